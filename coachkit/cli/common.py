@@ -1,0 +1,103 @@
+"""Pieces every command shares: date options, output flags, reporting writes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class DateParam(click.ParamType):
+    """A date as a coach types it: ISO, today, fri, +2w, +1mo, eow, eom…"""
+
+    name = "DATE"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> dt.date:
+        if isinstance(value, dt.date):
+            return value
+        from coachkit.dates import parse_date
+        from coachkit.errors import InvalidDate
+
+        try:
+            return parse_date(str(value))
+        except InvalidDate as exc:
+            self.fail(str(exc), param, ctx)
+
+
+DATE = DateParam()
+
+
+def no_commit_option(func: F) -> F:
+    """``--no-commit``: write the file but leave git alone."""
+    return click.option("--no-commit", is_flag=True, help="Write the file but do not commit it.")(func)
+
+
+def json_option(func: F) -> F:
+    """``--json``: the listing as a JSON list (documented in docs/json.md)."""
+    return click.option("--json", "as_json", is_flag=True, help="Print the listing as JSON.")(func)
+
+
+def engagement_root() -> Path:
+    """The engagement holding the current folder."""
+    from coachkit.engagement_loader import find_engagement_root
+
+    return find_engagement_root(Path.cwd())
+
+
+def echo_resolved(label: str, day: dt.date) -> None:
+    """Echo a date as it was understood, e.g. ``due 2026-03-13 (Fri)``."""
+    from coachkit.dates import describe
+
+    click.echo(f"{label} {describe(day)}", err=True)
+
+
+def report_write(result: Any) -> None:
+    """Print each written path on stdout and the notes and commit outcome on stderr."""
+    for path in result.paths:
+        click.echo(str(path))
+    for note in result.notes:
+        click.echo(note, err=True)
+    if result.commit is not None:
+        click.echo(result.commit.detail, err=True)
+
+
+def to_jsonable(value: Any) -> Any:
+    """Dates as ISO strings, paths as strings, everything else as is."""
+    if isinstance(value, dict):
+        return {str(k): to_jsonable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [to_jsonable(v) for v in value]
+    if isinstance(value, (dt.date, Path)):
+        return str(value) if isinstance(value, Path) else value.isoformat()
+    return value
+
+
+def print_json(rows: Any) -> None:
+    click.echo(json.dumps(to_jsonable(rows), indent=2, ensure_ascii=False))
+
+
+def print_table(rows: Sequence[Sequence[Any]], headers: Sequence[str], wrap_last: bool = True) -> None:
+    """A plain table that fits the terminal: the last column is cut to fit."""
+    text_rows = [["" if c is None else str(c) for c in row] for row in rows]
+    widths = [max([len(h)] + [len(r[i]) for r in text_rows]) for i, h in enumerate(headers)]
+    width = shutil.get_terminal_size((100, 24)).columns if sys.stdout.isatty() else 100
+    if wrap_last and len(headers) > 1:
+        used = sum(widths[:-1]) + 2 * (len(headers) - 1)
+        widths[-1] = max(min(widths[-1], width - used), 12)
+    lines = ["  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip()]
+    for row in text_rows:
+        cells = [_fit(c, w) for c, w in zip(row, widths, strict=True)]
+        lines.append("  ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True)).rstrip())
+    click.echo("\n".join(lines))
+
+
+def _fit(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: max(width - 1, 0)] + "…"

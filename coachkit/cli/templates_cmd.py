@@ -1,0 +1,67 @@
+"""``coachkit templates``: see which templates exist and which file wins."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from coachkit.cli.common import json_option, print_json, print_table
+
+
+def _maybe_engagement() -> Path | None:
+    from coachkit.engagement_loader import find_engagement_root
+    from coachkit.errors import EngagementNotFound
+
+    try:
+        return find_engagement_root(Path.cwd())
+    except EngagementNotFound:
+        return None
+
+
+@click.group()
+def templates() -> None:
+    """List and show templates, and where each one comes from.
+
+    Lookup order: the engagement's templates/, the practice's
+    .coachkit/templates/, your config folder's templates/, then the built-ins.
+    """
+
+
+@templates.command("list")
+@json_option
+def templates_list(as_json: bool) -> None:
+    """List every template and which file wins for each name.
+
+    \b
+    Example:
+      coachkit templates list
+    """
+    from coachkit.template_lookup import list_templates
+
+    found = list_templates(_maybe_engagement())
+    rows = [{"name": s.name, "origin": s.origin, "location": s.location, "active": wins} for s, wins in found]
+    if as_json:
+        print_json(rows)
+        return
+    print_table(
+        [[r["name"], r["origin"], "" if r["active"] else "(shadowed)", r["location"]] for r in rows],
+        ["NAME", "FROM", "", "LOCATION"],
+    )
+
+
+@templates.command("show")
+@click.argument("name")
+def templates_show(name: str) -> None:
+    """Print template NAME; stderr says which file wins.
+
+    Copy a built-in to start your own override:
+
+    \b
+      mkdir -p templates && coachkit templates show session > templates/session.md.j2
+    """
+    from coachkit.template_lookup import find_template, template_text
+
+    source = find_template(name, _maybe_engagement())
+    click.echo(f"{source.name}: {source.origin} template {source.location}", err=True)
+    click.echo(template_text(source), nl=False)

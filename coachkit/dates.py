@@ -1,0 +1,104 @@
+"""Dates as a coach types them: ISO, words, weekdays and offsets.
+
+Grammar (case-insensitive): ``YYYY-MM-DD``, ``today``, ``tomorrow``, ``yesterday``,
+a weekday name or its first three letters (the next one after today), ``+3d``,
+``-2d``, ``+2w``, ``+1mo`` (calendar months), ``eow`` (this week's Friday, or next
+week's once the weekend has begun) and ``eom`` (the month's last day).
+``COACHKIT_TODAY=YYYY-MM-DD`` fixes "today" for tests and scripts.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import os
+import re
+
+from coachkit.errors import InvalidDate
+from coachkit.strict_yaml import date_problem
+
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_OFFSET_RE = re.compile(r"^([+-]?)(\d+)(d|w|mo|m|y)$")
+_ISO_RE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}$")
+GRAMMAR_HINT = "use YYYY-MM-DD, today, tomorrow, yesterday, a weekday, +3d, +2w, +1mo, eow or eom"
+
+
+def today() -> dt.date:
+    """Today, or the date in ``COACHKIT_TODAY`` when it is set."""
+    fixed = os.environ.get("COACHKIT_TODAY")
+    if fixed:
+        problem = date_problem(fixed) if _ISO_RE.match(fixed) else "it is not YYYY-MM-DD"
+        if problem:
+            raise InvalidDate(f"COACHKIT_TODAY={fixed!r} is not a date: {problem}")
+        return dt.date.fromisoformat(_pad(fixed))
+    return dt.date.today()
+
+
+def _pad(text: str) -> str:
+    year, month, day = text.split("-")
+    return f"{year}-{int(month):02d}-{int(day):02d}"
+
+
+def add_months(start: dt.date, months: int) -> dt.date:
+    """``start`` moved by whole calendar months, clamped to the month's last day."""
+    index = start.year * 12 + start.month - 1 + months
+    year, month = divmod(index, 12)
+    last = calendar.monthrange(year, month + 1)[1]
+    return dt.date(year, month + 1, min(start.day, last))
+
+
+def shift(start: dt.date, amount: int, unit: str) -> dt.date:
+    """``start`` moved by ``amount`` days (d), weeks (w), months (mo) or years (y)."""
+    if unit == "d":
+        return start + dt.timedelta(days=amount)
+    if unit == "w":
+        return start + dt.timedelta(weeks=amount)
+    if unit == "mo":
+        return add_months(start, amount)
+    return add_months(start, 12 * amount)
+
+
+def parse_date(text: str, base: dt.date | None = None) -> dt.date:
+    """Resolve a date typed on the command line; raises :class:`InvalidDate`."""
+    base = base or today()
+    word = text.strip().lower()
+    if _ISO_RE.match(word):
+        problem = date_problem(word)
+        if problem:
+            raise InvalidDate(problem)
+        return dt.date.fromisoformat(_pad(word))
+    simple = {"today": 0, "tomorrow": 1, "yesterday": -1}
+    if word in simple:
+        return base + dt.timedelta(days=simple[word])
+    for index, name in enumerate(WEEKDAYS):
+        if word in (name, name[:3]):
+            ahead = (index - base.weekday()) % 7 or 7
+            return base + dt.timedelta(days=ahead)
+    if word == "eow":
+        ahead = (4 - base.weekday()) % 7
+        return base + dt.timedelta(days=ahead)
+    if word == "eom":
+        return base.replace(day=calendar.monthrange(base.year, base.month)[1])
+    offset = _OFFSET_RE.match(word)
+    if offset:
+        sign, amount, unit = offset.groups()
+        if unit == "m":
+            raise InvalidDate(f"{text!r} is ambiguous: write {sign or '+'}{amount}mo for months")
+        return shift(base, -int(amount) if sign == "-" else int(amount), unit)
+    raise InvalidDate(f"{text!r} is not a date: {GRAMMAR_HINT}")
+
+
+_CADENCE_RE = re.compile(r"^(\d+)\s*(d|w|mo)$")
+
+
+def parse_cadence(text: str) -> tuple[int, str]:
+    """A cadence such as ``2w``, ``10d`` or ``1mo`` as (amount, unit)."""
+    match = _CADENCE_RE.match(str(text).strip().lower())
+    if not match or int(match.group(1)) == 0:
+        raise InvalidDate(f"cadence {text!r} is not understood: use e.g. 1w, 2w, 10d or 1mo")
+    return int(match.group(1)), match.group(2)
+
+
+def describe(day: dt.date) -> str:
+    """``2026-03-13 (Fri)``: how a resolved date is echoed."""
+    return f"{day.isoformat()} ({day.strftime('%a')})"

@@ -1,0 +1,54 @@
+"""Start a new engagement folder."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from coachkit.dates import parse_cadence
+from coachkit.engagement_loader import ENGAGEMENT_FILE
+from coachkit.errors import CoachkitError
+from coachkit.safe_write import create_file
+from coachkit.template_lookup import render
+from coachkit.version_control import init_repository
+from coachkit.write_result import WriteResult, finish
+
+
+@dataclass
+class EngagementDetails:
+    """What ``coachkit init`` knows about the engagement being started."""
+
+    client: str
+    start: dt.date
+    organization: str | None = None
+    role: str | None = None
+    sponsor: str | None = None
+    hr: str | None = None
+    coach: str | None = None
+    end: dt.date | None = None
+    sessions_planned: int | None = None
+    session_length: int = 60
+    cadence: str = "2w"
+
+
+def init_engagement(folder: Path, details: EngagementDetails, commit: bool = True) -> WriteResult:
+    """Create ``folder/engagement.md`` (the folder may exist) and commit it."""
+    if not details.client.strip():
+        raise CoachkitError("--client must not be empty")
+    parse_cadence(details.cadence)
+    if details.end and details.end < details.start:
+        raise CoachkitError(f"the end date {details.end} is before the start date {details.start}")
+    if folder.is_symlink():
+        raise CoachkitError(f"{folder}: is a symbolic link; give the real folder")
+    target = folder / ENGAGEMENT_FILE
+    if target.exists():
+        raise CoachkitError(f"{target}: already exists; this folder is an engagement already")
+    folder.mkdir(parents=True, exist_ok=True)
+    text = render("engagement", vars(details), folder)
+    create_file(target, text.encode("utf-8"))
+    result = WriteResult([target])
+    if commit and init_repository(folder):
+        result.notes.append(f"initialised a git repository in {folder}")
+    where = f" ({details.organization})" if details.organization else ""
+    return finish(folder, result, f"Start engagement with {details.client}{where}", commit)

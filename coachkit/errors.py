@@ -1,0 +1,57 @@
+"""Errors a user can act on, and the exit codes they map to.
+
+The core raises these; only the command line turns them into one line on stderr
+and an exit code. A message says what is wrong, where, and what to do.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+EXIT_OK = 0
+EXIT_FOUND = 1  # a check found something (lint errors, overdue --check)
+EXIT_ERROR = 2  # usage, input or environment error
+
+
+class CoachkitError(Exception):
+    """An error whose message is ready to show to a user."""
+
+    exit_code = EXIT_ERROR
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class NoteError(CoachkitError):
+    """A problem in one file, located at a line and column (both 1-based)."""
+
+    def __init__(self, path: Path | str, line: int, column: int, message: str) -> None:
+        self.path = Path(path)
+        self.line = line
+        self.column = column
+        self.problem = message
+        super().__init__(f"{path}:{line}:{column}: {message}")
+
+
+class EngagementNotFound(CoachkitError):
+    """No engagement.md where one was expected."""
+
+
+class UnknownId(CoachkitError):
+    """An id that names no item, or more than one."""
+
+
+class InvalidDate(CoachkitError):
+    """A date on the command line that cannot be understood."""
+
+
+class WriteRefused(CoachkitError):
+    """A write that would lose or overwrite something the coach wrote."""
+
+
+class TemplateError(CoachkitError):
+    """A template that is missing or fails to render."""

@@ -1,0 +1,54 @@
+"""Markdown sections of a note body, with the coach's private text removed.
+
+Private text is a section headed ``## Private`` (to the next heading of the same
+or a higher level) or anything between ``<!-- private -->`` and
+``<!-- /private -->``. Nothing that leaves the coach's hands may contain it.
+"""
+
+from __future__ import annotations
+
+import re
+
+_HEADING_RE = re.compile(r"^(#{1,6})[ \t]+(.+?)[ \t#]*$")
+_PRIVATE_SPAN_RE = re.compile(r"<!--\s*private\s*-->.*?(?:<!--\s*/private\s*-->|\Z)", re.S | re.I)
+_COMMENT_RE = re.compile(r"<!--.*?-->", re.S)
+
+
+def strip_private(body: str) -> str:
+    """``body`` without private sections and private spans (an unclosed span runs to the end)."""
+    body = _PRIVATE_SPAN_RE.sub("", body)
+    kept: list[str] = []
+    private_level = 0
+    for line in body.splitlines(keepends=True):
+        heading = _HEADING_RE.match(line.rstrip("\r\n"))
+        if heading:
+            level = len(heading.group(1))
+            if private_level and level <= private_level:
+                private_level = 0
+            if not private_level and heading.group(2).strip().lower() == "private":
+                private_level = level
+        if not private_level:
+            kept.append(line)
+    return "".join(kept)
+
+
+def sections(body: str) -> dict[str, str]:
+    """Public ``## Heading`` sections as {lowercased heading: text}, comments removed."""
+    result: dict[str, str] = {}
+    current: str | None = None
+    lines: list[str] = []
+    for line in strip_private(body).splitlines():
+        heading = _HEADING_RE.match(line)
+        if heading and len(heading.group(1)) == 2:
+            if current is not None:
+                result[current] = _clean("\n".join(lines))
+            current, lines = heading.group(2).strip().lower(), []
+        elif current is not None:
+            lines.append(line)
+    if current is not None:
+        result[current] = _clean("\n".join(lines))
+    return result
+
+
+def _clean(text: str) -> str:
+    return _COMMENT_RE.sub("", text).strip()

@@ -1,0 +1,105 @@
+"""Atomic file writes that never lose what is on disk.
+
+A replaced file is written to a temporary file beside it, flushed to disk and
+renamed over the original, so a crash leaves the old file or the new one, never
+half of one. A new file is published with a hard link, which fails rather than
+overwrite a file that appeared in the meantime.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from pathlib import Path
+
+from coachkit.errors import WriteRefused
+
+
+def _write_temp(directory: Path, name: str, data: bytes, mode: int | None) -> Path:
+    fd, temp_name = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=directory)
+    temp = Path(temp_name)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if mode is not None:
+            os.chmod(temp, mode)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        raise
+    return temp
+
+
+def _fsync_dir(directory: Path) -> None:
+    with contextlib.suppress(OSError):
+        fd = os.open(directory, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def create_file(path: Path, data: bytes) -> None:
+    """Create ``path`` with ``data``; refuse if anything already exists there."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if path.exists() or path.is_symlink():
+        raise WriteRefused(f"{path}: already exists; coachkit never overwrites a file")
+    temp = _write_temp(path.parent, path.name, data, 0o644 & ~_umask())
+    try:
+        os.link(temp, path)
+    except FileExistsError:
+        raise WriteRefused(f"{path}: already exists; coachkit never overwrites a file") from None
+    except OSError:
+        # No hard links on this file system: fall back to an exclusive create.
+        _create_exclusive(path, data)
+    finally:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+    _fsync_dir(path.parent)
+
+
+def _create_exclusive(path: Path, data: bytes) -> None:
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+    except FileExistsError:
+        raise WriteRefused(f"{path}: already exists; coachkit never overwrites a file") from None
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def replace_file(path: Path, data: bytes, expected: bytes) -> None:
+    """Replace ``path`` atomically, but only if it still holds ``expected``.
+
+    A file that changed since it was read, is read-only, or is a symbolic link is
+    refused rather than overwritten.
+    """
+    if path.is_symlink():
+        raise WriteRefused(f"{path}: is a symbolic link; coachkit does not write through links")
+    if not os.access(path, os.W_OK):
+        raise WriteRefused(f"{path}: is read-only; make it writable (chmod u+w) and run again")
+    try:
+        current = path.read_bytes()
+    except FileNotFoundError:
+        raise WriteRefused(f"{path}: vanished while coachkit was editing it; nothing was written") from None
+    if current != expected:
+        raise WriteRefused(f"{path}: changed while coachkit was editing it; nothing was written, run again")
+    mode = path.stat().st_mode & 0o7777
+    temp = _write_temp(path.parent, path.name, data, mode)
+    try:
+        os.replace(temp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        raise
+    _fsync_dir(path.parent)

@@ -1,0 +1,35 @@
+"""The sample engagement shipped with coachkit, for trying it out and for the demo."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from coachkit.errors import CoachkitError
+from coachkit.safe_write import create_file
+from coachkit.version_control import init_repository
+from coachkit.write_result import WriteResult, finish
+
+SAMPLE_NAME = "acme-jordan-lee"
+
+
+def sample_source() -> Path:
+    """The folder of the shipped sample engagement."""
+    import coachkit.sample
+
+    return Path(coachkit.sample.__file__).parent / SAMPLE_NAME
+
+
+def create_sample(dest: Path, commit: bool = True) -> WriteResult:
+    """Copy the sample engagement into ``dest`` (which must not hold one) and commit it."""
+    if (dest / "engagement.md").exists():
+        raise CoachkitError(f"{dest}: already holds an engagement; choose another folder")
+    source = sample_source()
+    written: list[Path] = []
+    for path in sorted(source.rglob("*.md")):
+        target = dest / path.relative_to(source)
+        create_file(target, path.read_bytes())
+        written.append(target)
+    result = WriteResult(written)
+    if commit and init_repository(dest):
+        result.notes.append(f"initialised a git repository in {dest}")
+    return finish(dest, result, "Add the sample engagement (Jordan Lee, Acme Logistics)", commit)

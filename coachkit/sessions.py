@@ -1,0 +1,102 @@
+"""Scaffold session notes, prefilled with what is open."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from coachkit.dates import parse_cadence, shift
+from coachkit.engagement_loader import load_engagement
+from coachkit.errors import CoachkitError
+from coachkit.ids import next_session_number
+from coachkit.model import Engagement
+from coachkit.note_sections import sections
+from coachkit.safe_write import create_file
+from coachkit.template_lookup import render
+from coachkit.write_result import WriteResult, finish
+
+
+def next_after(engagement: Engagement, day: dt.date) -> dt.date | None:
+    """The date one cadence after ``day``, when the engagement has a usable cadence."""
+    if not engagement.cadence:
+        return None
+    try:
+        amount, unit = parse_cadence(engagement.cadence)
+    except CoachkitError:
+        return None
+    return shift(day, amount, unit)
+
+
+def session_context(engagement: Engagement, number: int, day: dt.date, fmt: str | None) -> dict[str, Any]:
+    """Everything the session template can use."""
+    previous: dict[str, Any] | None = None
+    earlier = [s for s in engagement.sessions if s.date <= day]
+    if earlier:
+        last = earlier[-1]
+        parts = sections(last.body)
+        previous = {
+            "number": last.number,
+            "date": last.date,
+            "path": str(last.path.relative_to(engagement.root)),
+            "homework": parts.get("homework", ""),
+            "next_steps": parts.get("next steps", ""),
+        }
+    open_actions = [
+        {
+            "id": item.id,
+            "title": item.title,
+            "owner": item.owner,
+            "due": item.due,
+            "goal": item.goal,
+            "days_overdue": item.days_overdue(day),
+            "path": str(item.path.relative_to(engagement.root)),
+        }
+        for item in engagement.open_actions()
+    ]
+    duration = engagement.meta.get("session_length")
+    return {
+        "engagement": {**engagement.meta, "client": engagement.client},
+        "session": {
+            "number": number,
+            "date": day,
+            "duration": duration if isinstance(duration, int) else None,
+            "format": fmt,
+            "next_session": next_after(engagement, day),
+        },
+        "goals": engagement.active_goals(),
+        "open_actions": open_actions,
+        "previous": previous,
+    }
+
+
+def new_session(
+    root: Path,
+    day: dt.date,
+    *,
+    template: str = "session",
+    fmt: str | None = None,
+    commit: bool = True,
+    edit: Callable[[Path], None] | None = None,
+) -> WriteResult:
+    """Write ``sessions/NN-YYYY-MM-DD.md`` from the session template and commit it.
+
+    ``edit``, when given, is called with the new file before the commit, so what
+    the coach types in the editor is part of the commit.
+    """
+    engagement = load_engagement(root)
+    engagement.raise_for_problems()
+    number = next_session_number(s.number for s in engagement.sessions)
+    path = root / "sessions" / f"{number:02d}-{day.isoformat()}.md"
+    context = session_context(engagement, number, day, fmt)
+    create_file(path, render(template, context, root).encode("utf-8"))
+    if edit is not None:
+        edit(path)
+    result = WriteResult([path], data={"session": number, "date": day.isoformat()})
+    overdue = sum(1 for item in context["open_actions"] if item["days_overdue"])
+    result.notes.append(
+        f"session {number} on {day.isoformat()}: {len(context['open_actions'])} open action items"
+        + (f", {overdue} overdue" if overdue else "")
+    )
+    return finish(root, result, f"Add session {number} ({day.isoformat()})", commit)

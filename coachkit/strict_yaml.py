@@ -1,0 +1,160 @@
+"""A strict, fast YAML loader for front matter.
+
+PyYAML's C loader with YAML 1.2 core typing: only ``true``/``false`` are booleans,
+``10:30`` and ``012`` stay strings, and ISO dates become ``datetime.date``.
+Impossible dates and duplicate keys are errors with a position. Every mapping it
+builds remembers the line and column where it starts and where each key starts.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from typing import Any
+
+import yaml
+from yaml.constructor import ConstructorError
+from yaml.nodes import MappingNode, ScalarNode
+
+_Loader: type[yaml.CSafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # type: ignore[assignment]
+
+DATE_RE = re.compile(r"^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})$")
+
+
+class LocatedMap(dict[Any, Any]):
+    """A mapping that knows where it, and each of its keys, starts in the file.
+
+    ``line`` and ``column`` are 1-based and counted in the whole file.
+    """
+
+    __slots__ = ("column", "key_positions", "line")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.line = 0
+        self.column = 0
+        self.key_positions: dict[Any, tuple[int, int]] = {}
+
+    def position_of(self, key: Any) -> tuple[int, int]:
+        """Line and column of ``key``, or of the mapping itself if the key is absent."""
+        return self.key_positions.get(key, (self.line, self.column))
+
+
+class StrictLoader(_Loader):  # type: ignore[misc,valid-type]
+    """CSafeLoader with YAML 1.2 core scalars, checked dates and no duplicate keys.
+
+    ``first_line`` is the file line on which the YAML text begins, so that every
+    position it reports is a position in the file.
+    """
+
+    yaml_implicit_resolvers: dict[str, list[tuple[str, re.Pattern[str]]]] = {}  # noqa: RUF012
+
+    def __init__(self, stream: str, first_line: int = 1) -> None:
+        super().__init__(stream)
+        self.first_line = first_line
+
+    def position(self, node: yaml.Node) -> tuple[int, int]:
+        mark = node.start_mark
+        return mark.line + self.first_line, mark.column + 1
+
+
+def _add(tag: str, pattern: str, first: str) -> None:
+    StrictLoader.add_implicit_resolver(tag, re.compile(pattern, re.X), list(first))
+
+
+_add("tag:yaml.org,2002:null", r"^(?:~|null|Null|NULL|)$", "~nN")
+StrictLoader.add_implicit_resolver("tag:yaml.org,2002:null", re.compile(r"^$"), [""])
+_add("tag:yaml.org,2002:bool", r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF")
+# Decimal integers only, and no leading zero: `012` is an id, not the number 10.
+_add("tag:yaml.org,2002:int", r"^[-+]?(?:0|[1-9][0-9]*)$", "-+0123456789")
+_add(
+    "tag:yaml.org,2002:float",
+    r"^(?:[-+]?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?"
+    r"|[-+]?\.[0-9]+(?:[eE][-+]?[0-9]+)?"
+    r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$",
+    "-+0123456789.",
+)
+_add("tag:yaml.org,2002:timestamp", r"^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}$", "0123456789")
+
+
+def _construct_bool(loader: StrictLoader, node: ScalarNode) -> bool:
+    return str(loader.construct_scalar(node)).lower() == "true"
+
+
+def _construct_int(loader: StrictLoader, node: ScalarNode) -> int:
+    return int(str(loader.construct_scalar(node)))
+
+
+def _construct_float(loader: StrictLoader, node: ScalarNode) -> float:
+    text = str(loader.construct_scalar(node)).lower()
+    if text.endswith("inf"):
+        return float("-inf") if text.startswith("-") else float("inf")
+    if text == ".nan":
+        return float("nan")
+    return float(text)
+
+
+def date_problem(text: str) -> str | None:
+    """Why ``text`` (already shaped like YYYY-MM-DD) is not a real date, or None."""
+    match = DATE_RE.match(text)
+    if not match:
+        return f"invalid date {text!r}: write dates as YYYY-MM-DD"
+    year, month, day = (int(g) for g in match.groups())
+    if not 1 <= month <= 12:
+        return f"invalid date {text!r}: there is no month {month}"
+    last = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= last:
+        name = calendar.month_name[month]
+        return f"invalid date {text!r}: {name} {year} has {last} days"
+    return None
+
+
+def _construct_date(loader: StrictLoader, node: ScalarNode) -> dt.date:
+    text = str(loader.construct_scalar(node))
+    problem = date_problem(text)
+    if problem:
+        raise ConstructorError(None, None, problem, node.start_mark)
+    year, month, day = (int(part) for part in text.split("-"))
+    return dt.date(year, month, day)
+
+
+def _construct_map(loader: StrictLoader, node: MappingNode) -> Any:
+    data = LocatedMap()
+    data.line, data.column = loader.position(node)
+    yield data
+    loader.flatten_mapping(node)
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        try:
+            hash(key)
+        except TypeError:
+            raise ConstructorError(
+                None, None, "a key must be a plain value, not a list or mapping", key_node.start_mark
+            ) from None
+        if key in data.key_positions:
+            first_line = data.key_positions[key][0]
+            raise ConstructorError(
+                None,
+                None,
+                f"duplicate key {key!r} (first on line {first_line}); keep one of them",
+                key_node.start_mark,
+            )
+        data.key_positions[key] = loader.position(key_node)
+        data[key] = loader.construct_object(value_node, deep=False)
+
+
+StrictLoader.add_constructor("tag:yaml.org,2002:bool", _construct_bool)
+StrictLoader.add_constructor("tag:yaml.org,2002:int", _construct_int)
+StrictLoader.add_constructor("tag:yaml.org,2002:float", _construct_float)
+StrictLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_date)
+StrictLoader.add_constructor("tag:yaml.org,2002:map", _construct_map)
+
+
+def load_strict(text: str, first_line: int = 1) -> Any:
+    """Parse one YAML document strictly; raises ``yaml.YAMLError`` with marks."""
+    loader = StrictLoader(text, first_line)
+    try:
+        return loader.get_single_data()
+    finally:
+        loader.dispose()

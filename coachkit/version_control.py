@@ -1,0 +1,117 @@
+"""Commit exactly the files a command wrote, and nothing else.
+
+Anything that stops a commit (no git, no repository, no identity, a merge in
+progress) never stops the write: the file is already safely on disk, the commit
+is skipped and the outcome says why and what to run.
+"""
+
+from __future__ import annotations
+
+import os
+import shlex
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+_IN_PROGRESS = {
+    "MERGE_HEAD": "a merge is in progress",
+    "CHERRY_PICK_HEAD": "a cherry-pick is in progress",
+    "REVERT_HEAD": "a revert is in progress",
+    "rebase-merge": "a rebase is in progress",
+    "rebase-apply": "a rebase is in progress",
+}
+
+
+@dataclass(frozen=True)
+class CommitOutcome:
+    """What happened to the commit: made, skipped on purpose, or not possible."""
+
+    committed: bool
+    detail: str
+    sha: str | None = None
+
+
+def _git_module() -> Any:
+    """GitPython, or None when there is no git executable to drive."""
+    if shutil.which(os.environ.get("GIT_PYTHON_GIT_EXECUTABLE", "git")) is None:
+        return None
+    os.environ.setdefault("GIT_PYTHON_REFRESH", "quiet")
+    try:
+        import git
+    except ImportError:
+        return None
+    return git
+
+
+def _manual(paths: list[str], message: str) -> str:
+    quoted = " ".join(shlex.quote(p) for p in paths)
+    return f"git add -- {quoted} && git commit -m {shlex.quote(message)} -- {quoted}"
+
+
+def init_repository(folder: Path) -> bool:
+    """Make ``folder`` a git repository unless it is inside one; True if it made one."""
+    git = _git_module()
+    if git is None:
+        return False
+    try:
+        git.Repo(folder, search_parent_directories=True).close()
+        return False
+    except (git.InvalidGitRepositoryError, git.NoSuchPathError):
+        git.Repo.init(folder).close()
+        return True
+
+
+def commit_paths(folder: Path, paths: list[Path], message: str) -> CommitOutcome:
+    """Commit ``paths`` (and only them) in the repository holding ``folder``."""
+    git = _git_module()
+    display = [str(p) for p in paths]
+    if git is None:
+        return CommitOutcome(False, f"not committed: git is not installed or not on PATH; then run: {_manual(display, message)}")
+    try:
+        repo = git.Repo(folder, search_parent_directories=True)
+    except (git.InvalidGitRepositoryError, git.NoSuchPathError):
+        return CommitOutcome(
+            False, f"not committed: {folder} is not in a git repository; run `git init` there to keep a history"
+        )
+    with repo:
+        top = Path(repo.working_tree_dir or folder).resolve()
+        relative = [str(p.resolve().relative_to(top)) for p in paths]
+        git_dir = Path(repo.git_dir)
+        for marker, what in _IN_PROGRESS.items():
+            if (git_dir / marker).exists():
+                return CommitOutcome(
+                    False, f"not committed: {what} in {top}; finish it, then run: {_manual(relative, message)}"
+                )
+        try:
+            repo.git.add("--", *relative)
+            repo.git.commit("-q", "--no-verify", "-m", message, "--only", "--", *relative)
+        except git.GitCommandError as exc:
+            _unstage(repo, relative)
+            return CommitOutcome(False, _explain(str(exc.stderr or exc), relative, message))
+        sha = repo.git.rev_parse("--short", "HEAD")
+    return CommitOutcome(True, f"committed {sha}: {message}", sha)
+
+
+def _unstage(repo: Any, relative: list[str]) -> None:
+    try:
+        if repo.head.is_valid():
+            repo.git.reset("-q", "--", *relative)
+        else:
+            repo.git.rm("-q", "--cached", "--ignore-unmatch", "--", *relative)
+    except Exception:  # noqa: S110 - best effort; the commit failure is what gets reported
+        pass
+
+
+def _explain(stderr: str, relative: list[str], message: str) -> str:
+    text = stderr.lower()
+    if "tell me who you are" in text or "identity unknown" in text or "empty ident" in text:
+        return (
+            "not committed: git does not know who you are; run "
+            "`git config --global user.name \"Your Name\"` and "
+            "`git config --global user.email you@example.com`, then: " + _manual(relative, message)
+        )
+    if "index.lock" in text:
+        return f"not committed: another git process is running (index.lock exists); when it ends run: {_manual(relative, message)}"
+    last = stderr.strip().splitlines()[-1] if stderr.strip() else "git commit failed"
+    return f"not committed: {last.strip()}; run: {_manual(relative, message)}"
