@@ -53,7 +53,6 @@ def action_add(
     """
     from coachkit.actions import add_action
 
-    echo_resolved("due", due)
     result = add_action(
         engagement_root(),
         title,
@@ -64,6 +63,7 @@ def action_add(
         in_file=in_file,
         commit=not no_commit,
     )
+    echo_resolved("due", due)
     click.echo(f"added {result.data['id']}: {result.data['title']}", err=True)
     report_write(result)
 
@@ -73,9 +73,8 @@ def _set_status(action_id: str, status: str, day: dt.date | None, no_commit: boo
     from coachkit.dates import today
 
     when = day or today()
-    if status == "done":
-        echo_resolved("done", when)
-    report_write(set_status(engagement_root(), action_id, status, when, commit=not no_commit))
+    result = set_status(engagement_root(), action_id, status, when, commit=not no_commit)
+    report_write(result, {"done": when} if status == "done" and result.paths else None)
 
 
 @action.command("done")

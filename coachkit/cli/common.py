@@ -59,8 +59,14 @@ def echo_resolved(label: str, day: dt.date) -> None:
     click.echo(f"{label} {describe(day)}", err=True)
 
 
-def report_write(result: Any) -> None:
-    """Print each written path on stdout and the notes and commit outcome on stderr."""
+def report_write(result: Any, dates: dict[str, dt.date | None] | None = None) -> None:
+    """Print each written path on stdout; resolved dates, notes and the commit on stderr.
+
+    Dates are echoed only once the command has succeeded, so an error stays one line.
+    """
+    for label, day in (dates or {}).items():
+        if day is not None:
+            echo_resolved(label, day)
     for path in result.paths:
         click.echo(str(path))
     for note in result.notes:

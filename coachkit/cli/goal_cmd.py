@@ -6,7 +6,7 @@ import datetime as dt
 
 import click
 
-from coachkit.cli.common import DATE, echo_resolved, engagement_root, json_option, no_commit_option
+from coachkit.cli.common import DATE, engagement_root, json_option, no_commit_option
 from coachkit.cli.common import print_json, print_table, report_write
 
 
@@ -42,8 +42,6 @@ def goal_add(
     """
     from coachkit.goals import add_goal
 
-    if target_date:
-        echo_resolved("target date", target_date)
     result = add_goal(
         engagement_root(),
         title,
@@ -54,7 +52,7 @@ def goal_add(
         competency=competency,
         commit=not no_commit,
     )
-    report_write(result)
+    report_write(result, {"target date": target_date})
 
 
 @goal.command("list")

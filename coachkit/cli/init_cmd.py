@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from coachkit.cli.common import DATE, echo_resolved, no_commit_option, report_write
+from coachkit.cli.common import DATE, no_commit_option, report_write
 
 
 @click.command()
@@ -53,7 +53,6 @@ def init(
     from coachkit.engagement_init import EngagementDetails, init_engagement
 
     start = start or today()
-    echo_resolved("start", start)
     details = EngagementDetails(
         client=client,
         start=start,
@@ -67,4 +66,4 @@ def init(
         session_length=session_length,
         cadence=cadence,
     )
-    report_write(init_engagement(path, details, commit=not no_commit))
+    report_write(init_engagement(path, details, commit=not no_commit), {"start": start})

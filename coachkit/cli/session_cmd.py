@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from coachkit.cli.common import DATE, echo_resolved, engagement_root, json_option, no_commit_option
+from coachkit.cli.common import DATE, engagement_root, json_option, no_commit_option
 from coachkit.cli.common import print_json, print_table, report_write
 
 
@@ -43,7 +43,6 @@ def session_new(day: dt.date | None, template: str, fmt: str | None, edit: bool,
     from coachkit.sessions import new_session
 
     day = day or today()
-    echo_resolved("date", day)
     result = new_session(
         engagement_root(),
         day,
@@ -52,7 +51,7 @@ def session_new(day: dt.date | None, template: str, fmt: str | None, edit: bool,
         commit=not no_commit,
         edit=_open_editor if edit else None,
     )
-    report_write(result)
+    report_write(result, {"date": day})
 
 
 @session.command("list")
