@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -86,7 +87,9 @@ def replace_file(path: Path, data: bytes, expected: bytes) -> None:
     """
     if path.is_symlink():
         raise WriteRefused(f"{path}: is a symbolic link; coachkit does not write through links")
-    if not os.access(path, os.W_OK):
+    # The mode bit is checked too: root may write anything, but a file the coach
+    # made read-only is a file the coach does not want changed.
+    if not os.access(path, os.W_OK) or not path.stat().st_mode & stat.S_IWUSR:
         raise WriteRefused(f"{path}: is read-only; make it writable (chmod u+w) and run again")
     try:
         current = path.read_bytes()
