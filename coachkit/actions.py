@@ -83,7 +83,7 @@ def _locator(item: ActionItem) -> Any:
             for node in found[1].value:
                 id_pair = mapping_get(node, "id") if isinstance(node, MappingNode) else None
                 if id_pair and isinstance(id_pair[1], ScalarNode) and id_pair[1].value.lower() == item.id.lower():
-                    return node
+                    return node  # type: ignore[no-any-return]
         raise UnknownId(f"{item.path}:{item.line}: action {item.id} moved while coachkit was editing; run again")
 
     return locate

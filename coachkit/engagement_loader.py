@@ -40,15 +40,14 @@ def find_engagement_root(start: Path) -> Path:
 def find_engagements(paths: Iterable[Path]) -> list[Path]:
     """Every engagement folder at or below ``paths``, sorted, without duplicates."""
     found: set[Path] = set()
-    for path in paths:
-        if not path.exists():
-            raise EngagementNotFound(f"{path}: no such file or folder")
-        if path.is_file():
-            path = path.parent
-        if (path / ENGAGEMENT_FILE).is_file():
-            found.add(path)
+    for given in paths:
+        if not given.exists():
+            raise EngagementNotFound(f"{given}: no such file or folder")
+        folder = given.parent if given.is_file() else given
+        if (folder / ENGAGEMENT_FILE).is_file():
+            found.add(folder)
             continue
-        _walk(path, found)
+        _walk(folder, found)
     return sorted(found)
 
 

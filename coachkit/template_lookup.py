@@ -61,9 +61,9 @@ def search_folders(engagement_root: Path | None) -> list[tuple[str, Path]]:
 
 
 def _builtin_folder() -> Path:
-    import coachkit.templates
+    import importlib
 
-    return Path(coachkit.templates.__file__).parent
+    return Path(str(importlib.import_module(BUILTIN_PACKAGE).__file__)).parent
 
 
 def list_templates(engagement_root: Path | None) -> list[tuple[TemplateSource, bool]]:
@@ -129,7 +129,7 @@ def _environment(source: TemplateSource) -> Any:
 def render(name: str, context: dict[str, Any], engagement_root: Path | None) -> str:
     """Render the winning template for ``name`` with ``context``."""
     import jinja2
-    from jinja2.sandbox import SecurityError
+    from jinja2.exceptions import SecurityError
 
     source = find_template(name, engagement_root)
     try:

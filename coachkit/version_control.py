@@ -99,7 +99,7 @@ def _unstage(repo: Any, relative: list[str]) -> None:
             repo.git.reset("-q", "--", *relative)
         else:
             repo.git.rm("-q", "--cached", "--ignore-unmatch", "--", *relative)
-    except Exception:  # noqa: S110 - best effort; the commit failure is what gets reported
+    except Exception:
         pass
 
 

@@ -4,11 +4,20 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
 import click
 
-from coachkit.cli.common import DATE, echo_resolved, engagement_root, json_option, no_commit_option
-from coachkit.cli.common import print_json, print_table, report_write
+from coachkit.cli.common import (
+    DATE,
+    echo_resolved,
+    engagement_root,
+    json_option,
+    no_commit_option,
+    print_json,
+    print_table,
+    report_write,
+)
 
 
 @click.group()
@@ -129,7 +138,7 @@ def action_list(status: str, as_json: bool) -> None:
     as_of = today()
     items = [a for a in engagement.actions if status in ("all", a.status)]
     items.sort(key=lambda a: (a.due is None, a.due or dt.date.max, a.id))
-    rows = [
+    rows: list[dict[str, Any]] = [
         {
             "id": a.id,
             "title": a.title,

@@ -15,7 +15,7 @@ import click
 F = TypeVar("F", bound=Callable[..., Any])
 
 
-class DateParam(click.ParamType):
+class DateParam(click.ParamType):  # type: ignore[type-arg]
     """A date as a coach types it: ISO, today, fri, +2w, +1mo, eow, eom…"""
 
     name = "DATE"

@@ -6,8 +6,15 @@ import datetime as dt
 
 import click
 
-from coachkit.cli.common import DATE, engagement_root, json_option, no_commit_option
-from coachkit.cli.common import print_json, print_table, report_write
+from coachkit.cli.common import (
+    DATE,
+    engagement_root,
+    json_option,
+    no_commit_option,
+    print_json,
+    print_table,
+    report_write,
+)
 
 
 @click.group()

@@ -4,11 +4,19 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
 import click
 
-from coachkit.cli.common import DATE, engagement_root, json_option, no_commit_option
-from coachkit.cli.common import print_json, print_table, report_write
+from coachkit.cli.common import (
+    DATE,
+    engagement_root,
+    json_option,
+    no_commit_option,
+    print_json,
+    print_table,
+    report_write,
+)
 
 
 @click.group()
@@ -67,7 +75,7 @@ def session_list(as_json: bool) -> None:
 
     engagement = load_engagement(engagement_root())
     engagement.raise_for_problems()
-    rows = [
+    rows: list[dict[str, Any]] = [
         {
             "session": s.number,
             "date": s.date,
