@@ -161,20 +161,27 @@ def test_add_in_engagement_md(sample: Path) -> None:
 def test_action_list_table_and_json(sample: Path) -> None:
     table = run("action", "list", cwd=sample)
     assert table.exit_code == 0
-    assert table.stdout.splitlines()[0].split() == ["ID", "STATUS", "DUE", "LATE", "OWNER", "TITLE"]
-    assert table.stdout.splitlines()[1].startswith("t9hc  open    2026-02-10  2d    Jordan")
+    assert table.stdout == (
+        "ID    DUE         LATE  OWNER   TITLE\n"
+        "t9hc  2026-02-10  2d    Jordan  Hand the Q3 capacity plan to Priya, with the de…\n"
+        "w3fn  2026-02-20        Jordan  Rewrite the board update as three headlines and…\n"
+    )
     rows = json.loads(run("action", "list", "--status", "all", "--json", cwd=sample).stdout)
-    assert [r["id"] for r in rows] == ["k7m2", "p4xq", "t9hc", "w3fn"]
-    assert rows[2] == {
+    assert [r["id"] for r in rows] == ["t9hc", "k7m2", "p4xq", "w3fn"]
+    assert rows[0] == {
         "id": "t9hc",
         "title": "Hand the Q3 capacity plan to Priya, with the decision rights written down",
         "owner": "Jordan",
         "due": "2026-02-10",
         "status": "open",
         "days_overdue": 2,
+        "due_soon": False,
+        "done": None,
         "goal": "G1",
         "accountability": "Priya presents the plan at the staff meeting",
-        "done": None,
+        "engagement": "acme-jordan-lee",
+        "client": "Jordan Lee",
         "path": str(sample / SESSION_2),
         "line": 9,
     }
+    assert rows[1]["done"] == "2026-01-21"

@@ -17,8 +17,10 @@ from coachkit.cli.action_cmd import action
 from coachkit.cli.errors import CoachkitGroup
 from coachkit.cli.goal_cmd import goal
 from coachkit.cli.init_cmd import init
+from coachkit.cli.overdue_cmd import overdue
 from coachkit.cli.sample_cmd import sample
 from coachkit.cli.session_cmd import session
+from coachkit.cli.status_cmd import status
 from coachkit.cli.templates_cmd import templates
 
 CONTEXT_SETTINGS: dict[str, Any] = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
@@ -57,7 +59,7 @@ def cli(directory: Path | None) -> None:
             raise click.BadParameter(f"cannot enter {directory}: {exc.strerror}", param_hint="-C") from None
 
 
-for command in (init, goal, session, action, templates, sample):
+for command in (init, goal, session, action, overdue, status, templates, sample):
     cli.add_command(command)
 
 

@@ -4,20 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Any
 
 import click
 
-from coachkit.cli.common import (
-    DATE,
-    echo_resolved,
-    engagement_root,
-    json_option,
-    no_commit_option,
-    print_json,
-    print_table,
-    report_write,
-)
+from coachkit.cli.action_rows import emit_action_rows
+from coachkit.cli.common import DATE, echo_resolved, engagement_root, no_commit_option, report_write
+from coachkit.cli.listing import chosen_format, finish_listing, format_options
 
 
 @click.group()
@@ -114,6 +106,7 @@ def action_drop(action_id: str, no_commit: bool) -> None:
 
 
 @action.command("list")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path), metavar="[PATH]...")
 @click.option(
     "--status",
     type=click.Choice(["open", "done", "dropped", "all"]),
@@ -121,53 +114,42 @@ def action_drop(action_id: str, no_commit: bool) -> None:
     show_default=True,
     help="Which items to list.",
 )
-@json_option
-def action_list(status: str, as_json: bool) -> None:
-    """List the engagement's action items, soonest due first.
+@click.option("--overdue", is_flag=True, help="Only open items past their due date.")
+@click.option("--as-of", type=DATE, help="Judge lateness on this date [default: today].")
+@click.option("--within", type=click.IntRange(min=0), metavar="DAYS", help="Only items overdue or due in the next DAYS days.")
+@click.option("--owner", help="Only items owned by NAME (ignoring case).")
+@format_options
+@click.pass_context
+def action_list(
+    ctx: click.Context,
+    paths: tuple[Path, ...],
+    status: str,
+    overdue: bool,
+    as_of: dt.date | None,
+    within: int | None,
+    owner: str | None,
+    fmt: str,
+    as_json: bool,
+) -> None:
+    """List action items, most overdue first, then soonest due.
+
+    Without PATHs: the current engagement (or every engagement below the current
+    folder). Filters and formats are those of `coachkit overdue`.
 
     \b
     Examples:
       coachkit action list
       coachkit action list --status all --json
+      coachkit action list ~/clients --owner jordan --within 7 --format csv
     """
     from coachkit.dates import today
-    from coachkit.engagement_loader import load_engagement
+    from coachkit.model import ACTION_STATUSES
+    from coachkit.practice import ActionFilter, load_all, resolve_engagements, select_actions
 
-    engagement = load_engagement(engagement_root())
-    engagement.raise_for_problems()
-    as_of = today()
-    items = [a for a in engagement.actions if status in ("all", a.status)]
-    items.sort(key=lambda a: (a.due is None, a.due or dt.date.max, a.id))
-    rows: list[dict[str, Any]] = [
-        {
-            "id": a.id,
-            "title": a.title,
-            "owner": a.owner,
-            "due": a.due,
-            "status": a.status,
-            "days_overdue": a.days_overdue(as_of),
-            "goal": a.goal,
-            "accountability": a.accountability,
-            "done": a.done,
-            "path": a.path,
-            "line": a.line,
-        }
-        for a in items
-    ]
-    if as_json:
-        print_json(rows)
-        return
-    if not rows:
-        click.echo(f"No {'' if status == 'all' else status + ' '}action items.")
-        return
-    print_table(
-        [
-            [r["id"], r["status"], r["due"] or "-", _late(r["days_overdue"]), r["owner"] or "-", r["title"]]
-            for r in rows
-        ],
-        ["ID", "STATUS", "DUE", "LATE", "OWNER", "TITLE"],
-    )
-
-
-def _late(days: int) -> str:
-    return f"{days}d" if days else ""
+    engagements, problems = load_all(resolve_engagements(paths, Path.cwd()))
+    statuses = ACTION_STATUSES if status == "all" else (status,)
+    wanted = ActionFilter(as_of or today(), statuses, overdue_only=overdue, within=within, owner=owner)
+    rows = select_actions(engagements, wanted)
+    label = "" if status == "all" else f"{status} "
+    emit_action_rows(rows, chosen_format(fmt, as_json), f"No {label}action items.", with_engagement=len(engagements) > 1)
+    finish_listing(ctx, problems, False)

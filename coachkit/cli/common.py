@@ -91,18 +91,27 @@ def print_json(rows: Any) -> None:
 
 
 def print_table(rows: Sequence[Sequence[Any]], headers: Sequence[str], wrap_last: bool = True) -> None:
-    """A plain table that fits the terminal: the last column is cut to fit."""
+    """A plain table that fits the terminal (80 columns when not a terminal).
+
+    Cells may carry colour; widths count only the visible characters. The last
+    column is cut to fit.
+    """
     text_rows = [["" if c is None else str(c) for c in row] for row in rows]
-    widths = [max([len(h)] + [len(r[i]) for r in text_rows]) for i, h in enumerate(headers)]
-    width = shutil.get_terminal_size((100, 24)).columns if sys.stdout.isatty() else 100
+    widths = [max([len(h)] + [len(click.unstyle(r[i])) for r in text_rows]) for i, h in enumerate(headers)]
+    width = shutil.get_terminal_size((80, 24)).columns if sys.stdout.isatty() else 80
     if wrap_last and len(headers) > 1:
         used = sum(widths[:-1]) + 2 * (len(headers) - 1)
         widths[-1] = max(min(widths[-1], width - used), 12)
-    lines = ["  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip()]
+    lines = [_join(list(headers), widths)]
     for row in text_rows:
-        cells = [_fit(c, w) for c, w in zip(row, widths, strict=True)]
-        lines.append("  ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True)).rstrip())
+        row[-1] = _fit(row[-1], widths[-1])
+        lines.append(_join(row, widths))
     click.echo("\n".join(lines))
+
+
+def _join(cells: list[str], widths: list[int]) -> str:
+    padded = [c + " " * (w - len(click.unstyle(c))) for c, w in zip(cells, widths, strict=True)]
+    return "  ".join(padded).rstrip()
 
 
 def _fit(text: str, width: int) -> str:

@@ -1,0 +1,89 @@
+"""Shared output for listings: one set of format flags, tables that fit 80 columns, colour rules."""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import sys
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
+
+import click
+
+from coachkit.cli.common import print_json, print_table
+
+F = TypeVar("F", bound=Callable[..., Any])
+FORMATS = ("table", "json", "csv")
+
+
+def format_options(func: F) -> F:
+    """``--format table|json|csv`` and ``--json`` (short for ``--format json``)."""
+    func = click.option("--json", "as_json", is_flag=True, help="Short for --format json.")(func)
+    return click.option(
+        "--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True, help="Output format."
+    )(func)
+
+
+def chosen_format(fmt: str, as_json: bool) -> str:
+    return "json" if as_json else fmt
+
+
+def use_colour() -> bool:
+    """Colour only on a terminal, and never when NO_COLOR is set."""
+    return sys.stdout.isatty() and "NO_COLOR" not in os.environ
+
+
+def paint(text: str, colour: str) -> str:
+    return click.style(text, fg=colour) if use_colour() and text else text
+
+
+def print_csv(records: Sequence[dict[str, Any]], fields: Sequence[str]) -> None:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=list(fields), extrasaction="ignore", lineterminator="\n")
+    writer.writeheader()
+    for record in records:
+        writer.writerow({k: _csv_cell(v) for k, v in record.items()})
+    click.echo(buffer.getvalue(), nl=False)
+
+
+def _csv_cell(value: Any) -> Any:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return value
+
+
+def emit(
+    records: Sequence[dict[str, Any]],
+    fmt: str,
+    fields: Sequence[str],
+    table: Callable[[], tuple[list[list[Any]], list[str]]],
+    empty: str,
+) -> None:
+    """Print ``records`` as JSON, CSV, or the table ``table()`` builds."""
+    if fmt == "json":
+        print_json(list(records))
+    elif fmt == "csv":
+        print_csv(records, fields)
+    elif not records:
+        click.echo(empty)
+    else:
+        rows, headers = table()
+        print_table(rows, headers)
+
+
+def report_problems(problems: Sequence[Any]) -> None:
+    """Each broken file as one ``path:line:col: message`` line on stderr."""
+    for problem in problems:
+        click.echo(str(problem), err=True)
+
+
+def finish_listing(ctx: click.Context, problems: Sequence[Any], found: bool) -> None:
+    """Report broken files and exit 2, else exit 1 when a check found something."""
+    report_problems(problems)
+    if problems:
+        ctx.exit(2)
+    if found:
+        ctx.exit(1)

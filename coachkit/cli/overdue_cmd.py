@@ -1,0 +1,56 @@
+"""``coachkit overdue``: what has slipped, across every client."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import click
+
+from coachkit.cli.action_rows import emit_action_rows
+from coachkit.cli.common import DATE
+from coachkit.cli.listing import chosen_format, finish_listing, format_options
+
+
+@click.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path), metavar="[PATH]...")
+@click.option("--as-of", type=DATE, help="Judge lateness on this date [default: today].")
+@click.option("--within", type=click.IntRange(min=0), metavar="DAYS", help="Also list open items due in the next DAYS days.")
+@click.option("--owner", help="Only items owned by NAME (ignoring case).")
+@format_options
+@click.option("--check", is_flag=True, help="Exit 1 when anything is overdue (for cron and CI).")
+@click.pass_context
+def overdue(
+    ctx: click.Context,
+    paths: tuple[Path, ...],
+    as_of: dt.date | None,
+    within: int | None,
+    owner: str | None,
+    fmt: str,
+    as_json: bool,
+    check: bool,
+) -> None:
+    """List open action items past their due date, most overdue first.
+
+    PATHs may be engagements or folders holding engagements at any depth (a
+    practice). With none: the current engagement, or every engagement below the
+    current folder. A date is due at the end of that day: an item due today is
+    not overdue.
+
+    \b
+    Examples:
+      coachkit overdue ~/clients
+      coachkit overdue --within 7 --owner jordan
+      coachkit overdue ~/clients --check --format json   # exit 1 if anything slipped
+    """
+    from coachkit.dates import today
+    from coachkit.practice import ActionFilter, load_all, resolve_engagements, select_actions
+
+    as_of = as_of or today()
+    engagements, problems = load_all(resolve_engagements(paths, Path.cwd()))
+    rows = select_actions(engagements, ActionFilter(as_of, overdue_only=True, within=within, owner=owner))
+    count = len(engagements)
+    empty = f"Nothing overdue across {count} engagement{'s' if count != 1 else ''} (as of {as_of.isoformat()})."
+    emit_action_rows(rows, chosen_format(fmt, as_json), empty, with_engagement=True)
+    finish_listing(ctx, problems, check and any(row.days_overdue for row in rows))
+

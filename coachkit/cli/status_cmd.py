@@ -1,0 +1,70 @@
+"""``coachkit status``: one row per engagement."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import click
+
+from coachkit.cli.common import DATE
+from coachkit.cli.listing import chosen_format, emit, finish_listing, format_options, paint
+
+STATUS_FIELDS = (
+    "engagement", "client", "organization", "phase", "sessions_held", "sessions_planned", "last_session",
+    "next_session", "open_actions", "overdue_actions", "days_since_last_session", "quiet", "path",
+)  # fmt: skip
+
+
+@click.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path), metavar="[PATH]...")
+@click.option("--as-of", type=DATE, help="Report as of this date [default: today].")
+@format_options
+@click.pass_context
+def status(ctx: click.Context, paths: tuple[Path, ...], as_of: dt.date | None, fmt: str, as_json: bool) -> None:
+    """One row per engagement: sessions, next session, open and overdue actions.
+
+    An engagement with no session in twice its cadence is flagged as quiet.
+    PATHs work as for `coachkit overdue`.
+
+    \b
+    Examples:
+      coachkit status ~/clients
+      coachkit status --json
+    """
+    from coachkit.dates import today
+    from coachkit.engagement_status import engagement_status
+    from coachkit.practice import load_all, resolve_engagements
+
+    as_of = as_of or today()
+    engagements, problems = load_all(resolve_engagements(paths, Path.cwd()))
+    statuses = [engagement_status(e, as_of) for e in engagements]
+    records = [s.as_dict() for s in statuses]
+
+    def table() -> tuple[list[list[Any]], list[str]]:
+        body = [
+            [
+                _short(s.engagement.name, 18),
+                s.phase or "-",
+                f"{s.sessions_held}/{s.sessions_planned or '?'}",
+                s.last_session or "-",
+                s.next_session or "-",
+                s.open_actions,
+                paint(str(s.overdue_actions), "red") if s.overdue_actions else "0",
+                paint(f"{s.days_since_last_session}d quiet", "yellow") if s.quiet else _days(s.days_since_last_session),
+            ]
+            for s in statuses
+        ]
+        return body, ["ENGAGEMENT", "PHASE", "HELD", "LAST", "NEXT", "OPEN", "LATE", "SINCE"]
+
+    emit(records, chosen_format(fmt, as_json), STATUS_FIELDS, table, "No engagements found.")
+    finish_listing(ctx, problems, False)
+
+
+def _days(days: int | None) -> str:
+    return "-" if days is None else f"{days}d"
+
+
+def _short(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"

@@ -1,0 +1,132 @@
+"""The practice view: engagements found under paths, their action items and status."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from coachkit.engagement_loader import find_engagement_root, find_engagements, load_engagement
+from coachkit.errors import CoachkitError, EngagementNotFound, NoteError
+from coachkit.model import ActionItem, Engagement
+
+
+def resolve_engagements(paths: Sequence[Path], cwd: Path) -> list[Path]:
+    """Engagement folders for PATHs; with none, the current engagement or all below ``cwd``."""
+    if paths:
+        roots = find_engagements(paths)
+        if not roots:
+            names = ", ".join(str(p) for p in paths)
+            raise EngagementNotFound(f"no engagement (folder with engagement.md) at or below {names}")
+        return roots
+    try:
+        return [find_engagement_root(cwd)]
+    except EngagementNotFound:
+        roots = find_engagements([cwd])
+    if not roots:
+        raise EngagementNotFound(
+            f"no engagement.md in {cwd}, above it or below it; pass a PATH or cd into an engagement"
+        )
+    return roots
+
+
+def load_all(roots: Iterable[Path]) -> tuple[list[Engagement], list[NoteError]]:
+    """Load every engagement; problems are collected so a broken file hides nothing else."""
+    engagements: list[Engagement] = []
+    problems: list[NoteError] = []
+    for root in roots:
+        engagement = load_engagement(root)
+        engagements.append(engagement)
+        problems.extend(engagement.problems)
+    return engagements, problems
+
+
+@dataclass
+class ActionRow:
+    """An action item with its engagement, as listings show it.
+
+    ``late`` is as-of minus due in days (negative: due in the future; None: no due date).
+    """
+
+    item: ActionItem
+    engagement: Engagement
+    late: int | None
+    due_soon: bool = False
+
+    @property
+    def days_overdue(self) -> int:
+        """Whole days past due for an open item; 0 otherwise (a date is due at its end)."""
+        if self.item.status != "open" or self.late is None:
+            return 0
+        return max(self.late, 0)
+
+    def as_dict(self) -> dict[str, object]:
+        """The stable JSON/CSV record (documented in docs/json.md)."""
+        item = self.item
+        return {
+            "id": item.id,
+            "title": item.title,
+            "owner": item.owner,
+            "due": item.due.isoformat() if item.due else None,
+            "status": item.status,
+            "days_overdue": self.days_overdue,
+            "due_soon": self.due_soon,
+            "done": item.done.isoformat() if item.done else None,
+            "goal": item.goal,
+            "accountability": item.accountability,
+            "engagement": self.engagement.name,
+            "client": self.engagement.client,
+            "path": str(item.path),
+            "line": item.line,
+        }
+
+
+@dataclass(frozen=True)
+class ActionFilter:
+    """Which action items a listing shows.
+
+    ``overdue_only`` keeps open items past due; ``within`` adds (or, without
+    ``overdue_only``, limits to) open items due in the next N days.
+    """
+
+    as_of: dt.date
+    statuses: tuple[str, ...] = ("open",)
+    overdue_only: bool = False
+    within: int | None = None
+    owner: str | None = None
+
+    def row(self, item: ActionItem, engagement: Engagement) -> ActionRow | None:
+        """The row for ``item`` when it passes the filter, else None."""
+        if item.status not in self.statuses:
+            return None
+        if self.owner is not None and (item.owner or "").casefold() != self.owner.casefold():
+            return None
+        late = (self.as_of - item.due).days if item.due else None
+        is_open = item.status == "open"
+        soon = is_open and self.within is not None and late is not None and -self.within <= late <= 0
+        if self.overdue_only and not (is_open and late is not None and late > 0) and not soon:
+            return None
+        if not self.overdue_only and self.within is not None and not (soon or (late is not None and late > 0)):
+            return None
+        return ActionRow(item, engagement, late, soon)
+
+
+def select_actions(engagements: Iterable[Engagement], wanted: ActionFilter) -> list[ActionRow]:
+    """Rows for every item that passes ``wanted``: most overdue first, then soonest due."""
+    rows: list[ActionRow] = []
+    known_owners: set[str] = set()
+    for engagement in engagements:
+        for item in engagement.actions:
+            if item.owner:
+                known_owners.add(item.owner.casefold())
+            row = wanted.row(item, engagement)
+            if row is not None:
+                rows.append(row)
+    if wanted.owner is not None and wanted.owner.casefold() not in known_owners:
+        raise CoachkitError(
+            f"no action item is owned by {wanted.owner!r}; owners are matched ignoring case, check the spelling"
+        )
+    far = -(1 << 30)
+    rows.sort(key=lambda r: (-(r.late if r.late is not None else far), r.engagement.name, r.item.id))
+    return rows
