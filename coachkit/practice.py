@@ -26,7 +26,8 @@ def resolve_engagements(paths: Sequence[Path], cwd: Path) -> list[Path]:
         roots = find_engagements([cwd])
     if not roots:
         raise EngagementNotFound(
-            f"no engagement.md in {cwd}, above it or below it; pass a PATH or cd into an engagement"
+            f"no engagement.md in {cwd}, above it or below it; cd into an engagement, pass a PATH, "
+            "or create one with `coachkit init PATH --client NAME`"
         )
     return roots
 
@@ -127,6 +128,5 @@ def select_actions(engagements: Iterable[Engagement], wanted: ActionFilter) -> l
         raise CoachkitError(
             f"no action item is owned by {wanted.owner!r}; owners are matched ignoring case, check the spelling"
         )
-    far = -(1 << 30)
-    rows.sort(key=lambda r: (-(r.late if r.late is not None else far), r.engagement.name, r.item.id))
+    rows.sort(key=lambda r: (-r.days_overdue, r.item.due or dt.date.max, r.engagement.name, r.item.id))
     return rows

@@ -11,7 +11,7 @@ import pytest
 from coachkit import __version__
 from tests.helpers import build_file_tree, run
 
-READ_COMMANDS = [("goal", "list"), ("session", "list"), ("action", "list")]
+READ_COMMANDS = [("goal", "list"), ("session", "list"), ("action", "list"), ("overdue",), ("status",)]
 WRITE_COMMANDS = [
     ("session", "new"),
     ("goal", "add", "A goal"),
@@ -30,6 +30,12 @@ def test_outside_any_engagement(tmp_path: Path, args: tuple[str, ...]) -> None:
     result = run(*args, cwd=tmp_path)
     assert result.exit_code == 2
     assert result.stdout == ""
+    if args in (("action", "list"), ("overdue",), ("status",)):  # practice commands also look below
+        assert result.stderr == (
+            f"coachkit: no engagement.md in {tmp_path}, above it or below it; cd into an engagement, "
+            "pass a PATH, or create one with `coachkit init PATH --client NAME`\n"
+        )
+        return
     assert result.stderr == (
         f"coachkit: no engagement.md in {tmp_path} or any folder above it; cd into an engagement, "
         "pass -C PATH, or create one with `coachkit init PATH --client NAME`\n"
@@ -105,7 +111,7 @@ def test_unexpected_crash_is_one_line_with_a_log(
         raise RuntimeError("boom")
 
     monkeypatch.setattr(coachkit.engagement_loader, "load_engagement", explode)
-    result = run("action", "list", cwd=sample)
+    result = run("session", "list", cwd=sample)
     log = isolated_environment / ".cache" / "coachkit" / "crash.log"
     assert result.exit_code == 2
     assert result.stderr == f"coachkit: internal error: RuntimeError: boom (details in {log}; please report it)\n"
