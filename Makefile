@@ -34,3 +34,6 @@ docs: $(STAMP)
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache
+
+bench: $(STAMP)
+	$(PY) -m tests.bench.run_bench
