@@ -13,7 +13,7 @@ from coachkit.errors import CoachkitError, UnknownId
 from coachkit.front_matter_edit import append_to_list, mapping_get, open_for_edit, set_fields
 from coachkit.ids import new_action_id
 from coachkit.model import ActionItem, Engagement
-from coachkit.write_result import WriteResult, finish
+from coachkit.write_result import WriteResult, commit_plan, finish
 
 
 def _target_file(engagement: Engagement, in_file: Path | None) -> Path:
@@ -26,6 +26,11 @@ def _target_file(engagement: Engagement, in_file: Path | None) -> Path:
         raise CoachkitError(f"{in_file}: is outside the engagement {engagement.root}")
     if not path.is_file() or path.suffix != ".md":
         raise CoachkitError(f"{in_file}: is not a note (.md file) in this engagement")
+    relative = path.relative_to(engagement.root.resolve())
+    if relative != Path(ENGAGEMENT_FILE) and (len(relative.parts) != 2 or relative.parts[0] not in ("sessions", "goals")):
+        raise CoachkitError(
+            f"{in_file}: action items live in engagement.md, goals/ or sessions/ notes, not here"
+        )
     return path
 
 
@@ -50,6 +55,7 @@ def add_action(
     if goal is not None:
         goal = _known_goal(engagement, goal)
     path = _target_file(engagement, in_file)
+    plan = commit_plan(root, commit)
     item: dict[str, Any] = {
         "id": new_action_id(a.id for a in engagement.actions),
         "title": title.strip(),
@@ -65,7 +71,7 @@ def add_action(
     line = append_to_list(note, "actions", item)
     note.save()
     result = WriteResult([path], data={**item, "due": due.isoformat(), "path": str(path), "line": line})
-    return finish(root, result, f"Add action {item['id']}: {item['title']}", commit)
+    return finish(root, result, f"Add action {item['id']}: {item['title']}", plan)
 
 
 def _known_goal(engagement: Engagement, goal: str) -> str:
@@ -97,6 +103,7 @@ def set_status(root: Path, action_id: str, status: str, when: dt.date, commit: b
     if item.status == status:
         when_text = f" ({item.done})" if item.done else ""
         return WriteResult([], notes=[f"{item.id} is already {status}{when_text}; nothing changed"])
+    plan = commit_plan(root, commit)
     changes: dict[str, Any] = {"status": status}
     if status == "done":
         changes["done"] = when
@@ -111,4 +118,4 @@ def set_status(root: Path, action_id: str, status: str, when: dt.date, commit: b
     note.save()
     verb = "Mark action {id} done" if status == "done" else "Drop action {id}"
     result = WriteResult([item.path], data={"id": item.id, "status": status, "path": str(item.path), "line": item.line})
-    return finish(root, result, verb.format(id=item.id) + f": {item.title}", commit)
+    return finish(root, result, verb.format(id=item.id) + f": {item.title}", plan)

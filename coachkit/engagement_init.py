@@ -12,7 +12,7 @@ from coachkit.errors import CoachkitError
 from coachkit.safe_write import create_file
 from coachkit.template_lookup import render
 from coachkit.version_control import init_repository
-from coachkit.write_result import WriteResult, finish
+from coachkit.write_result import WriteResult, commit_plan, finish
 
 
 @dataclass
@@ -39,16 +39,18 @@ def init_engagement(folder: Path, details: EngagementDetails, commit: bool = Tru
     parse_cadence(details.cadence)
     if details.end and details.end < details.start:
         raise CoachkitError(f"the end date {details.end} is before the start date {details.start}")
+    folder = folder.absolute()
     if folder.is_symlink():
         raise CoachkitError(f"{folder}: is a symbolic link; give the real folder")
     target = folder / ENGAGEMENT_FILE
     if target.exists():
         raise CoachkitError(f"{target}: already exists; this folder is an engagement already")
+    plan = commit_plan(folder, commit)
     folder.mkdir(parents=True, exist_ok=True)
     text = render("engagement", vars(details), folder)
     create_file(target, text.encode("utf-8"))
     result = WriteResult([target])
-    if commit and init_repository(folder):
+    if plan is None and init_repository(folder):
         result.notes.append(f"initialised a git repository in {folder}")
     where = f" ({details.organization})" if details.organization else ""
-    return finish(folder, result, f"Start engagement with {details.client}{where}", commit)
+    return finish(folder, result, f"Start engagement with {details.client}{where}", plan)

@@ -10,7 +10,7 @@ from coachkit.errors import CoachkitError
 from coachkit.ids import next_goal_id, slugify
 from coachkit.safe_write import create_file
 from coachkit.template_lookup import render
-from coachkit.write_result import WriteResult, finish
+from coachkit.write_result import WriteResult, commit_plan, finish
 
 
 def add_goal(
@@ -30,6 +30,7 @@ def add_goal(
     engagement = load_engagement(root)
     engagement.raise_for_problems()
     goal_id = next_goal_id(engagement.goal_ids())
+    plan = commit_plan(root, commit)
     path = root / "goals" / f"{goal_id}-{slugify(title)}.md"
     context = {
         "id": goal_id,
@@ -43,4 +44,4 @@ def add_goal(
     }
     create_file(path, render("goal", context, root).encode("utf-8"))
     result = WriteResult([path], data={"id": goal_id})
-    return finish(root, result, f"Add goal {goal_id}: {title.strip()}", commit)
+    return finish(root, result, f"Add goal {goal_id}: {title.strip()}", plan)

@@ -15,12 +15,21 @@ _COMMENT_RE = re.compile(r"<!--.*?-->", re.S)
 
 
 def strip_private(body: str) -> str:
-    """``body`` without private sections and private spans (an unclosed span runs to the end)."""
+    """``body`` without private sections and private spans (an unclosed span runs to the end).
+
+    A ``#`` line inside a fenced code block is not a heading, so it cannot end a
+    private section early.
+    """
     body = _PRIVATE_SPAN_RE.sub("", body)
     kept: list[str] = []
     private_level = 0
+    fence: str | None = None
     for line in body.splitlines(keepends=True):
-        heading = _HEADING_RE.match(line.rstrip("\r\n"))
+        stripped = line.strip()
+        if stripped.startswith(("```", "~~~")):
+            marker = stripped[:3]
+            fence = None if fence == marker else (fence or marker)
+        heading = None if fence else _HEADING_RE.match(line.rstrip("\r\n"))
         if heading:
             level = len(heading.group(1))
             if private_level and level <= private_level:

@@ -7,7 +7,7 @@ from pathlib import Path
 from coachkit.errors import CoachkitError
 from coachkit.safe_write import create_file
 from coachkit.version_control import init_repository
-from coachkit.write_result import WriteResult, finish
+from coachkit.write_result import WriteResult, commit_plan, finish
 
 SAMPLE_NAME = "acme-jordan-lee"
 
@@ -23,6 +23,8 @@ def create_sample(dest: Path, commit: bool = True) -> WriteResult:
     """Copy the sample engagement into ``dest`` (which must not hold one) and commit it."""
     if (dest / "engagement.md").exists():
         raise CoachkitError(f"{dest}: already holds an engagement; choose another folder")
+    dest = dest.absolute()
+    plan = commit_plan(dest, commit)
     source = sample_source()
     written: list[Path] = []
     for path in sorted(source.rglob("*.md")):
@@ -30,6 +32,6 @@ def create_sample(dest: Path, commit: bool = True) -> WriteResult:
         create_file(target, path.read_bytes())
         written.append(target)
     result = WriteResult(written)
-    if commit and init_repository(dest):
+    if plan is None and init_repository(dest):
         result.notes.append(f"initialised a git repository in {dest}")
-    return finish(dest, result, "Add the sample engagement (Jordan Lee, Acme Logistics)", commit)
+    return finish(dest, result, "Add the sample engagement (Jordan Lee, Acme Logistics)", plan)

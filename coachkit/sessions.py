@@ -15,7 +15,7 @@ from coachkit.model import Engagement
 from coachkit.note_sections import sections
 from coachkit.safe_write import create_file
 from coachkit.template_lookup import render
-from coachkit.write_result import WriteResult, finish
+from coachkit.write_result import WriteResult, commit_plan, finish
 
 
 def next_after(engagement: Engagement, day: dt.date) -> dt.date | None:
@@ -90,6 +90,7 @@ def new_session(
     number = next_session_number(s.number for s in engagement.sessions)
     path = root / "sessions" / f"{number:02d}-{day.isoformat()}.md"
     context = session_context(engagement, number, day, fmt)
+    plan = commit_plan(root, commit)
     create_file(path, render(template, context, root).encode("utf-8"))
     if edit is not None:
         edit(path)
@@ -99,4 +100,4 @@ def new_session(
         f"session {number} on {day.isoformat()}: {len(context['open_actions'])} open action items"
         + (f", {overdue} overdue" if overdue else "")
     )
-    return finish(root, result, f"Add session {number} ({day.isoformat()})", commit)
+    return finish(root, result, f"Add session {number} ({day.isoformat()})", plan)

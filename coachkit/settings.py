@@ -1,7 +1,7 @@
 """Settings from ``.coachkit.yaml`` files and the user's folders.
 
 A ``.coachkit.yaml`` may sit in an engagement or in any folder above it (a
-practice). Settings are merged from the outermost file inwards: the closest wins.
+practice). For each setting, the closest file that sets it wins.
 """
 
 from __future__ import annotations
@@ -10,8 +10,9 @@ import os
 from pathlib import Path
 from typing import Any
 
-from coachkit.errors import CoachkitError
+from coachkit.errors import NoteError
 from coachkit.note_reader import decode, parse_front_matter
+from coachkit.strict_yaml import LocatedMap
 
 CONFIG_FILE = ".coachkit.yaml"
 
@@ -25,19 +26,30 @@ def config_dir() -> Path:
     return Path(base) / "coachkit"
 
 
-def load_settings(start: Path) -> dict[str, Any]:
-    """Every ``.coachkit.yaml`` from the file system root down to ``start``, merged."""
-    files = [folder / CONFIG_FILE for folder in (start, *start.parents) if (folder / CONFIG_FILE).is_file()]
-    merged: dict[str, Any] = {}
-    for path in reversed(files):
-        data = parse_front_matter(path, decode(path, path.read_bytes())[0], first_line=1)
-        merged.update(data)
-    return merged
+def settings_files(start: Path) -> list[Path]:
+    """Every ``.coachkit.yaml`` at or above ``start``, closest first."""
+    start = start.absolute()
+    return [folder / CONFIG_FILE for folder in (start, *start.parents) if (folder / CONFIG_FILE).is_file()]
+
+
+def read_settings(path: Path) -> LocatedMap:
+    """One settings file, parsed strictly (errors carry its line and column)."""
+    return parse_front_matter(path, decode(path, path.read_bytes())[0], first_line=1)
+
+
+def setting(start: Path, key: str, default: Any) -> tuple[Any, Path | None]:
+    """The closest file's value for ``key`` and the file it came from."""
+    for path in settings_files(start):
+        data = read_settings(path)
+        if key in data:
+            return data[key], path
+    return default, None
 
 
 def commits_enabled(engagement_root: Path) -> bool:
-    """False when a ``.coachkit.yaml`` says ``commit: false``."""
-    value = load_settings(engagement_root).get("commit", True)
-    if not isinstance(value, bool):
-        raise CoachkitError(f"{CONFIG_FILE}: commit must be true or false, not {value!r}")
-    return value
+    """False when the closest ``.coachkit.yaml`` that sets it says ``commit: false``."""
+    value, path = setting(engagement_root, "commit", True)
+    if not isinstance(value, bool) and path is not None:
+        line, column = read_settings(path).position_of("commit")
+        raise NoteError(path, line, column, f"commit must be true or false, not {value!r}")
+    return bool(value)

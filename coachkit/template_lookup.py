@@ -134,7 +134,7 @@ def render(name: str, context: dict[str, Any], engagement_root: Path | None) -> 
     source = find_template(name, engagement_root)
     try:
         template = _environment(source).get_template(source.name + SUFFIX)
-        return str(template.render(**context))
+        rendered = str(template.render(**context))
     except jinja2.TemplateSyntaxError as exc:
         raise TemplateError(f"{exc.filename or source.location}:{exc.lineno}: template error: {exc.message}") from None
     except SecurityError as exc:
@@ -142,7 +142,9 @@ def render(name: str, context: dict[str, Any], engagement_root: Path | None) -> 
     except jinja2.TemplateError as exc:
         line = _template_line(sys.exc_info()[2])
         raise TemplateError(f"{source.location}:{line}: template error: {exc}") from None
-
+    if not rendered.strip():
+        raise TemplateError(f"{source.location}: the template renders nothing; fill it in or delete it")
+    return rendered
 
 def _template_line(tb: TracebackType | None) -> int:
     line = 1

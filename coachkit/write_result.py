@@ -19,12 +19,20 @@ class WriteResult:
     data: dict[str, object] = field(default_factory=dict)
 
 
-def finish(root: Path, result: WriteResult, message: str, commit: bool) -> WriteResult:
-    """Commit the written paths unless turned off by the caller or by ``.coachkit.yaml``."""
+def commit_plan(root: Path, commit: bool) -> CommitOutcome | None:
+    """Decide, before anything is written, whether to commit (None: commit).
+
+    A broken ``.coachkit.yaml`` fails here, so a command never writes a file and
+    then stops before telling the user what it wrote.
+    """
     if not commit:
-        result.commit = CommitOutcome(False, "not committed (--no-commit)")
-    elif not commits_enabled(root):
-        result.commit = CommitOutcome(False, "not committed (commit: false in .coachkit.yaml)")
-    else:
-        result.commit = commit_paths(root, result.paths, message)
+        return CommitOutcome(False, "not committed (--no-commit)")
+    if not commits_enabled(root):
+        return CommitOutcome(False, "not committed (commit: false in .coachkit.yaml)")
+    return None
+
+
+def finish(root: Path, result: WriteResult, message: str, plan: CommitOutcome | None) -> WriteResult:
+    """Commit the written paths as planned by :func:`commit_plan`."""
+    result.commit = plan if plan is not None else commit_paths(root, result.paths, message)
     return result

@@ -116,3 +116,27 @@ def test_unexpected_crash_is_one_line_with_a_log(
     assert result.exit_code == 2
     assert result.stderr == f"coachkit: internal error: RuntimeError: boom (details in {log}; please report it)\n"
     assert "Traceback (most recent call last)" in log.read_text(encoding="utf-8")
+
+
+def test_bad_settings_file_stops_before_anything_is_written(sample: Path) -> None:
+    build_file_tree(sample, {".coachkit.yaml": "# practice settings\ncommit: maybe\n"})
+    before = _snapshot(sample)
+    result = run("action", "add", "X", "--owner", "J", "--due", "fri", cwd=sample)
+    assert result.exit_code == 2
+    assert result.stderr == f"{sample / '.coachkit.yaml'}:2:1: commit must be true or false, not 'maybe'\n"
+    assert _snapshot(sample) == before
+
+
+def test_empty_template_is_refused(sample: Path) -> None:
+    build_file_tree(sample, {"templates/session.md.j2": ""})
+    result = run("session", "new", cwd=sample)
+    assert result.exit_code == 2
+    assert result.stderr == f"{sample / 'templates' / 'session.md.j2'}: the template renders nothing; fill it in or delete it\n"
+
+
+def test_actions_cannot_be_added_to_feedback_files(sample: Path) -> None:
+    result = run("action", "add", "X", "--owner", "J", "--due", "fri", "--in", "feedback/2026-01-08-baseline-360.md", cwd=sample)
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "feedback/2026-01-08-baseline-360.md: action items live in engagement.md, goals/ or sessions/ notes, not here\n"
+    )

@@ -29,19 +29,8 @@ LEAVES = [
     (path, command, ctx) for path, command, ctx in COMMANDS if not isinstance(command, click.Group)
 ]
 
-# Leaf commands whose --help has no "Example" yet. The test for each is a strict xfail, so
-# adding the example makes it fail until the name is removed from this set.
-MISSING_EXAMPLE = {"coachkit templates show"}
-
-
 def _leaf_params() -> list[Any]:
-    params = []
-    for path, command, ctx in LEAVES:
-        marks = []
-        if path in MISSING_EXAMPLE:
-            marks.append(pytest.mark.xfail(strict=True, reason="its --help has no example yet"))
-        params.append(pytest.param(path, command, ctx, id=path, marks=marks))
-    return params
+    return [pytest.param(path, command, ctx, id=path) for path, command, ctx in LEAVES]
 
 
 @pytest.mark.parametrize(

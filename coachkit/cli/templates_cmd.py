@@ -55,10 +55,10 @@ def templates_list(as_json: bool) -> None:
 def templates_show(name: str) -> None:
     """Print template NAME; stderr says which file wins.
 
-    Copy a built-in to start your own override:
-
     \b
-      mkdir -p templates && coachkit templates show session > templates/session.md.j2
+    Example: copy the built-in session template to start your own override
+      coachkit templates show session > session.md.j2
+      mkdir -p templates && mv session.md.j2 templates/
     """
     from coachkit.template_lookup import find_template, template_text
 

@@ -1,0 +1,49 @@
+"""Private text never leaves the coach's notes."""
+
+from __future__ import annotations
+
+from coachkit.note_sections import sections, strip_private
+
+BODY = """\
+## Reflection
+Shared insight.
+
+## Private
+Secret one.
+```
+# not a heading: still private
+```
+Secret two.
+### Sub-heading inside private
+Secret three.
+
+## Homework
+Read chapter 2. <!-- private -->Secret four.<!-- /private --> Then reflect.
+
+## Next steps
+Book the three-way.
+<!-- private -->
+Secret five, never closed.
+"""
+
+
+def test_strip_private_removes_every_private_place() -> None:
+    public = strip_private(BODY)
+    for secret in ("Secret one", "Secret two", "Secret three", "Secret four", "Secret five", "not a heading"):
+        assert secret not in public
+    assert "Shared insight." in public
+    assert "Read chapter 2.  Then reflect." in public
+    assert "Book the three-way." in public
+
+
+def test_sections_are_public_and_keyed_by_heading() -> None:
+    assert sections(BODY) == {
+        "reflection": "Shared insight.",
+        "homework": "Read chapter 2.  Then reflect.",
+        "next steps": "Book the three-way.",
+    }
+
+
+def test_a_higher_heading_ends_a_private_section() -> None:
+    body = "# Notes\n### Private\nhidden\n## Homework\nvisible\n"
+    assert strip_private(body) == "# Notes\n## Homework\nvisible\n"
