@@ -5,8 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from coachkit.dates import parse_cadence
-from coachkit.errors import CoachkitError
 from coachkit.model import Engagement
 from coachkit.sessions import next_after
 
@@ -51,13 +49,8 @@ class EngagementStatus:
 
 def cadence_days(engagement: Engagement) -> int | None:
     """The cadence in days (a month counts 30), or None without a usable cadence."""
-    if not engagement.cadence:
-        return None
-    try:
-        amount, unit = parse_cadence(engagement.cadence)
-    except CoachkitError:
-        return None
-    return amount * _UNIT_DAYS[unit]
+    step = engagement.cadence_step()
+    return step[0] * _UNIT_DAYS[step[1]] if step else None
 
 
 def engagement_status(engagement: Engagement, as_of: dt.date) -> EngagementStatus:

@@ -36,6 +36,10 @@ class NoteError(CoachkitError):
         self.problem = message
         super().__init__(f"{path}:{line}:{column}: {message}")
 
+    def __reduce__(self) -> tuple[type[NoteError], tuple[Path, int, int, str]]:
+        # Errors cross process boundaries when a practice is read in parallel.
+        return (type(self), (self.path, self.line, self.column, self.problem))
+
 
 class EngagementNotFound(CoachkitError):
     """No engagement.md where one was expected."""

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from coachkit.errors import NoteError, UnknownId
+from coachkit.errors import CoachkitError, NoteError, UnknownId
 
 ACTION_STATUSES = ("open", "done", "dropped")
 GOAL_STATUSES = ("active", "achieved", "partially-achieved", "not-achieved", "dropped")
@@ -114,6 +114,17 @@ class Engagement:
     def cadence(self) -> str | None:
         value = self.meta.get("cadence")
         return str(value) if value else None
+
+    def cadence_step(self) -> tuple[int, str] | None:
+        """The cadence as (amount, unit), e.g. (2, "w"); None when missing or not understood."""
+        from coachkit.dates import parse_cadence
+
+        if not self.cadence:
+            return None
+        try:
+            return parse_cadence(self.cadence)
+        except CoachkitError:
+            return None
 
     def raise_for_problems(self) -> None:
         """Raise the first problem, so a writing command never acts on a half-read engagement."""

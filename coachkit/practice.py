@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,14 +33,63 @@ def resolve_engagements(paths: Sequence[Path], cwd: Path) -> list[Path]:
     return roots
 
 
-def load_all(roots: Iterable[Path]) -> tuple[list[Engagement], list[NoteError]]:
-    """Load every engagement; problems are collected so a broken file hides nothing else."""
-    engagements: list[Engagement] = []
-    problems: list[NoteError] = []
+# Below this many notes a second process costs more than it saves (measured: docs/performance.md).
+PARALLEL_MIN_NOTES = 1000
+NOTE_FOLDERS = ("goals", "sessions", "feedback")
+
+
+def count_notes(roots: Sequence[Path]) -> list[int]:
+    """Roughly how many notes each engagement holds (a cheap directory count)."""
+    counts = []
     for root in roots:
-        engagement = load_engagement(root)
-        engagements.append(engagement)
-        problems.extend(engagement.problems)
+        total = 1
+        for folder in NOTE_FOLDERS:
+            try:
+                total += sum(1 for entry in os.scandir(root / folder) if entry.name.endswith(".md"))
+            except OSError:
+                pass
+        counts.append(total)
+    return counts
+
+
+def _load_many(roots: Sequence[Path]) -> list[Engagement]:
+    return [load_engagement(root) for root in roots]
+
+
+def _load_in_two_processes(roots: Sequence[Path], counts: Sequence[int]) -> list[Engagement]:
+    """Read half the notes in a forked worker while this process reads the other half."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    order = sorted(range(len(roots)), key=lambda i: -counts[i])
+    halves: tuple[list[int], list[int]] = ([], [])
+    sizes = [0, 0]
+    for index in order:
+        side = 0 if sizes[0] <= sizes[1] else 1
+        halves[side].append(index)
+        sizes[side] += counts[index]
+    with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork")) as pool:
+        future = pool.submit(_load_many, [roots[i] for i in halves[1]])
+        loaded = dict(zip(halves[0], _load_many([roots[i] for i in halves[0]]), strict=True))
+        loaded.update(zip(halves[1], future.result(), strict=True))
+    return [loaded[i] for i in range(len(roots))]
+
+
+def load_all(roots: Iterable[Path], parallel: bool | None = None) -> tuple[list[Engagement], list[NoteError]]:
+    """Load every engagement; problems are collected so a broken file hides nothing else.
+
+    With enough notes (and two cores) half are parsed in a second process;
+    ``parallel`` forces the choice either way.
+    """
+    roots = list(roots)
+    counts = count_notes(roots) if parallel is None else []
+    if parallel is None:
+        parallel = len(roots) > 1 and sum(counts) >= PARALLEL_MIN_NOTES and (os.cpu_count() or 1) >= 2
+    if parallel and len(roots) > 1:
+        engagements = _load_in_two_processes(roots, counts or count_notes(roots))
+    else:
+        engagements = _load_many(roots)
+    problems = [problem for engagement in engagements for problem in engagement.problems]
     return engagements, problems
 
 

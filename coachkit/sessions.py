@@ -7,9 +7,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from coachkit.dates import parse_cadence, shift
+from coachkit.dates import shift
 from coachkit.engagement_loader import load_engagement
-from coachkit.errors import CoachkitError
 from coachkit.ids import next_session_number
 from coachkit.model import Engagement
 from coachkit.note_sections import sections
@@ -20,13 +19,8 @@ from coachkit.write_result import WriteResult, commit_plan, finish
 
 def next_after(engagement: Engagement, day: dt.date) -> dt.date | None:
     """The date one cadence after ``day``, when the engagement has a usable cadence."""
-    if not engagement.cadence:
-        return None
-    try:
-        amount, unit = parse_cadence(engagement.cadence)
-    except CoachkitError:
-        return None
-    return shift(day, amount, unit)
+    step = engagement.cadence_step()
+    return shift(day, *step) if step else None
 
 
 def session_context(engagement: Engagement, number: int, day: dt.date, fmt: str | None) -> dict[str, Any]:

@@ -40,11 +40,6 @@ def no_commit_option(func: F) -> F:
     return click.option("--no-commit", is_flag=True, help="Write the file but do not commit it.")(func)
 
 
-def json_option(func: F) -> F:
-    """``--json``: the listing as a JSON list (documented in docs/json.md)."""
-    return click.option("--json", "as_json", is_flag=True, help="Print the listing as JSON.")(func)
-
-
 def engagement_root() -> Path:
     """The engagement holding the current folder."""
     from coachkit.engagement_loader import find_engagement_root

@@ -6,15 +6,8 @@ import datetime as dt
 
 import click
 
-from coachkit.cli.common import (
-    DATE,
-    engagement_root,
-    json_option,
-    no_commit_option,
-    print_json,
-    print_table,
-    report_write,
-)
+from coachkit.cli.common import DATE, engagement_root, no_commit_option, report_write
+from coachkit.cli.listing import chosen_format, emit, format_options
 
 
 @click.group()
@@ -63,8 +56,8 @@ def goal_add(
 
 
 @goal.command("list")
-@json_option
-def goal_list(as_json: bool) -> None:
+@format_options
+def goal_list(fmt: str, as_json: bool) -> None:
     """List the engagement's goals.
 
     \b
@@ -91,13 +84,13 @@ def goal_list(as_json: bool) -> None:
         }
         for g in engagement.goals
     ]
-    if as_json:
-        print_json(rows)
-        return
-    if not rows:
-        click.echo("No goals yet: add one with `coachkit goal add TITLE --measure ...`.")
-        return
-    print_table(
-        [[r["id"], r["status"], r["target_date"] or "-", r["open_actions"], r["title"]] for r in rows],
-        ["ID", "STATUS", "TARGET", "OPEN", "TITLE"],
+    emit(
+        rows,
+        chosen_format(fmt, as_json),
+        list(rows[0]) if rows else ["id"],
+        lambda: (
+            [[r["id"], r["status"], r["target_date"] or "-", r["open_actions"], r["title"]] for r in rows],
+            ["ID", "STATUS", "TARGET", "OPEN", "TITLE"],
+        ),
+        "No goals yet: add one with `coachkit goal add TITLE --measure ...`.",
     )

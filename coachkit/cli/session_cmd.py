@@ -8,15 +8,8 @@ from typing import Any
 
 import click
 
-from coachkit.cli.common import (
-    DATE,
-    engagement_root,
-    json_option,
-    no_commit_option,
-    print_json,
-    print_table,
-    report_write,
-)
+from coachkit.cli.common import DATE, engagement_root, no_commit_option, report_write
+from coachkit.cli.listing import chosen_format, emit, format_options
 
 
 @click.group()
@@ -63,8 +56,8 @@ def session_new(day: dt.date | None, template: str, fmt: str | None, edit: bool,
 
 
 @session.command("list")
-@json_option
-def session_list(as_json: bool) -> None:
+@format_options
+def session_list(fmt: str, as_json: bool) -> None:
     """List the engagement's sessions, oldest first.
 
     \b
@@ -86,13 +79,13 @@ def session_list(as_json: bool) -> None:
         }
         for s in engagement.sessions
     ]
-    if as_json:
-        print_json(rows)
-        return
-    if not rows:
-        click.echo("No sessions yet: scaffold one with `coachkit session new`.")
-        return
-    print_table(
-        [[r["session"], r["date"], r["duration"] or "-", r["actions"], Path(r["path"]).name] for r in rows],
-        ["#", "DATE", "MINUTES", "ACTIONS", "FILE"],
+    emit(
+        rows,
+        chosen_format(fmt, as_json),
+        ["session", "date", "duration", "next_session", "actions", "path"],
+        lambda: (
+            [[r["session"], r["date"], r["duration"] or "-", r["actions"], Path(r["path"]).name] for r in rows],
+            ["#", "DATE", "MINUTES", "ACTIONS", "FILE"],
+        ),
+        "No sessions yet: scaffold one with `coachkit session new`.",
     )

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from coachkit.cli.common import json_option, print_json, print_table
+from coachkit.cli.listing import chosen_format, emit, format_options
 
 
 def _maybe_engagement() -> Path | None:
@@ -29,8 +29,8 @@ def templates() -> None:
 
 
 @templates.command("list")
-@json_option
-def templates_list(as_json: bool) -> None:
+@format_options
+def templates_list(fmt: str, as_json: bool) -> None:
     """List every template and which file wins for each name.
 
     \b
@@ -41,12 +41,15 @@ def templates_list(as_json: bool) -> None:
 
     found = list_templates(_maybe_engagement())
     rows = [{"name": s.name, "origin": s.origin, "location": s.location, "active": wins} for s, wins in found]
-    if as_json:
-        print_json(rows)
-        return
-    print_table(
-        [[r["name"], r["origin"], "" if r["active"] else "(shadowed)", r["location"]] for r in rows],
-        ["NAME", "FROM", "", "LOCATION"],
+    emit(
+        rows,
+        chosen_format(fmt, as_json),
+        ["name", "origin", "location", "active"],
+        lambda: (
+            [[r["name"], r["origin"], "" if r["active"] else "(shadowed)", r["location"]] for r in rows],
+            ["NAME", "FROM", "", "LOCATION"],
+        ),
+        "No templates found.",
     )
 
 
