@@ -80,10 +80,12 @@ class _Builder:
     def __init__(self, root: Path) -> None:
         self.engagement = Engagement(root=root, meta={})
 
-    def problem(self, note: Note, key: str | None, message: str, mapping: LocatedMap | None = None) -> None:
+    def problem(
+        self, note: Note, key: str | None, message: str, mapping: LocatedMap | None = None, rule: str = "yaml-invalid"
+    ) -> None:
         where = mapping if mapping is not None else note.meta
         line, column = where.position_of(key) if key else (where.line, where.column)
-        self.engagement.problems.append(NoteError(note.path, line, column, message))
+        self.engagement.problems.append(NoteError(note.path, line, column, message, rule))
 
     def text(self, note: Note, mapping: LocatedMap, key: str) -> str | None:
         value = mapping.get(key)
@@ -98,7 +100,7 @@ class _Builder:
         value = mapping.get(key)
         if value is None or isinstance(value, dt.date):
             return value
-        self.problem(note, key, f"{key} must be a date written YYYY-MM-DD, not {value!r}", mapping)
+        self.problem(note, key, f"{key} must be a date written YYYY-MM-DD, not {value!r}", mapping, "invalid-date")
         return None
 
     def integer(self, note: Note, mapping: LocatedMap, key: str) -> int | None:
@@ -114,9 +116,12 @@ class _Builder:
         except NoteError as exc:
             self.engagement.problems.append(exc)
             return None
+        self.engagement.notes[path] = note
         if not note.has_front_matter:
             self.engagement.problems.append(
-                NoteError(path, 1, 1, "no front matter: a note starts with a '---' line, its keys, and '---'")
+                NoteError(
+                    path, 1, 1, "no front matter: a note starts with a '---' line, its keys, and '---'", "front-matter-missing"
+                )
             )
             return None
         return note
@@ -137,10 +142,10 @@ class _Builder:
     def action(self, note: Note, raw: LocatedMap) -> None:
         status = self.text(note, raw, "status") or "open"
         if status not in ACTION_STATUSES:
-            self.problem(note, "status", f"status must be open, done or dropped, not {status!r}", raw)
+            self.problem(note, "status", f"status must be open, done or dropped, not {status!r}", raw, "action-invalid-status")
         item_id = self.text(note, raw, "id")
         if not item_id:
-            self.problem(note, None, "action item has no id", raw)
+            self.problem(note, None, "action item has no id", raw, "action-missing-id")
         self.engagement.actions.append(
             ActionItem(
                 id=item_id or "",
@@ -155,20 +160,21 @@ class _Builder:
                 line=raw.line,
                 column=raw.column,
                 extra={k: v for k, v in raw.items() if k not in ACTION_KEYS},
+                raw=raw,
             )
         )
 
     def engagement_note(self, note: Note) -> None:
         self.engagement.meta = dict(note.meta)
         if not note.meta.get("client"):
-            self.problem(note, None, "engagement.md has no client: add a line 'client: NAME'")
+            self.problem(note, None, "engagement.md has no client: add a line 'client: NAME'", rule="engagement-missing-client")
         for key in ("start", "end"):
             self.date(note, note.meta, key)
         follow_up = note.meta.get("follow_up")
         if follow_up is not None and not (
             isinstance(follow_up, list) and all(isinstance(d, dt.date) for d in follow_up)
         ):
-            self.problem(note, "follow_up", "follow_up must be a list of dates YYYY-MM-DD")
+            self.problem(note, "follow_up", "follow_up must be a list of dates YYYY-MM-DD", rule="invalid-date")
         self.actions(note)
 
     def goal_note(self, note: Note) -> None:
@@ -205,7 +211,7 @@ class _Builder:
             except ValueError:
                 when = None
         if number is None or when is None:
-            self.problem(note, None, "session note needs 'session: N' and 'date: YYYY-MM-DD'")
+            self.problem(note, None, "session note needs 'session: N' and 'date: YYYY-MM-DD'", rule="session-missing-date")
             self.actions(note)
             return
         self.engagement.sessions.append(

@@ -27,18 +27,23 @@ class CoachkitError(Exception):
 
 
 class NoteError(CoachkitError):
-    """A problem in one file, located at a line and column (both 1-based)."""
+    """A problem in one file, located at a line and column (both 1-based).
 
-    def __init__(self, path: Path | str, line: int, column: int, message: str) -> None:
+    ``rule`` names the lint rule the problem belongs to (``yaml-invalid``,
+    ``invalid-date``, ``duplicate-key``, ``front-matter-missing``, …).
+    """
+
+    def __init__(self, path: Path | str, line: int, column: int, message: str, rule: str = "yaml-invalid") -> None:
         self.path = Path(path)
         self.line = line
         self.column = column
         self.problem = message
+        self.rule = rule
         super().__init__(f"{path}:{line}:{column}: {message}")
 
-    def __reduce__(self) -> tuple[type[NoteError], tuple[Path, int, int, str]]:
+    def __reduce__(self) -> tuple[type[NoteError], tuple[Path, int, int, str, str]]:
         # Errors cross process boundaries when a practice is read in parallel.
-        return (type(self), (self.path, self.line, self.column, self.problem))
+        return (type(self), (self.path, self.line, self.column, self.problem, self.rule))
 
 
 class EngagementNotFound(CoachkitError):

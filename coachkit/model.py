@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from coachkit.errors import CoachkitError, NoteError, UnknownId
+from coachkit.note_reader import Note
 
 ACTION_STATUSES = ("open", "done", "dropped")
 GOAL_STATUSES = ("active", "achieved", "partially-achieved", "not-achieved", "dropped")
@@ -30,6 +31,7 @@ class ActionItem:
     line: int
     column: int
     extra: dict[str, Any] = field(default_factory=dict)
+    raw: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def is_open(self) -> bool:
@@ -101,6 +103,7 @@ class Engagement:
     feedback: list[FeedbackRound] = field(default_factory=list)
     actions: list[ActionItem] = field(default_factory=list)
     problems: list[NoteError] = field(default_factory=list)
+    notes: dict[Path, Note] = field(default_factory=dict, repr=False)
 
     @property
     def client(self) -> str:
