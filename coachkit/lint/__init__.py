@@ -1,0 +1,1 @@
+"""coachkit lint: rules that catch plans without deadlines, owners or accountability."""

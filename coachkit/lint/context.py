@@ -1,0 +1,72 @@
+"""What a rule sees: one engagement, its notes and their text, and "today"."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from coachkit.errors import NoteError
+from coachkit.lint.config import suppressions
+from coachkit.lint.finding import Hit
+from coachkit.model import ActionItem, Engagement
+from coachkit.note_reader import Note, decode
+
+
+@dataclass
+class LintContext:
+    """One engagement under lint."""
+
+    engagement: Engagement
+    as_of: dt.date
+    _texts: dict[Path, str] = field(default_factory=dict)
+    _suppressions: dict[Path, dict[int, list[str]]] = field(default_factory=dict)
+
+    def notes(self) -> Iterator[Note]:
+        """Every note that parsed, engagement.md first."""
+        yield from self.engagement.notes.values()
+
+    def problems(self, rule: str) -> Iterator[Hit]:
+        """Hits for the file problems the reader met that belong to ``rule``."""
+        for problem in self.engagement.problems:
+            if problem.rule == rule:
+                yield Hit(problem.path, problem.line, problem.column, problem.problem)
+
+    def text(self, path: Path) -> str:
+        """The decoded text of ``path`` (BOM removed), read once."""
+        cached = self._texts.get(path)
+        if cached is None:
+            try:
+                cached = decode(path, path.read_bytes())[0]
+            except (OSError, NoteError):
+                cached = ""
+            self._texts[path] = cached
+        return cached
+
+    def suppressions(self, path: Path) -> dict[int, list[str]]:
+        """``{line: [rule, …]}`` for the ``# coachkit: ignore[…]`` comments in ``path``."""
+        found = self._suppressions.get(path)
+        if found is None:
+            found = suppressions(self.text(path))
+            self._suppressions[path] = found
+        return found
+
+    def suppression_for(self, path: Path, line: int, rule: str) -> int | None:
+        """The line of a comment that suppresses ``rule`` at ``line`` (on it or just above)."""
+        marks = self.suppressions(path)
+        for candidate in (line, line - 1):
+            if rule in marks.get(candidate, ()):
+                return candidate
+        return None
+
+    def all_suppressions(self) -> Iterator[tuple[Path, int, str]]:
+        for path in list(self._suppressions) + [p for p in self.engagement.notes if p not in self._suppressions]:
+            for line, names in self.suppressions(path).items():
+                for name in names:
+                    yield path, line, name
+
+    def item_key_position(self, item: ActionItem, key: str) -> tuple[int, int]:
+        """Where ``key`` of an action item starts (the item's start if absent)."""
+        positions = getattr(item.raw, "key_positions", {})
+        return positions.get(key, (item.line, item.column))

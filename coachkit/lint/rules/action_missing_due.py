@@ -1,0 +1,23 @@
+"""An open action item has no due date.
+
+An action without a date slips quietly: nobody can tell when it is late, and
+`coachkit overdue` never shows it. Agree a date in the session, even a rough
+one (`--due +2w`), and write it as `due: YYYY-MM-DD`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from coachkit.lint.context import LintContext
+from coachkit.lint.finding import Hit
+
+CODE = "CK201"
+NAME = "action-missing-due"
+SEVERITY = "error"
+
+
+def check(ctx: LintContext) -> Iterator[Hit]:
+    for item in ctx.engagement.actions:
+        if item.status == "open" and item.raw.get("due") is None:
+            yield Hit(item.path, item.line, item.column, f"action {item.id or '(no id)'} has no due date")

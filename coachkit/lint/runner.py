@@ -1,0 +1,93 @@
+"""Run the rules over engagements and turn hits into findings."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from coachkit.lint.config import ConfigFinder, check_patterns, matches
+from coachkit.lint.context import LintContext
+from coachkit.lint.finding import Finding, Hit, Rule
+from coachkit.lint.rules import all_rules
+from coachkit.model import Engagement
+
+UNUSED_SUPPRESSION = "unused-suppression"
+_SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+
+
+@dataclass(frozen=True)
+class Selection:
+    """Rules chosen on the command line (names, codes or code prefixes)."""
+
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+
+    def wants(self, rule: Rule) -> bool:
+        if self.select and not matches(rule, self.select):
+            return False
+        return not matches(rule, self.ignore)
+
+
+@dataclass
+class LintReport:
+    """Findings, sorted by file and line, and how many files and engagements were read."""
+
+    findings: list[Finding] = field(default_factory=list)
+    engagements: int = 0
+    files: int = 0
+
+    def count(self, severity: str) -> int:
+        return sum(1 for f in self.findings if f.severity == severity)
+
+
+def lint_engagements(
+    engagements: Sequence[Engagement], as_of: dt.date, selection: Selection = Selection()
+) -> LintReport:
+    """Every finding in ``engagements`` after configuration and inline suppressions."""
+    rules = all_rules()
+    check_patterns([*selection.select, *selection.ignore], rules, "--select/--ignore")
+    configs = ConfigFinder(rules)
+    report = LintReport(engagements=len(engagements))
+    by_name = {rule.name: rule for rule in rules}
+    for engagement in engagements:
+        ctx = LintContext(engagement, as_of)
+        report.files += len(engagement.notes) + len({p.path for p in engagement.problems} - set(engagement.notes))
+        ran: set[str] = set()
+        hits: list[tuple[Rule, Hit]] = []
+        for rule in rules:
+            if rule.name == UNUSED_SUPPRESSION or not selection.wants(rule):
+                continue
+            ran.add(rule.name)
+            hits.extend((rule, hit) for hit in rule.check(ctx))
+        used: set[tuple[Path, int, str]] = set()
+        for rule, hit in hits:
+            config = configs.for_file(hit.path)
+            if not config.enabled(rule):
+                continue
+            marker = ctx.suppression_for(hit.path, hit.line, rule.name)
+            if marker is not None:
+                used.add((hit.path, marker, rule.name))
+                continue
+            report.findings.append(_finding(rule, hit, config.severity_of(rule)))
+        unused_rule = by_name[UNUSED_SUPPRESSION]
+        if selection.wants(unused_rule):
+            for path, line, name in ctx.all_suppressions():
+                if (path, line, name) in used or (name in by_name and name not in ran):
+                    continue
+                config = configs.for_file(path)
+                if not config.enabled(unused_rule):
+                    continue
+                message = (
+                    f"suppression of {name} matches no finding; remove it"
+                    if name in by_name
+                    else f"suppression names unknown rule {name!r}; `coachkit lint --list-rules` lists them"
+                )
+                report.findings.append(_finding(unused_rule, Hit(path, line, 1, message), config.severity_of(unused_rule)))
+    report.findings.sort(key=lambda f: (str(f.path), f.line, f.column, _SEVERITY_ORDER[f.severity], f.code))
+    return report
+
+
+def _finding(rule: Rule, hit: Hit, severity: str) -> Finding:
+    return Finding(hit.path, hit.line, hit.column, rule.code, rule.name, severity, hit.message, hit.edits)
