@@ -84,7 +84,12 @@ def parse_date(text: str, base: dt.date | None = None) -> dt.date:
         sign, amount, unit = offset.groups()
         if unit == "m":
             raise InvalidDate(f"{text!r} is ambiguous: write {sign or '+'}{amount}mo for months")
-        return shift(base, -int(amount) if sign == "-" else int(amount), unit)
+        try:
+            return shift(base, -int(amount) if sign == "-" else int(amount), unit)
+        except (OverflowError, ValueError):
+            raise InvalidDate(
+                f"{text!r} is out of range: dates run from 0001-01-01 to 9999-12-31"
+            ) from None
     raise InvalidDate(f"{text!r} is not a date: {GRAMMAR_HINT}")
 
 

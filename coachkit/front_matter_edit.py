@@ -28,6 +28,8 @@ from coachkit.strict_yaml import load_strict
 _Composer: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # type: ignore[assignment]
 _PLAIN_SAFE = re.compile(r"^[^\s\-?:,\[\]{}#&*!|>'\"%@`][^\n\r\t]*$")
 _NEEDS_QUOTES = (": ", " #", "\t")
+# Characters YAML does not allow raw in a file (or reads back as a line break): escape them.
+_UNWRITABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 
 
 def format_scalar(value: Any) -> str:
@@ -53,7 +55,13 @@ def format_scalar(value: Any) -> str:
 def _double_quoted(text: str) -> str:
     escaped = text.replace("\\", "\\\\").replace('"', '\\"')
     escaped = escaped.replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t")
+    escaped = _UNWRITABLE.sub(_escape_char, escaped)
     return '"' + escaped + '"'
+
+
+def _escape_char(match: re.Match[str]) -> str:
+    code = ord(match[0])
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 def _is_plain_safe(text: str) -> bool:
@@ -229,10 +237,10 @@ def append_to_list(note: EditableNote, key: str, item: Mapping[str, Any]) -> int
             first = value_node.value[0]
             key_indent = int(first.start_mark.column) if isinstance(first, MappingNode) else dash + 2
             at = _content_end(text, value_node)
-        elif (isinstance(value_node, ScalarNode) and value_node.value == "" and value_node.tag.endswith(":null")) or (
+        elif (isinstance(value_node, ScalarNode) and not value_node.style and value_node.tag.endswith(":null")) or (
             isinstance(value_node, SequenceNode) and value_node.flow_style and not value_node.value
         ):
-            # `actions:` or `actions: []`: drop the empty value, keep any comment.
+            # `actions:`, `actions: ~` or `actions: []`: drop the empty value, keep any comment.
             start, end = int(value_node.start_mark.index), int(value_node.end_mark.index)
             while start > 0 and text[start - 1] == " " and end > start:
                 start -= 1
@@ -244,7 +252,9 @@ def append_to_list(note: EditableNote, key: str, item: Mapping[str, Any]) -> int
                 f"{note.path}:{line}: {key!r} is not a block list coachkit can add to; "
                 "write it as one item per line ('- id: …')"
             )
-    rows = [f"{' ' * dash}- " if index == 0 else " " * key_indent for index in range(len(item))]
+    # The first key follows the dash at the column the other keys use (`-   id:` stays so).
+    first_row = " " * dash + "-" + " " * max(key_indent - dash - 1, 1)
+    rows = [first_row if index == 0 else " " * key_indent for index in range(len(item))]
     block = "".join(
         f"{row}{name}: {format_scalar(value)}".rstrip() + note.newline
         for row, (name, value) in zip(rows, item.items(), strict=True)

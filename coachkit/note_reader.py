@@ -60,6 +60,8 @@ def decode(path: Path, data: bytes) -> tuple[str, bool]:
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         line_start = data.rfind(b"\n", 0, exc.start) + 1
+        if line_start == 0 and data.startswith(BOM.encode("utf-8")):
+            line_start = len(BOM.encode("utf-8"))  # an editor does not show the BOM as a column
         column = len(data[line_start : exc.start].decode("utf-8", "replace")) + 1
         bad = data[exc.start : exc.start + 1].hex()
         raise NoteError(path, line, column, f"not valid UTF-8 (byte 0x{bad}); save the file as UTF-8") from None
@@ -99,7 +101,7 @@ def parse_front_matter(path: Path, yaml_text: str, first_line: int = 2) -> Locat
         if conflict:
             line = yaml_text.count("\n", 0, conflict.start()) + first_line
             column, message = 1, "merge conflict markers: resolve the conflict, then remove them"
-        raise NoteError(path, line, column, _plain_yaml_message(message)) from None
+        raise NoteError(path, line, column, _plain_yaml_message(message), _rule_of(message)) from None
     except yaml.YAMLError as exc:
         raise NoteError(path, first_line, 1, f"invalid YAML: {exc}") from None
     except RecursionError:
@@ -114,8 +116,17 @@ def parse_front_matter(path: Path, yaml_text: str, first_line: int = 2) -> Locat
     return data
 
 
+def _rule_of(problem: str) -> str:
+    """The lint rule a YAML problem belongs to."""
+    if problem.startswith("invalid date"):
+        return "invalid-date"
+    if problem.startswith("duplicate key"):
+        return "duplicate-key"
+    return "yaml-invalid"
+
+
 def _plain_yaml_message(problem: str) -> str:
-    if problem.startswith(("invalid date", "duplicate key", "a key must")):
+    if problem.startswith(("invalid date", "duplicate key", "a key must", "merge conflict")):
         return problem
     return f"invalid YAML: {problem}"
 
@@ -156,6 +167,14 @@ def frontmatter_handler() -> Any:
     from frontmatter.default_handlers import YAMLHandler
 
     class StrictYAMLHandler(YAMLHandler):  # type: ignore[misc]
+        def split(self, text: str) -> tuple[str, str]:
+            # python-frontmatter's own split starts the YAML with the end of the '---' line
+            # and swallows blank lines after it, so the reported lines would be wrong.
+            found = split_front_matter(Path("<front matter>"), text)
+            if found is None:
+                raise ValueError("no front matter")
+            return text[found.yaml_start : found.yaml_end], text[found.body_start :]
+
         def load(self, fm: str, **kwargs: object) -> Any:
             return parse_front_matter(Path("<front matter>"), fm)
 

@@ -87,6 +87,8 @@ def replace_file(path: Path, data: bytes, expected: bytes) -> None:
     """
     if path.is_symlink():
         raise WriteRefused(f"{path}: is a symbolic link; coachkit does not write through links")
+    if not path.exists():
+        raise WriteRefused(f"{path}: vanished while coachkit was editing it; nothing was written")
     # The mode bit is checked too: root may write anything, but a file the coach
     # made read-only is a file the coach does not want changed.
     if not os.access(path, os.W_OK) or not path.stat().st_mode & stat.S_IWUSR:

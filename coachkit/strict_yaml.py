@@ -101,6 +101,8 @@ def date_problem(text: str) -> str | None:
     if not match:
         return f"invalid date {text!r}: write dates as YYYY-MM-DD"
     year, month, day = (int(g) for g in match.groups())
+    if year < 1:
+        return f"invalid date {text!r}: there is no year 0"
     if not 1 <= month <= 12:
         return f"invalid date {text!r}: there is no month {month}"
     last = calendar.monthrange(year, month)[1]
