@@ -19,6 +19,7 @@ from yaml.nodes import MappingNode, ScalarNode
 
 _Loader: type[yaml.CSafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # type: ignore[assignment]
 
+STR_TAG = "tag:yaml.org,2002:str"
 DATE_RE = re.compile(r"^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})$")
 
 
@@ -53,6 +54,23 @@ class StrictLoader(_Loader):  # type: ignore[misc,valid-type]
     def __init__(self, stream: str, first_line: int = 1) -> None:
         super().__init__(stream)
         self.first_line = first_line
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
+        # Only implicit scalar resolution is used (no path resolvers): a direct
+        # dictionary look-up instead of PyYAML's general loop.
+        if kind is ScalarNode:
+            if implicit[0]:
+                for tag, regexp in self.yaml_implicit_resolvers.get(value[:1], ()):
+                    if regexp.match(value):
+                        return tag
+            return STR_TAG
+        return str(super().resolve(kind, value, implicit))
+
+    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+        return None
+
+    def ascend_resolver(self) -> None:
+        return None
 
     def position(self, node: yaml.Node) -> tuple[int, int]:
         mark = node.start_mark
@@ -113,36 +131,54 @@ def date_problem(text: str) -> str | None:
 
 
 def _construct_date(loader: StrictLoader, node: ScalarNode) -> dt.date:
-    text = str(loader.construct_scalar(node))
-    problem = date_problem(text)
-    if problem:
-        raise ConstructorError(None, None, problem, node.start_mark)
-    year, month, day = (int(part) for part in text.split("-"))
-    return dt.date(year, month, day)
+    text = str(node.value)
+    try:
+        year, month, day = text.split("-")
+        return dt.date(int(year), int(month), int(day))
+    except ValueError:
+        problem = date_problem(text) or f"invalid date {text!r}: write dates as YYYY-MM-DD"
+        raise ConstructorError(None, None, problem, node.start_mark) from None
 
 
 def _construct_map(loader: StrictLoader, node: MappingNode) -> Any:
+    # The hot path of every read: plain string keys and scalar values are built
+    # here directly instead of through construct_object, which is several times slower.
     data = LocatedMap()
-    data.line, data.column = loader.position(node)
+    first = loader.first_line
+    mark = node.start_mark
+    data.line, data.column = mark.line + first, mark.column + 1
     yield data
-    loader.flatten_mapping(node)
+    positions = data.key_positions
+    constructors = loader.yaml_constructors
     for key_node, value_node in node.value:
-        key = loader.construct_object(key_node, deep=True)
-        try:
-            hash(key)
-        except TypeError:
-            raise ConstructorError(
-                None, None, "a key must be a plain value, not a list or mapping", key_node.start_mark
-            ) from None
-        if key in data.key_positions:
-            first_line = data.key_positions[key][0]
+        if key_node.__class__ is ScalarNode and key_node.tag == STR_TAG:
+            key = key_node.value
+        else:
+            key = loader.construct_object(key_node, deep=True)
+            try:
+                hash(key)
+            except TypeError:
+                raise ConstructorError(
+                    None, None, "a key must be a plain value, not a list or mapping", key_node.start_mark
+                ) from None
+        if key in positions:
             raise ConstructorError(
                 None,
                 None,
-                f"duplicate key {key!r} (first on line {first_line}); keep one of them",
+                f"duplicate key {key!r} (first on line {positions[key][0]}); keep one of them",
                 key_node.start_mark,
             )
-        data.key_positions[key] = loader.position(key_node)
+        key_mark = key_node.start_mark
+        positions[key] = (key_mark.line + first, key_mark.column + 1)
+        if value_node.__class__ is ScalarNode:
+            tag = value_node.tag
+            if tag == STR_TAG:
+                data[key] = value_node.value
+                continue
+            constructor = constructors.get(tag)
+            if constructor is not None:
+                data[key] = constructor(loader, value_node)
+                continue
         data[key] = loader.construct_object(value_node, deep=False)
 
 
