@@ -27,7 +27,9 @@ def _target_file(engagement: Engagement, in_file: Path | None) -> Path:
     if not path.is_file() or path.suffix != ".md":
         raise CoachkitError(f"{in_file}: is not a note (.md file) in this engagement")
     relative = path.relative_to(engagement.root.resolve())
-    if relative != Path(ENGAGEMENT_FILE) and (len(relative.parts) != 2 or relative.parts[0] not in ("sessions", "goals")):
+    if relative != Path(ENGAGEMENT_FILE) and (
+        len(relative.parts) != 2 or relative.parts[0] not in ("sessions", "goals")
+    ):
         raise CoachkitError(
             f"{in_file}: action items live in engagement.md, goals/ or sessions/ notes, not here"
         )
@@ -70,7 +72,9 @@ def add_action(
     note = open_for_edit(path)
     line = append_to_list(note, "actions", item)
     note.save()
-    result = WriteResult([path], data={**item, "due": due.isoformat(), "path": str(path), "line": line})
+    result = WriteResult(
+        [path], data={**item, "due": due.isoformat(), "path": str(path), "line": line}
+    )
     return finish(root, result, f"Add action {item['id']}: {item['title']}", plan)
 
 
@@ -88,14 +92,22 @@ def _locator(item: ActionItem) -> Any:
         if found and isinstance(found[1], SequenceNode):
             for node in found[1].value:
                 id_pair = mapping_get(node, "id") if isinstance(node, MappingNode) else None
-                if id_pair and isinstance(id_pair[1], ScalarNode) and id_pair[1].value.lower() == item.id.lower():
+                if (
+                    id_pair
+                    and isinstance(id_pair[1], ScalarNode)
+                    and id_pair[1].value.lower() == item.id.lower()
+                ):
                     return node  # type: ignore[no-any-return]
-        raise UnknownId(f"{item.path}:{item.line}: action {item.id} moved while coachkit was editing; run again")
+        raise UnknownId(
+            f"{item.path}:{item.line}: action {item.id} moved while coachkit was editing; run again"
+        )
 
     return locate
 
 
-def set_status(root: Path, action_id: str, status: str, when: dt.date, commit: bool = True) -> WriteResult:
+def set_status(
+    root: Path, action_id: str, status: str, when: dt.date, commit: bool = True
+) -> WriteResult:
     """Mark an item ``done`` (with its done date) or ``dropped``, in whichever file holds it."""
     engagement = load_engagement(root)
     engagement.raise_for_problems()
@@ -117,5 +129,8 @@ def set_status(root: Path, action_id: str, status: str, when: dt.date, commit: b
     set_fields(note, _locator(item), changes, mutate)
     note.save()
     verb = "Mark action {id} done" if status == "done" else "Drop action {id}"
-    result = WriteResult([item.path], data={"id": item.id, "status": status, "path": str(item.path), "line": item.line})
+    result = WriteResult(
+        [item.path],
+        data={"id": item.id, "status": status, "path": str(item.path), "line": item.line},
+    )
     return finish(root, result, verb.format(id=item.id) + f": {item.title}", plan)

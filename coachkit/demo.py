@@ -19,7 +19,9 @@ TODAY = "2026-02-12"
 def _environment() -> dict[str, str]:
     env = dict(os.environ, COACHKIT_TODAY=TODAY)
     env.pop("EDITOR", None)
-    probe = subprocess.run(["git", "config", "user.email"], capture_output=True, text=True, check=False)
+    probe = subprocess.run(
+        ["git", "config", "user.email"], capture_output=True, text=True, check=False
+    )
     if not probe.stdout.strip():
         env.update(
             GIT_AUTHOR_NAME="coachkit demo",

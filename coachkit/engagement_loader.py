@@ -57,7 +57,11 @@ def _walk(folder: Path, found: set[Path]) -> None:
     except OSError:
         return
     for entry in entries:
-        if not entry.is_dir(follow_symlinks=False) or entry.name.startswith(".") or entry.name in SKIP_DIRS:
+        if (
+            not entry.is_dir(follow_symlinks=False)
+            or entry.name.startswith(".")
+            or entry.name in SKIP_DIRS
+        ):
             continue
         child = Path(entry.path)
         if (child / ENGAGEMENT_FILE).is_file():
@@ -81,7 +85,12 @@ class _Builder:
         self.engagement = Engagement(root=root, meta={})
 
     def problem(
-        self, note: Note, key: str | None, message: str, mapping: LocatedMap | None = None, rule: str = "yaml-invalid"
+        self,
+        note: Note,
+        key: str | None,
+        message: str,
+        mapping: LocatedMap | None = None,
+        rule: str = "yaml-invalid",
     ) -> None:
         where = mapping if mapping is not None else note.meta
         line, column = where.position_of(key) if key else (where.line, where.column)
@@ -100,7 +109,13 @@ class _Builder:
         value = mapping.get(key)
         if value is None or isinstance(value, dt.date):
             return value
-        self.problem(note, key, f"{key} must be a date written YYYY-MM-DD, not {value!r}", mapping, "invalid-date")
+        self.problem(
+            note,
+            key,
+            f"{key} must be a date written YYYY-MM-DD, not {value!r}",
+            mapping,
+            "invalid-date",
+        )
         return None
 
     def integer(self, note: Note, mapping: LocatedMap, key: str) -> int | None:
@@ -120,7 +135,11 @@ class _Builder:
         if not note.has_front_matter:
             self.engagement.problems.append(
                 NoteError(
-                    path, 1, 1, "no front matter: a note starts with a '---' line, its keys, and '---'", "front-matter-missing"
+                    path,
+                    1,
+                    1,
+                    "no front matter: a note starts with a '---' line, its keys, and '---'",
+                    "front-matter-missing",
                 )
             )
             return None
@@ -135,14 +154,22 @@ class _Builder:
             return
         for raw in items:
             if not isinstance(raw, LocatedMap):
-                self.problem(note, "actions", "each action item must be a mapping with id, title, owner, due")
+                self.problem(
+                    note, "actions", "each action item must be a mapping with id, title, owner, due"
+                )
                 continue
             self.action(note, raw)
 
     def action(self, note: Note, raw: LocatedMap) -> None:
         status = self.text(note, raw, "status") or "open"
         if status not in ACTION_STATUSES:
-            self.problem(note, "status", f"status must be open, done or dropped, not {status!r}", raw, "action-invalid-status")
+            self.problem(
+                note,
+                "status",
+                f"status must be open, done or dropped, not {status!r}",
+                raw,
+                "action-invalid-status",
+            )
         item_id = self.text(note, raw, "id")
         if not item_id:
             self.problem(note, None, "action item has no id", raw, "action-missing-id")
@@ -167,14 +194,24 @@ class _Builder:
     def engagement_note(self, note: Note) -> None:
         self.engagement.meta = dict(note.meta)
         if not note.meta.get("client"):
-            self.problem(note, None, "engagement.md has no client: add a line 'client: NAME'", rule="engagement-missing-client")
+            self.problem(
+                note,
+                None,
+                "engagement.md has no client: add a line 'client: NAME'",
+                rule="engagement-missing-client",
+            )
         for key in ("start", "end"):
             self.date(note, note.meta, key)
         follow_up = note.meta.get("follow_up")
         if follow_up is not None and not (
             isinstance(follow_up, list) and all(isinstance(d, dt.date) for d in follow_up)
         ):
-            self.problem(note, "follow_up", "follow_up must be a list of dates YYYY-MM-DD", rule="invalid-date")
+            self.problem(
+                note,
+                "follow_up",
+                "follow_up must be a list of dates YYYY-MM-DD",
+                rule="invalid-date",
+            )
         self.actions(note)
 
     def goal_note(self, note: Note) -> None:
@@ -191,7 +228,9 @@ class _Builder:
                 target=self.text(note, meta, "target"),
                 target_date=self.date(note, meta, "target_date"),
                 competency=self.text(note, meta, "competency"),
-                stakeholders=[str(s) for s in stakeholders] if isinstance(stakeholders, list) else [str(stakeholders)],
+                stakeholders=[str(s) for s in stakeholders]
+                if isinstance(stakeholders, list)
+                else [str(stakeholders)],
                 path=note.path,
                 line=meta.line,
             )
@@ -211,7 +250,12 @@ class _Builder:
             except ValueError:
                 when = None
         if number is None or when is None:
-            self.problem(note, None, "session note needs 'session: N' and 'date: YYYY-MM-DD'", rule="session-missing-date")
+            self.problem(
+                note,
+                None,
+                "session note needs 'session: N' and 'date: YYYY-MM-DD'",
+                rule="session-missing-date",
+            )
             self.actions(note)
             return
         self.engagement.sessions.append(
@@ -230,7 +274,9 @@ class _Builder:
     def feedback_note(self, note: Note) -> None:
         meta = note.meta
         kind = self.text(note, meta, "kind")
-        self.engagement.feedback.append(FeedbackRound(kind, self.date(note, meta, "date"), dict(meta), note.path))
+        self.engagement.feedback.append(
+            FeedbackRound(kind, self.date(note, meta, "date"), dict(meta), note.path)
+        )
 
 
 def load_engagement(root: Path) -> Engagement:

@@ -81,7 +81,9 @@ def engagement_status(engagement: Engagement, as_of: dt.date) -> EngagementStatu
         engagement=engagement,
         phase=str(phase) if phase else None,
         sessions_held=len(held),
-        sessions_planned=planned if isinstance(planned, int) and not isinstance(planned, bool) else None,
+        sessions_planned=planned
+        if isinstance(planned, int) and not isinstance(planned, bool)
+        else None,
         last_session=last.date if last else None,
         next_session=next_date,
         open_actions=len(open_items),

@@ -33,7 +33,9 @@ class NoteError(CoachkitError):
     ``invalid-date``, ``duplicate-key``, ``front-matter-missing``, …).
     """
 
-    def __init__(self, path: Path | str, line: int, column: int, message: str, rule: str = "yaml-invalid") -> None:
+    def __init__(
+        self, path: Path | str, line: int, column: int, message: str, rule: str = "yaml-invalid"
+    ) -> None:
         self.path = Path(path)
         self.line = line
         self.column = column

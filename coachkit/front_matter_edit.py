@@ -25,7 +25,7 @@ from coachkit.note_reader import BOM, decode, parse_front_matter, split_front_ma
 from coachkit.safe_write import replace_file
 from coachkit.strict_yaml import load_strict
 
-_Composer: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # type: ignore[assignment]
+_Composer: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _PLAIN_SAFE = re.compile(r"^[^\s\-?:,\[\]{}#&*!|>'\"%@`][^\n\r\t]*$")
 _NEEDS_QUOTES = (": ", " #", "\t")
 # Characters YAML does not allow raw in a file (or reads back as a line break): escape them.
@@ -159,6 +159,7 @@ def _content_end(text: str, node: Node) -> int:
         if node.style in ("|", ">"):
             return int(node.end_mark.index)
         return _line_end(text, node.end_mark.index)
+    assert isinstance(node, (MappingNode, SequenceNode))
     if node.flow_style or not node.value:
         return _line_end(text, max(node.end_mark.index - 1, node.start_mark.index))
     last = node.value[-1]
@@ -166,7 +167,10 @@ def _content_end(text: str, node: Node) -> int:
 
 
 def _new_key_lines(note: EditableNote, indent: int, changes: Mapping[str, Any]) -> str:
-    return "".join(f"{' ' * indent}{key}: {format_scalar(value)}".rstrip() + note.newline for key, value in changes.items())
+    return "".join(
+        f"{' ' * indent}{key}: {format_scalar(value)}".rstrip() + note.newline
+        for key, value in changes.items()
+    )
 
 
 def _splice(text: str, start: int, end: int, new: str) -> str:
@@ -203,7 +207,9 @@ def set_fields(
         value_node = found[1]
         if not isinstance(value_node, ScalarNode):
             line = value_node.start_mark.line + 2
-            raise WriteRefused(f"{note.path}:{line}: {key!r} holds a list or mapping; edit it by hand")
+            raise WriteRefused(
+                f"{note.path}:{line}: {key!r} holds a list or mapping; edit it by hand"
+            )
         start, end = int(value_node.start_mark.index), int(value_node.end_mark.index)
         new = format_scalar(value)
         if value_node.style in ("|", ">"):
@@ -235,9 +241,15 @@ def append_to_list(note: EditableNote, key: str, item: Mapping[str, Any]) -> int
         if isinstance(value_node, SequenceNode) and not value_node.flow_style and value_node.value:
             dash = int(value_node.start_mark.column)
             first = value_node.value[0]
-            key_indent = int(first.start_mark.column) if isinstance(first, MappingNode) else dash + 2
+            key_indent = (
+                int(first.start_mark.column) if isinstance(first, MappingNode) else dash + 2
+            )
             at = _content_end(text, value_node)
-        elif (isinstance(value_node, ScalarNode) and not value_node.style and value_node.tag.endswith(":null")) or (
+        elif (
+            isinstance(value_node, ScalarNode)
+            and not value_node.style
+            and value_node.tag.endswith(":null")
+        ) or (
             isinstance(value_node, SequenceNode) and value_node.flow_style and not value_node.value
         ):
             # `actions:`, `actions: ~` or `actions: []`: drop the empty value, keep any comment.
@@ -280,9 +292,13 @@ def _commit_text(note: EditableNote, text: str, expected: Any) -> None:
     try:
         result = load_strict(text)
     except yaml.YAMLError as exc:
-        raise WriteRefused(f"{note.path}: the edit would not parse ({exc}); nothing was written") from None
+        raise WriteRefused(
+            f"{note.path}: the edit would not parse ({exc}); nothing was written"
+        ) from None
     if _plain(result) != _plain(expected):
-        raise WriteRefused(f"{note.path}: the edit would change more than intended; nothing was written")
+        raise WriteRefused(
+            f"{note.path}: the edit would change more than intended; nothing was written"
+        )
     note.yaml_text = text
 
 

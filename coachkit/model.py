@@ -155,7 +155,9 @@ class Engagement:
             )
         if len(matches) > 1:
             places = ", ".join(f"{m.path}:{m.line}" for m in matches)
-            raise UnknownId(f"action id {action_id!r} is used twice ({places}); give one of them a new id")
+            raise UnknownId(
+                f"action id {action_id!r} is used twice ({places}); give one of them a new id"
+            )
         return matches[0]
 
     def goal_ids(self) -> set[str]:

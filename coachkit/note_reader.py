@@ -64,7 +64,9 @@ def decode(path: Path, data: bytes) -> tuple[str, bool]:
             line_start = len(BOM.encode("utf-8"))  # an editor does not show the BOM as a column
         column = len(data[line_start : exc.start].decode("utf-8", "replace")) + 1
         bad = data[exc.start : exc.start + 1].hex()
-        raise NoteError(path, line, column, f"not valid UTF-8 (byte 0x{bad}); save the file as UTF-8") from None
+        raise NoteError(
+            path, line, column, f"not valid UTF-8 (byte 0x{bad}); save the file as UTF-8"
+        ) from None
     if text.startswith(BOM):
         return text[1:], True
     return text, False
@@ -101,7 +103,9 @@ def parse_front_matter(path: Path, yaml_text: str, first_line: int = 2) -> Locat
         if conflict:
             line = yaml_text.count("\n", 0, conflict.start()) + first_line
             column, message = 1, "merge conflict markers: resolve the conflict, then remove them"
-        raise NoteError(path, line, column, _plain_yaml_message(message), _rule_of(message)) from None
+        raise NoteError(
+            path, line, column, _plain_yaml_message(message), _rule_of(message)
+        ) from None
     except yaml.YAMLError as exc:
         raise NoteError(path, first_line, 1, f"invalid YAML: {exc}") from None
     except RecursionError:
@@ -112,7 +116,9 @@ def parse_front_matter(path: Path, yaml_text: str, first_line: int = 2) -> Locat
         return empty
     if not isinstance(data, LocatedMap):
         kind = "a list" if isinstance(data, list) else "a single value"
-        raise NoteError(path, first_line, 1, f"front matter must be a mapping of keys to values, found {kind}")
+        raise NoteError(
+            path, first_line, 1, f"front matter must be a mapping of keys to values, found {kind}"
+        )
     return data
 
 
@@ -166,7 +172,7 @@ def frontmatter_handler() -> Any:
     """
     from frontmatter.default_handlers import YAMLHandler
 
-    class StrictYAMLHandler(YAMLHandler):  # type: ignore[misc]
+    class StrictYAMLHandler(YAMLHandler):
         def split(self, text: str) -> tuple[str, str]:
             # python-frontmatter's own split starts the YAML with the end of the '---' line
             # and swallows blank lines after it, so the reported lines would be wrong.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 from collections.abc import Iterable, Sequence
@@ -19,7 +20,9 @@ def resolve_engagements(paths: Sequence[Path], cwd: Path) -> list[Path]:
         roots = find_engagements(paths)
         if not roots:
             names = ", ".join(str(p) for p in paths)
-            raise EngagementNotFound(f"no engagement (folder with engagement.md) at or below {names}")
+            raise EngagementNotFound(
+                f"no engagement (folder with engagement.md) at or below {names}"
+            )
         return roots
     try:
         return [find_engagement_root(cwd)]
@@ -44,10 +47,8 @@ def count_notes(roots: Sequence[Path]) -> list[int]:
     for root in roots:
         total = 1
         for folder in NOTE_FOLDERS:
-            try:
+            with contextlib.suppress(OSError):
                 total += sum(1 for entry in os.scandir(root / folder) if entry.name.endswith(".md"))
-            except OSError:
-                pass
         counts.append(total)
     return counts
 
@@ -75,7 +76,9 @@ def _load_in_two_processes(roots: Sequence[Path], counts: Sequence[int]) -> list
     return [loaded[i] for i in range(len(roots))]
 
 
-def load_all(roots: Iterable[Path], parallel: bool | None = None) -> tuple[list[Engagement], list[NoteError]]:
+def load_all(
+    roots: Iterable[Path], parallel: bool | None = None
+) -> tuple[list[Engagement], list[NoteError]]:
     """Load every engagement; problems are collected so a broken file hides nothing else.
 
     With enough notes (and two cores) half are parsed in a second process;
@@ -84,7 +87,9 @@ def load_all(roots: Iterable[Path], parallel: bool | None = None) -> tuple[list[
     roots = list(roots)
     counts = count_notes(roots) if parallel is None else []
     if parallel is None:
-        parallel = len(roots) > 1 and sum(counts) >= PARALLEL_MIN_NOTES and (os.cpu_count() or 1) >= 2
+        parallel = (
+            len(roots) > 1 and sum(counts) >= PARALLEL_MIN_NOTES and (os.cpu_count() or 1) >= 2
+        )
     if parallel and len(roots) > 1:
         engagements = _load_in_two_processes(roots, counts or count_notes(roots))
     else:
@@ -155,10 +160,16 @@ class ActionFilter:
             return None
         late = (self.as_of - item.due).days if item.due else None
         is_open = item.status == "open"
-        soon = is_open and self.within is not None and late is not None and -self.within <= late <= 0
+        soon = (
+            is_open and self.within is not None and late is not None and -self.within <= late <= 0
+        )
         if self.overdue_only and not (is_open and late is not None and late > 0) and not soon:
             return None
-        if not self.overdue_only and self.within is not None and not (soon or (late is not None and late > 0)):
+        if (
+            not self.overdue_only
+            and self.within is not None
+            and not (soon or (late is not None and late > 0))
+        ):
             return None
         return ActionRow(item, engagement, late, soon)
 
@@ -178,5 +189,7 @@ def select_actions(engagements: Iterable[Engagement], wanted: ActionFilter) -> l
         raise CoachkitError(
             f"no action item is owned by {wanted.owner!r}; owners are matched ignoring case, check the spelling"
         )
-    rows.sort(key=lambda r: (-r.days_overdue, r.item.due or dt.date.max, r.engagement.name, r.item.id))
+    rows.sort(
+        key=lambda r: (-r.days_overdue, r.item.due or dt.date.max, r.engagement.name, r.item.id)
+    )
     return rows

@@ -96,9 +96,13 @@ def replace_file(path: Path, data: bytes, expected: bytes) -> None:
     try:
         current = path.read_bytes()
     except FileNotFoundError:
-        raise WriteRefused(f"{path}: vanished while coachkit was editing it; nothing was written") from None
+        raise WriteRefused(
+            f"{path}: vanished while coachkit was editing it; nothing was written"
+        ) from None
     if current != expected:
-        raise WriteRefused(f"{path}: changed while coachkit was editing it; nothing was written, run again")
+        raise WriteRefused(
+            f"{path}: changed while coachkit was editing it; nothing was written, run again"
+        )
     mode = path.stat().st_mode & 0o7777
     temp = _write_temp(path.parent, path.name, data, mode)
     try:

@@ -23,7 +23,9 @@ def next_after(engagement: Engagement, day: dt.date) -> dt.date | None:
     return shift(day, *step) if step else None
 
 
-def session_context(engagement: Engagement, number: int, day: dt.date, fmt: str | None) -> dict[str, Any]:
+def session_context(
+    engagement: Engagement, number: int, day: dt.date, fmt: str | None
+) -> dict[str, Any]:
     """Everything the session template can use."""
     previous: dict[str, Any] | None = None
     earlier = [s for s in engagement.sessions if s.date <= day]

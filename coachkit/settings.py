@@ -29,7 +29,11 @@ def config_dir() -> Path:
 def settings_files(start: Path) -> list[Path]:
     """Every ``.coachkit.yaml`` at or above ``start``, closest first."""
     start = start.absolute()
-    return [folder / CONFIG_FILE for folder in (start, *start.parents) if (folder / CONFIG_FILE).is_file()]
+    return [
+        folder / CONFIG_FILE
+        for folder in (start, *start.parents)
+        if (folder / CONFIG_FILE).is_file()
+    ]
 
 
 def read_settings(path: Path) -> LocatedMap:

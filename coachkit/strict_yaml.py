@@ -17,7 +17,8 @@ import yaml
 from yaml.constructor import ConstructorError
 from yaml.nodes import MappingNode, ScalarNode
 
-_Loader: type[yaml.CSafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # type: ignore[assignment]
+# libyaml's C parser when PyYAML has it (it does in every wheel for common platforms).
+_Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 STR_TAG = "tag:yaml.org,2002:str"
 DATE_RE = re.compile(r"^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})$")
@@ -42,7 +43,7 @@ class LocatedMap(dict[Any, Any]):
         return self.key_positions.get(key, (self.line, self.column))
 
 
-class StrictLoader(_Loader):  # type: ignore[misc,valid-type]
+class StrictLoader(_Loader):  # type: ignore[valid-type,misc]
     """CSafeLoader with YAML 1.2 core scalars, checked dates and no duplicate keys.
 
     ``first_line`` is the file line on which the YAML text begins, so that every
@@ -159,7 +160,10 @@ def _construct_map(loader: StrictLoader, node: MappingNode) -> Any:
                 hash(key)
             except TypeError:
                 raise ConstructorError(
-                    None, None, "a key must be a plain value, not a list or mapping", key_node.start_mark
+                    None,
+                    None,
+                    "a key must be a plain value, not a list or mapping",
+                    key_node.start_mark,
                 ) from None
         if key in positions:
             raise ConstructorError(

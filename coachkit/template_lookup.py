@@ -42,7 +42,9 @@ def file_name(name: str) -> str:
     """``session`` -> ``session.md.j2``; refuses names that could leave the folder."""
     base = name.removesuffix(SUFFIX).removesuffix(".md")
     if not base or "/" in base or "\\" in base or base.startswith("."):
-        raise TemplateError(f"{name!r} is not a template name; `coachkit templates list` shows them")
+        raise TemplateError(
+            f"{name!r} is not a template name; `coachkit templates list` shows them"
+        )
     return base + SUFFIX
 
 
@@ -76,7 +78,9 @@ def list_templates(engagement_root: Path | None) -> list[tuple[TemplateSource, b
         for path in sorted(folder.glob("*" + SUFFIX)):
             name = path.name.removesuffix(SUFFIX)
             is_builtin = origin == "built-in"
-            source = TemplateSource(name, origin, None if is_builtin else path, None if is_builtin else folder)
+            source = TemplateSource(
+                name, origin, None if is_builtin else path, None if is_builtin else folder
+            )
             found.append((source, name not in seen))
             seen.add(name)
     return found
@@ -121,7 +125,9 @@ def _environment(source: TemplateSource) -> Any:
     env.filters["yaml"] = format_scalar
     # `key:{{ value | field }}`: a front-matter value with its space, or nothing when empty.
     env.filters["field"] = lambda value: f" {format_scalar(value)}" if format_scalar(value) else ""
-    env.filters["quote"] = lambda text: "\n".join(f"> {line}".rstrip() for line in str(text).splitlines())
+    env.filters["quote"] = lambda text: "\n".join(
+        f"> {line}".rstrip() for line in str(text).splitlines()
+    )
     env.filters["weekday"] = lambda day: day.strftime("%a") if isinstance(day, dt.date) else ""
     return env
 
@@ -136,15 +142,20 @@ def render(name: str, context: dict[str, Any], engagement_root: Path | None) -> 
         template = _environment(source).get_template(source.name + SUFFIX)
         rendered = str(template.render(**context))
     except jinja2.TemplateSyntaxError as exc:
-        raise TemplateError(f"{exc.filename or source.location}:{exc.lineno}: template error: {exc.message}") from None
+        raise TemplateError(
+            f"{exc.filename or source.location}:{exc.lineno}: template error: {exc.message}"
+        ) from None
     except SecurityError as exc:
         raise TemplateError(f"{source.location}: template refused by the sandbox: {exc}") from None
     except jinja2.TemplateError as exc:
         line = _template_line(sys.exc_info()[2])
         raise TemplateError(f"{source.location}:{line}: template error: {exc}") from None
     if not rendered.strip():
-        raise TemplateError(f"{source.location}: the template renders nothing; fill it in or delete it")
+        raise TemplateError(
+            f"{source.location}: the template renders nothing; fill it in or delete it"
+        )
     return rendered
+
 
 def _template_line(tb: TracebackType | None) -> int:
     line = 1

@@ -67,12 +67,16 @@ def commit_paths(folder: Path, paths: list[Path], message: str) -> CommitOutcome
     git = _git_module()
     display = [str(p) for p in paths]
     if git is None:
-        return CommitOutcome(False, f"not committed: git is not installed or not on PATH; then run: {_manual(display, message)}")
+        return CommitOutcome(
+            False,
+            f"not committed: git is not installed or not on PATH; then run: {_manual(display, message)}",
+        )
     try:
         repo = git.Repo(folder, search_parent_directories=True)
     except (git.InvalidGitRepositoryError, git.NoSuchPathError):
         return CommitOutcome(
-            False, f"not committed: {folder} is not in a git repository; run `git init` there to keep a history"
+            False,
+            f"not committed: {folder} is not in a git repository; run `git init` there to keep a history",
         )
     with repo:
         top = Path(repo.working_tree_dir or folder).resolve()
@@ -81,7 +85,8 @@ def commit_paths(folder: Path, paths: list[Path], message: str) -> CommitOutcome
         for marker, what in _IN_PROGRESS.items():
             if (git_dir / marker).exists():
                 return CommitOutcome(
-                    False, f"not committed: {what} in {top}; finish it, then run: {_manual(relative, message)}"
+                    False,
+                    f"not committed: {what} in {top}; finish it, then run: {_manual(relative, message)}",
                 )
         try:
             repo.git.add("--", *relative)
@@ -108,7 +113,7 @@ def _explain(stderr: str, relative: list[str], message: str) -> str:
     if "tell me who you are" in text or "identity unknown" in text or "empty ident" in text:
         return (
             "not committed: git does not know who you are; run "
-            "`git config --global user.name \"Your Name\"` and "
+            '`git config --global user.name "Your Name"` and '
             "`git config --global user.email you@example.com`, then: " + _manual(relative, message)
         )
     if "index.lock" in text:

@@ -32,7 +32,9 @@ def commit_plan(root: Path, commit: bool) -> CommitOutcome | None:
     return None
 
 
-def finish(root: Path, result: WriteResult, message: str, plan: CommitOutcome | None) -> WriteResult:
+def finish(
+    root: Path, result: WriteResult, message: str, plan: CommitOutcome | None
+) -> WriteResult:
     """Commit the written paths as planned by :func:`commit_plan`."""
     result.commit = plan if plan is not None else commit_paths(root, result.paths, message)
     return result

@@ -12,7 +12,9 @@ TODAY = "2026-02-12"
 
 
 @pytest.fixture(autouse=True)
-def isolated_environment(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+def isolated_environment(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
     """No test reads or writes the real user's git config, coachkit config or cache."""
     home = tmp_path_factory.mktemp("home")
     gitconfig = home / ".gitconfig"

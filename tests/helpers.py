@@ -43,7 +43,9 @@ def run(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None) 
     try:
         if cwd is not None:
             os.chdir(cwd)
-        result = CliRunner().invoke(cli, list(args), env=env, prog_name="coachkit", catch_exceptions=False)
+        result = CliRunner().invoke(
+            cli, list(args), env=env, prog_name="coachkit", catch_exceptions=False
+        )
     finally:
         os.chdir(previous)
     return Run(result.exit_code, result.stdout, result.stderr)
@@ -51,7 +53,9 @@ def run(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None) 
 
 def git(cwd: Path, *args: str) -> str:
     """Run git in ``cwd`` and return its output."""
-    return subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True, text=True).stdout
+    return subprocess.run(
+        ["git", *args], cwd=cwd, check=True, capture_output=True, text=True
+    ).stdout
 
 
 def commits(cwd: Path) -> list[str]:

@@ -53,11 +53,22 @@ def test_action_add_appends_to_latest_session_and_commits_only_it(sample: Path) 
 
 def test_action_add_to_new_session_replaces_the_empty_list(sample: Path) -> None:
     path = Path(run("session", "new", cwd=sample).stdout.strip())
-    result = run("action", "add", "Draft the delegation contract", "--owner", "Jordan", "--due", "+1w", cwd=sample)
+    result = run(
+        "action",
+        "add",
+        "Draft the delegation contract",
+        "--owner",
+        "Jordan",
+        "--due",
+        "+1w",
+        cwd=sample,
+    )
     assert result.exit_code == 0, result.output
     text = path.read_text(encoding="utf-8")
     assert "actions:\n  - id: " in text
-    assert "    title: Draft the delegation contract\n    owner: Jordan\n    due: 2026-02-19\n" in text
+    assert (
+        "    title: Draft the delegation contract\n    owner: Jordan\n    due: 2026-02-19\n" in text
+    )
 
 
 def test_action_done_changes_only_its_lines(sample: Path) -> None:
@@ -86,18 +97,26 @@ def test_action_drop(sample: Path) -> None:
     result = run("action", "drop", "w3fn", cwd=sample)
     assert result.exit_code == 0, result.output
     assert "    status: dropped\n" in (sample / SESSION_2).read_text(encoding="utf-8")
-    assert commits(sample)[0] == "Drop action w3fn: Rewrite the board update as three headlines and one ask"
+    assert (
+        commits(sample)[0]
+        == "Drop action w3fn: Rewrite the board update as three headlines and one ask"
+    )
 
 
 def test_unknown_id_is_one_line_exit_2(sample: Path) -> None:
     result = run("action", "done", "zzzz", cwd=sample)
     assert result.exit_code == 2
-    assert result.stderr == f"coachkit: no action item 'zzzz' in {sample}; `coachkit action list` shows the ids\n"
+    assert (
+        result.stderr
+        == f"coachkit: no action item 'zzzz' in {sample}; `coachkit action list` shows the ids\n"
+    )
 
 
 def test_id_that_matches_twice_names_both_places(sample: Path) -> None:
     note = sample / "sessions" / "01-2026-01-15.md"
-    note.write_text(note.read_text(encoding="utf-8").replace("id: p4xq", "id: t9hc"), encoding="utf-8")
+    note.write_text(
+        note.read_text(encoding="utf-8").replace("id: p4xq", "id: t9hc"), encoding="utf-8"
+    )
     result = run("action", "done", "t9hc", cwd=sample)
     assert result.exit_code == 2
     assert result.stderr == (
@@ -107,7 +126,9 @@ def test_id_that_matches_twice_names_both_places(sample: Path) -> None:
 
 
 def test_unknown_goal_is_refused(sample: Path) -> None:
-    result = run("action", "add", "X", "--owner", "Jordan", "--due", "fri", "--goal", "G9", cwd=sample)
+    result = run(
+        "action", "add", "X", "--owner", "Jordan", "--due", "fri", "--goal", "G9", cwd=sample
+    )
     assert result.exit_code == 2
     assert result.stderr == "coachkit: no goal 'G9' in this engagement (goals: G1, G2)\n"
 
@@ -141,7 +162,9 @@ def test_read_only_note_is_refused_not_changed(sample: Path) -> None:
 
 def test_add_in_file_outside_engagement_is_refused(sample: Path, tmp_path: Path) -> None:
     outside = build_file_tree(tmp_path, {"elsewhere.md": "---\nx: 1\n---\n"}) / "elsewhere.md"
-    result = run("action", "add", "X", "--owner", "J", "--due", "fri", "--in", str(outside), cwd=sample)
+    result = run(
+        "action", "add", "X", "--owner", "J", "--due", "fri", "--in", str(outside), cwd=sample
+    )
     assert result.exit_code == 2
     assert f"{outside}: is outside the engagement {sample}" in result.stderr
     assert outside.read_text(encoding="utf-8") == "---\nx: 1\n---\n"

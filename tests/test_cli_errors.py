@@ -11,7 +11,13 @@ import pytest
 from coachkit import __version__
 from tests.helpers import build_file_tree, run
 
-READ_COMMANDS = [("goal", "list"), ("session", "list"), ("action", "list"), ("overdue",), ("status",)]
+READ_COMMANDS = [
+    ("goal", "list"),
+    ("session", "list"),
+    ("action", "list"),
+    ("overdue",),
+    ("status",),
+]
 WRITE_COMMANDS = [
     ("session", "new"),
     ("goal", "add", "A goal"),
@@ -22,7 +28,11 @@ WRITE_COMMANDS = [
 
 
 def _snapshot(folder: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*") if p.is_file() and ".git" not in p.parts}
+    return {
+        str(p.relative_to(folder)): p.read_bytes()
+        for p in folder.rglob("*")
+        if p.is_file() and ".git" not in p.parts
+    }
 
 
 @pytest.mark.parametrize("args", READ_COMMANDS + WRITE_COMMANDS)
@@ -45,17 +55,40 @@ def test_outside_any_engagement(tmp_path: Path, args: tuple[str, ...]) -> None:
 @pytest.mark.parametrize(
     ("content", "line"),
     [
-        (b"---\nclient: [unclosed\n---\n", "engagement.md:3:1: invalid YAML: did not find expected ',' or ']'"),
-        (b"---\nclient: J\nclient: K\n---\n", "engagement.md:3:1: duplicate key 'client' (first on line 2); keep one of them"),
-        (b"---\nclient: J\nstart: 2026-13-01\n---\n", "engagement.md:3:8: invalid date '2026-13-01': there is no month 13"),
-        (b"---\nclient: J\n", "engagement.md:1:1: front matter never closed: add a line '---' after it"),
-        (b"---\n- a\n- b\n---\n", "engagement.md:2:1: front matter must be a mapping of keys to values, found a list"),
-        (b"---\nclient: J\xe9\n---\n", "engagement.md:2:10: not valid UTF-8 (byte 0xe9); save the file as UTF-8"),
-        (b"---\norganization: Acme\n---\n", "engagement.md:2:1: engagement.md has no client: add a line 'client: NAME'"),
+        (
+            b"---\nclient: [unclosed\n---\n",
+            "engagement.md:3:1: invalid YAML: did not find expected ',' or ']'",
+        ),
+        (
+            b"---\nclient: J\nclient: K\n---\n",
+            "engagement.md:3:1: duplicate key 'client' (first on line 2); keep one of them",
+        ),
+        (
+            b"---\nclient: J\nstart: 2026-13-01\n---\n",
+            "engagement.md:3:8: invalid date '2026-13-01': there is no month 13",
+        ),
+        (
+            b"---\nclient: J\n",
+            "engagement.md:1:1: front matter never closed: add a line '---' after it",
+        ),
+        (
+            b"---\n- a\n- b\n---\n",
+            "engagement.md:2:1: front matter must be a mapping of keys to values, found a list",
+        ),
+        (
+            b"---\nclient: J\xe9\n---\n",
+            "engagement.md:2:10: not valid UTF-8 (byte 0xe9); save the file as UTF-8",
+        ),
+        (
+            b"---\norganization: Acme\n---\n",
+            "engagement.md:2:1: engagement.md has no client: add a line 'client: NAME'",
+        ),
     ],
 )
 @pytest.mark.parametrize("args", READ_COMMANDS + WRITE_COMMANDS)
-def test_broken_engagement_file(sample: Path, content: bytes, line: str, args: tuple[str, ...]) -> None:
+def test_broken_engagement_file(
+    sample: Path, content: bytes, line: str, args: tuple[str, ...]
+) -> None:
     (sample / "engagement.md").write_bytes(content)
     before = _snapshot(sample)
     result = run(*args, cwd=sample)
@@ -66,10 +99,16 @@ def test_broken_engagement_file(sample: Path, content: bytes, line: str, args: t
 
 
 def test_every_broken_file_does_not_hide_the_first(sample: Path) -> None:
-    build_file_tree(sample, {"sessions/01-2026-01-15.md": "---\nsession: 1\ndate: 2026-01-15\nactions: 3\n---\n"})
+    build_file_tree(
+        sample,
+        {"sessions/01-2026-01-15.md": "---\nsession: 1\ndate: 2026-01-15\nactions: 3\n---\n"},
+    )
     result = run("action", "list", cwd=sample)
     assert result.exit_code == 2
-    assert result.stderr == f"{sample}/sessions/01-2026-01-15.md:4:1: actions must be a list of items ('- id: …')\n"
+    assert (
+        result.stderr
+        == f"{sample}/sessions/01-2026-01-15.md:4:1: actions must be a list of items ('- id: …')\n"
+    )
 
 
 def test_dash_c_runs_elsewhere(sample: Path, tmp_path: Path) -> None:
@@ -88,7 +127,14 @@ def test_unknown_command_and_option_are_usage_errors(sample: Path) -> None:
 
 def test_version_and_short_help() -> None:
     assert run("--version").stdout == f"coachkit, version {__version__}\n"
-    for args in [(), ("action",), ("action", "add"), ("session", "new"), ("init",), ("templates", "show")]:
+    for args in [
+        (),
+        ("action",),
+        ("action", "add"),
+        ("session", "new"),
+        ("init",),
+        ("templates", "show"),
+    ]:
         result = run(*args, "-h")
         assert result.exit_code == 0, args
         assert result.stdout.startswith("Usage: coachkit"), args
@@ -96,7 +142,11 @@ def test_version_and_short_help() -> None:
 
 def test_python_dash_m_runs_the_cli(sample: Path) -> None:
     done = subprocess.run(
-        [sys.executable, "-m", "coachkit", "action", "list", "--json"], cwd=sample, capture_output=True, text=True, check=False
+        [sys.executable, "-m", "coachkit", "action", "list", "--json"],
+        cwd=sample,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert done.returncode == 0, done.stderr
     assert '"id": "t9hc"' in done.stdout
@@ -114,7 +164,10 @@ def test_unexpected_crash_is_one_line_with_a_log(
     result = run("session", "list", cwd=sample)
     log = isolated_environment / ".cache" / "coachkit" / "crash.log"
     assert result.exit_code == 2
-    assert result.stderr == f"coachkit: internal error: RuntimeError: boom (details in {log}; please report it)\n"
+    assert (
+        result.stderr
+        == f"coachkit: internal error: RuntimeError: boom (details in {log}; please report it)\n"
+    )
     assert "Traceback (most recent call last)" in log.read_text(encoding="utf-8")
 
 
@@ -123,7 +176,10 @@ def test_bad_settings_file_stops_before_anything_is_written(sample: Path) -> Non
     before = _snapshot(sample)
     result = run("action", "add", "X", "--owner", "J", "--due", "fri", cwd=sample)
     assert result.exit_code == 2
-    assert result.stderr == f"{sample / '.coachkit.yaml'}:2:1: commit must be true or false, not 'maybe'\n"
+    assert (
+        result.stderr
+        == f"{sample / '.coachkit.yaml'}:2:1: commit must be true or false, not 'maybe'\n"
+    )
     assert _snapshot(sample) == before
 
 
@@ -131,11 +187,25 @@ def test_empty_template_is_refused(sample: Path) -> None:
     build_file_tree(sample, {"templates/session.md.j2": ""})
     result = run("session", "new", cwd=sample)
     assert result.exit_code == 2
-    assert result.stderr == f"{sample / 'templates' / 'session.md.j2'}: the template renders nothing; fill it in or delete it\n"
+    assert (
+        result.stderr
+        == f"{sample / 'templates' / 'session.md.j2'}: the template renders nothing; fill it in or delete it\n"
+    )
 
 
 def test_actions_cannot_be_added_to_feedback_files(sample: Path) -> None:
-    result = run("action", "add", "X", "--owner", "J", "--due", "fri", "--in", "feedback/2026-01-08-baseline-360.md", cwd=sample)
+    result = run(
+        "action",
+        "add",
+        "X",
+        "--owner",
+        "J",
+        "--due",
+        "fri",
+        "--in",
+        "feedback/2026-01-08-baseline-360.md",
+        cwd=sample,
+    )
     assert result.exit_code == 2
     assert result.stderr == (
         "feedback/2026-01-08-baseline-360.md: action items live in engagement.md, goals/ or sessions/ notes, not here\n"

@@ -11,16 +11,23 @@ def test_no_git_on_path_writes_and_says_why(sample: Path, tmp_path: Path) -> Non
     result = run("session", "new", cwd=sample, env={"PATH": str(tmp_path / "empty")})
     assert result.exit_code == 0, result.output
     assert (sample / "sessions" / "03-2026-02-12.md").is_file()
-    assert "not committed: git is not installed or not on PATH; then run: git add -- " in result.stderr
+    assert (
+        "not committed: git is not installed or not on PATH; then run: git add -- " in result.stderr
+    )
 
 
 def test_no_identity_writes_and_says_what_to_run(sample: Path, isolated_environment: Path) -> None:
-    (isolated_environment / ".gitconfig").write_text("[user]\n\tuseConfigOnly = true\n", encoding="utf-8")
+    (isolated_environment / ".gitconfig").write_text(
+        "[user]\n\tuseConfigOnly = true\n", encoding="utf-8"
+    )
     head = commits(sample)
     result = run("session", "new", cwd=sample)
     assert result.exit_code == 0, result.output
     assert (sample / "sessions" / "03-2026-02-12.md").is_file()
-    assert "not committed: git does not know who you are; run `git config --global user.name" in result.stderr
+    assert (
+        "not committed: git does not know who you are; run `git config --global user.name"
+        in result.stderr
+    )
     assert commits(sample) == head
     assert git(sample, "status", "--porcelain") == "?? sessions/03-2026-02-12.md\n"
 
@@ -53,10 +60,14 @@ def test_unrelated_staged_changes_are_left_staged(sample: Path) -> None:
     build_file_tree(sample, {"draft.md": "draft\n"})
     git(sample, "add", "draft.md")
     engagement = sample / "engagement.md"
-    engagement.write_text(engagement.read_text(encoding="utf-8") + "\nEdited by hand.\n", encoding="utf-8")
+    engagement.write_text(
+        engagement.read_text(encoding="utf-8") + "\nEdited by hand.\n", encoding="utf-8"
+    )
     result = run("action", "done", "t9hc", cwd=sample)
     assert result.exit_code == 0, result.output
-    assert git(sample, "show", "--name-only", "--format=", "HEAD").split() == ["sessions/02-2026-01-29.md"]
+    assert git(sample, "show", "--name-only", "--format=", "HEAD").split() == [
+        "sessions/02-2026-01-29.md"
+    ]
     assert git(sample, "status", "--porcelain") == "A  draft.md\n M engagement.md\n"
 
 

@@ -46,13 +46,18 @@ def test_init_refuses_an_existing_engagement(sample: Path) -> None:
     before = (sample / "engagement.md").read_bytes()
     result = run("init", str(sample), "--client", "Someone Else")
     assert result.exit_code == 2
-    assert result.stderr == f"{sample / 'engagement.md'}: already exists; this folder is an engagement already\n"
+    assert (
+        result.stderr
+        == f"{sample / 'engagement.md'}: already exists; this folder is an engagement already\n"
+    )
     assert (sample / "engagement.md").read_bytes() == before
 
 
 def test_init_quotes_values_yaml_would_misread(tmp_path: Path) -> None:
     folder = tmp_path / "e"
-    result = run("init", str(folder), "--client", "No", "--organization", "ACME: Europe", "--no-commit")
+    result = run(
+        "init", str(folder), "--client", "No", "--organization", "ACME: Europe", "--no-commit"
+    )
     assert result.exit_code == 0, result.output
     text = (folder / "engagement.md").read_text(encoding="utf-8")
     assert "client: 'No'\nrole:\norganization: 'ACME: Europe'\n" in text
@@ -61,7 +66,10 @@ def test_init_quotes_values_yaml_would_misread(tmp_path: Path) -> None:
 def test_init_bad_cadence(tmp_path: Path) -> None:
     result = run("init", str(tmp_path / "e"), "--client", "J", "--cadence", "fortnightly")
     assert result.exit_code == 2
-    assert result.stderr == "coachkit: cadence 'fortnightly' is not understood: use e.g. 1w, 2w, 10d or 1mo\n"
+    assert (
+        result.stderr
+        == "coachkit: cadence 'fortnightly' is not understood: use e.g. 1w, 2w, 10d or 1mo\n"
+    )
     assert not (tmp_path / "e" / "engagement.md").exists()
 
 
@@ -85,7 +93,9 @@ def test_goal_add_and_list(sample: Path) -> None:
     assert table[3].startswith("G3  active  2026-06-30  0     Run the staff meeting")
 
 
-def test_templates_list_and_show_say_which_file_wins(sample: Path, isolated_environment: Path) -> None:
+def test_templates_list_and_show_say_which_file_wins(
+    sample: Path, isolated_environment: Path
+) -> None:
     user = isolated_environment / ".config" / "coachkit" / "templates"
     build_file_tree(user, {"goal.md.j2": "user goal\n"})
     build_file_tree(sample, {"templates/session.md.j2": "engagement session\n"})
@@ -96,7 +106,9 @@ def test_templates_list_and_show_say_which_file_wins(sample: Path, isolated_envi
     assert sorted(shadowed) == [("goal", "built-in"), ("session", "built-in")]
     shown = run("templates", "show", "session", cwd=sample)
     assert shown.stdout == "engagement session\n"
-    assert shown.stderr == f"session: engagement template {sample / 'templates' / 'session.md.j2'}\n"
+    assert (
+        shown.stderr == f"session: engagement template {sample / 'templates' / 'session.md.j2'}\n"
+    )
     builtin = run("templates", "show", "engagement", cwd=sample)
     assert builtin.stderr == "engagement: built-in template coachkit.templates:engagement.md.j2\n"
     assert builtin.stdout.startswith("---\nclient:")
@@ -104,14 +116,25 @@ def test_templates_list_and_show_say_which_file_wins(sample: Path, isolated_envi
 
 def test_practice_templates_are_found_above_the_engagement(tmp_path: Path) -> None:
     practice = tmp_path / "practice"
-    build_file_tree(practice, {".coachkit/templates/session.md.j2": "---\nsession: {{ session.number }}\n---\npractice\n"})
+    build_file_tree(
+        practice,
+        {
+            ".coachkit/templates/session.md.j2": "---\nsession: {{ session.number }}\n---\npractice\n"
+        },
+    )
     run("sample", str(practice / "acme"))
     result = run("session", "new", cwd=practice / "acme")
     assert result.exit_code == 0, result.output
-    assert Path(result.stdout.strip()).read_text(encoding="utf-8") == "---\nsession: 3\n---\npractice\n"
+    assert (
+        Path(result.stdout.strip()).read_text(encoding="utf-8")
+        == "---\nsession: 3\n---\npractice\n"
+    )
 
 
 def test_unknown_template(sample: Path) -> None:
     result = run("templates", "show", "nope", cwd=sample)
     assert result.exit_code == 2
-    assert result.stderr == "coachkit: no template named 'nope'; `coachkit templates list` shows them\n"
+    assert (
+        result.stderr
+        == "coachkit: no template named 'nope'; `coachkit templates list` shows them\n"
+    )

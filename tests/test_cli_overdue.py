@@ -46,7 +46,9 @@ def practice(tmp_path: Path) -> Path:
         {
             "engagement.md": "---\nclient: Riley Chen\norganization: Globex\nphase: coaching\ncadence: 2w\n"
             "sessions_planned: 6\nstart: 2025-11-01\n---\n",
-            "sessions/01-2025-12-01.md": "---\nsession: 1\ndate: 2025-12-01\n" + ACTIONS + "---\n# Notes\n",
+            "sessions/01-2025-12-01.md": "---\nsession: 1\ndate: 2025-12-01\n"
+            + ACTIONS
+            + "---\n# Notes\n",
         },
     )
     return root
@@ -97,7 +99,9 @@ def test_within_adds_items_due_soon(practice: Path) -> None:
 
 
 def test_owner_is_case_insensitive_and_unknown_owner_is_an_error(practice: Path) -> None:
-    rows = json.loads(run("overdue", str(practice), "--owner", "RILEY", "--within", "1", "--json").stdout)
+    rows = json.loads(
+        run("overdue", str(practice), "--owner", "RILEY", "--within", "1", "--json").stdout
+    )
     assert [r["id"] for r in rows] == ["a2b3", "c4d5"]
     unknown = run("overdue", str(practice), "--owner", "Nobody")
     assert unknown.exit_code == 2
@@ -129,7 +133,9 @@ def test_as_of_must_be_a_date(practice: Path) -> None:
 
 
 def test_without_paths_uses_the_current_engagement_or_all_below(practice: Path) -> None:
-    inside = json.loads(run("overdue", "--json", cwd=practice / "clients" / "globex-riley-chen" / "sessions").stdout)
+    inside = json.loads(
+        run("overdue", "--json", cwd=practice / "clients" / "globex-riley-chen" / "sessions").stdout
+    )
     assert [r["id"] for r in inside] == ["a2b3"]
     below = json.loads(run("overdue", "--json", cwd=practice).stdout)
     assert [r["id"] for r in below] == ["t9hc", "a2b3"]
@@ -149,7 +155,10 @@ def test_path_without_engagements(tmp_path: Path) -> None:
     (tmp_path / "empty").mkdir()
     result = run("overdue", str(tmp_path / "empty"))
     assert result.exit_code == 2
-    assert result.stderr == f"coachkit: no engagement (folder with engagement.md) at or below {tmp_path / 'empty'}\n"
+    assert (
+        result.stderr
+        == f"coachkit: no engagement (folder with engagement.md) at or below {tmp_path / 'empty'}\n"
+    )
     missing = run("overdue", str(tmp_path / "nope"))
     assert missing.exit_code == 2
     assert missing.stderr == f"{tmp_path / 'nope'}: no such file or folder\n"
@@ -187,7 +196,9 @@ def test_status_one_row_per_engagement(practice: Path) -> None:
 
 
 def test_action_list_filters_match_overdue(practice: Path) -> None:
-    rows = json.loads(run("action", "list", str(practice), "--overdue", "--owner", "riley", "--json").stdout)
+    rows = json.loads(
+        run("action", "list", str(practice), "--overdue", "--owner", "riley", "--json").stdout
+    )
     assert [r["id"] for r in rows] == ["a2b3"]
     soon = json.loads(run("action", "list", str(practice), "--within", "3", "--json").stdout)
     assert [r["id"] for r in soon] == ["t9hc", "a2b3", "c4d5", "e6f7"]

@@ -52,14 +52,20 @@ def test_previous_private_text_is_not_carried_forward(sample: Path) -> None:
 
 
 def test_engagement_template_override_wins_and_renders_sandboxed(sample: Path) -> None:
-    build_file_tree(sample, {"templates/session.md.j2": "---\nsession: {{ session.number }}\n---\n# Mine\n"})
+    build_file_tree(
+        sample, {"templates/session.md.j2": "---\nsession: {{ session.number }}\n---\n# Mine\n"}
+    )
     result = run("session", "new", cwd=sample)
     assert result.exit_code == 0, result.output
-    assert Path(result.stdout.strip()).read_text(encoding="utf-8") == "---\nsession: 3\n---\n# Mine\n"
+    assert (
+        Path(result.stdout.strip()).read_text(encoding="utf-8") == "---\nsession: 3\n---\n# Mine\n"
+    )
 
 
 def test_sandbox_refuses_a_template_that_reaches_for_python_internals(sample: Path) -> None:
-    build_file_tree(sample, {"templates/evil.md.j2": "{{ ''.__class__.__mro__[1].__subclasses__() }}\n"})
+    build_file_tree(
+        sample, {"templates/evil.md.j2": "{{ ''.__class__.__mro__[1].__subclasses__() }}\n"}
+    )
     result = run("session", "new", "--template", "evil", cwd=sample)
     assert result.exit_code == 2
     assert result.stderr.count("\n") == 1
@@ -71,13 +77,20 @@ def test_template_with_undefined_variable_names_file_and_line(sample: Path) -> N
     build_file_tree(sample, {"templates/session.md.j2": "---\nsession: 1\n---\n\n{{ nope }}\n"})
     result = run("session", "new", cwd=sample)
     assert result.exit_code == 2
-    assert result.stderr == f"{sample / 'templates' / 'session.md.j2'}:5: template error: 'nope' is undefined\n"
+    assert (
+        result.stderr
+        == f"{sample / 'templates' / 'session.md.j2'}:5: template error: 'nope' is undefined\n"
+    )
 
 
 def test_edit_opens_editor_before_the_commit(sample: Path, tmp_path: Path) -> None:
     editor = tmp_path / "editor.py"
-    editor.write_text("import sys\nopen(sys.argv[1], 'a').write('Typed in the editor.\\n')\n", encoding="utf-8")
-    result = run("session", "new", "--edit", cwd=sample, env={"EDITOR": f"{sys.executable} {editor}"})
+    editor.write_text(
+        "import sys\nopen(sys.argv[1], 'a').write('Typed in the editor.\\n')\n", encoding="utf-8"
+    )
+    result = run(
+        "session", "new", "--edit", cwd=sample, env={"EDITOR": f"{sys.executable} {editor}"}
+    )
     assert result.exit_code == 0, result.output
     shown = git(sample, "show", "HEAD:sessions/03-2026-02-12.md")
     assert shown.endswith("Typed in the editor.\n")
@@ -85,11 +98,15 @@ def test_edit_opens_editor_before_the_commit(sample: Path, tmp_path: Path) -> No
 
 def test_broken_note_stops_session_new_with_one_line(sample: Path) -> None:
     broken = sample / "sessions" / "02-2026-01-29.md"
-    broken.write_text(broken.read_text(encoding="utf-8").replace("due: 2026-02-10", "due: 2026-02-30"), "utf-8")
+    broken.write_text(
+        broken.read_text(encoding="utf-8").replace("due: 2026-02-10", "due: 2026-02-30"), "utf-8"
+    )
     result = run("session", "new", cwd=sample)
     assert result.exit_code == 2
     assert result.stdout == ""
-    assert result.stderr == f"{broken}:12:10: invalid date '2026-02-30': February 2026 has 28 days\n"
+    assert (
+        result.stderr == f"{broken}:12:10: invalid date '2026-02-30': February 2026 has 28 days\n"
+    )
     assert not (sample / "sessions" / "03-2026-02-12.md").exists()
 
 
@@ -97,7 +114,10 @@ def test_session_list_json(sample: Path) -> None:
     result = run("session", "list", "--json", cwd=sample)
     assert result.exit_code == 0, result.output
     rows = json.loads(result.stdout)
-    assert [(r["session"], r["date"], r["actions"]) for r in rows] == [(1, "2026-01-15", 2), (2, "2026-01-29", 2)]
+    assert [(r["session"], r["date"], r["actions"]) for r in rows] == [
+        (1, "2026-01-15", 2),
+        (2, "2026-01-29", 2),
+    ]
     assert rows[0]["path"] == str(sample / "sessions" / "01-2026-01-15.md")
 
 

@@ -29,7 +29,14 @@ Secret five, never closed.
 
 def test_strip_private_removes_every_private_place() -> None:
     public = strip_private(BODY)
-    for secret in ("Secret one", "Secret two", "Secret three", "Secret four", "Secret five", "not a heading"):
+    for secret in (
+        "Secret one",
+        "Secret two",
+        "Secret three",
+        "Secret four",
+        "Secret five",
+        "not a heading",
+    ):
         assert secret not in public
     assert "Shared insight." in public
     assert "Read chapter 2.  Then reflect." in public

@@ -17,7 +17,18 @@ ROOT = Path(__file__).resolve().parent.parent
 def test_wheel_installs_and_scaffolds_a_session(tmp_path: Path) -> None:
     dist = tmp_path / "dist"
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "--no-build-isolation", "-w", str(dist), str(ROOT)],
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "-q",
+            "--no-deps",
+            "--no-build-isolation",
+            "-w",
+            str(dist),
+            str(ROOT),
+        ],
         check=True,
         capture_output=True,
     )
@@ -28,25 +39,50 @@ def test_wheel_installs_and_scaffolds_a_session(tmp_path: Path) -> None:
     venv.create(env_dir, system_site_packages=True, with_pip=False)
     python = env_dir / "bin" / "python"
     subprocess.run(
-        [sys.executable, "-m", "pip", "--python", str(python), "install", "-q", "--no-deps", "--no-index", str(wheel)],
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "--python",
+            str(python),
+            "install",
+            "-q",
+            "--no-deps",
+            "--no-index",
+            str(wheel),
+        ],
         check=True,
         capture_output=True,
     )
-    env = dict(os.environ, COACHKIT_TODAY="2026-02-12", PATH=f"{env_dir / 'bin'}:{os.environ['PATH']}")
+    env = dict(
+        os.environ, COACHKIT_TODAY="2026-02-12", PATH=f"{env_dir / 'bin'}:{os.environ['PATH']}"
+    )
     where = subprocess.run(
         [str(python), "-c", "import coachkit.templates as t; print(t.__file__)"],
         check=True, capture_output=True, text=True, cwd=tmp_path, env=env,
     ).stdout  # fmt: skip
     assert where.startswith(str(env_dir)), where
     coachkit = env_dir / "bin" / "coachkit"
-    subprocess.run([str(coachkit), "sample", "acme"], check=True, capture_output=True, cwd=tmp_path, env=env)
+    subprocess.run(
+        [str(coachkit), "sample", "acme"], check=True, capture_output=True, cwd=tmp_path, env=env
+    )
     done = subprocess.run(
-        [str(coachkit), "session", "new"], check=True, capture_output=True, text=True, cwd=tmp_path / "acme", env=env
+        [str(coachkit), "session", "new"],
+        check=True,
+        capture_output=True,
+        text=True,
+        cwd=tmp_path / "acme",
+        env=env,
     )
     note = Path(done.stdout.strip())
     assert note == tmp_path / "acme" / "sessions" / "03-2026-02-12.md"
     assert "## Review progress" in note.read_text(encoding="utf-8")
     listed = subprocess.run(
-        [str(coachkit), "templates", "list"], check=True, capture_output=True, text=True, cwd=tmp_path, env=env
+        [str(coachkit), "templates", "list"],
+        check=True,
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=env,
     ).stdout
     assert "coachkit.templates:session.md.j2" in listed

@@ -116,7 +116,12 @@ def action_drop(action_id: str, no_commit: bool) -> None:
 )
 @click.option("--overdue", is_flag=True, help="Only open items past their due date.")
 @click.option("--as-of", type=DATE, help="Judge lateness on this date [default: today].")
-@click.option("--within", type=click.IntRange(min=0), metavar="DAYS", help="Only items overdue or due in the next DAYS days.")
+@click.option(
+    "--within",
+    type=click.IntRange(min=0),
+    metavar="DAYS",
+    help="Only items overdue or due in the next DAYS days.",
+)
 @click.option("--owner", help="Only items owned by NAME (ignoring case).")
 @format_options
 @click.pass_context
@@ -148,8 +153,15 @@ def action_list(
 
     engagements, problems = load_all(resolve_engagements(paths, Path.cwd()))
     statuses = ACTION_STATUSES if status == "all" else (status,)
-    wanted = ActionFilter(as_of or today(), statuses, overdue_only=overdue, within=within, owner=owner)
+    wanted = ActionFilter(
+        as_of or today(), statuses, overdue_only=overdue, within=within, owner=owner
+    )
     rows = select_actions(engagements, wanted)
     label = "" if status == "all" else f"{status} "
-    emit_action_rows(rows, chosen_format(fmt, as_json), f"No {label}action items.", with_engagement=len(engagements) > 1)
+    emit_action_rows(
+        rows,
+        chosen_format(fmt, as_json),
+        f"No {label}action items.",
+        with_engagement=len(engagements) > 1,
+    )
     finish_listing(ctx, problems, False)

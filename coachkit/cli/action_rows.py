@@ -25,7 +25,10 @@ def emit_action_rows(rows: list[Any], fmt: str, empty: str, with_engagement: boo
 
     def table() -> tuple[list[list[Any]], list[str]]:
         headers = ["ID", "DUE", "LATE", "OWNER", "TITLE"]
-        body = [[r.item.id, r.item.due or "-", _late(r), _short(r.item.owner or "-", 12), r.item.title] for r in rows]
+        body = [
+            [r.item.id, r.item.due or "-", _late(r), _short(r.item.owner or "-", 12), r.item.title]
+            for r in rows
+        ]
         if any(r.item.status != "open" for r in rows):
             headers.insert(1, "STATUS")
             for line, r in zip(body, rows, strict=True):

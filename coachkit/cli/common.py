@@ -20,7 +20,9 @@ class DateParam(click.ParamType):  # type: ignore[type-arg]
 
     name = "DATE"
 
-    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> dt.date:
+    def convert(
+        self, value: Any, param: click.Parameter | None, ctx: click.Context | None
+    ) -> dt.date:
         if isinstance(value, dt.date):
             return value
         from coachkit.dates import parse_date
@@ -37,7 +39,9 @@ DATE = DateParam()
 
 def no_commit_option(func: F) -> F:
     """``--no-commit``: write the file but leave git alone."""
-    return click.option("--no-commit", is_flag=True, help="Write the file but do not commit it.")(func)
+    return click.option("--no-commit", is_flag=True, help="Write the file but do not commit it.")(
+        func
+    )
 
 
 def engagement_root() -> Path:
@@ -85,14 +89,18 @@ def print_json(rows: Any) -> None:
     click.echo(json.dumps(to_jsonable(rows), indent=2, ensure_ascii=False))
 
 
-def print_table(rows: Sequence[Sequence[Any]], headers: Sequence[str], wrap_last: bool = True) -> None:
+def print_table(
+    rows: Sequence[Sequence[Any]], headers: Sequence[str], wrap_last: bool = True
+) -> None:
     """A plain table that fits the terminal (80 columns when not a terminal).
 
     Cells may carry colour; widths count only the visible characters. The last
     column is cut to fit.
     """
     text_rows = [["" if c is None else str(c) for c in row] for row in rows]
-    widths = [max([len(h)] + [len(click.unstyle(r[i])) for r in text_rows]) for i, h in enumerate(headers)]
+    widths = [
+        max([len(h)] + [len(click.unstyle(r[i])) for r in text_rows]) for i, h in enumerate(headers)
+    ]
     width = shutil.get_terminal_size((80, 24)).columns if sys.stdout.isatty() else 80
     if wrap_last and len(headers) > 1:
         used = sum(widths[:-1]) + 2 * (len(headers) - 1)

@@ -89,7 +89,10 @@ def goal_list(fmt: str, as_json: bool) -> None:
         chosen_format(fmt, as_json),
         list(rows[0]) if rows else ["id"],
         lambda: (
-            [[r["id"], r["status"], r["target_date"] or "-", r["open_actions"], r["title"]] for r in rows],
+            [
+                [r["id"], r["status"], r["target_date"] or "-", r["open_actions"], r["title"]]
+                for r in rows
+            ],
             ["ID", "STATUS", "TARGET", "OPEN", "TITLE"],
         ),
         "No goals yet: add one with `coachkit goal add TITLE --measure ...`.",

@@ -21,8 +21,16 @@ from coachkit.cli.common import DATE, no_commit_option, report_write
 @click.option("--start", type=DATE, help="First session or contract date [default: today].")
 @click.option("--end", type=DATE, help="Planned end date of the engagement.")
 @click.option("--sessions", "sessions_planned", type=click.IntRange(min=1), help="Sessions agreed.")
-@click.option("--session-length", type=click.IntRange(min=5), default=60, show_default=True, help="Minutes per session.")
-@click.option("--cadence", default="2w", show_default=True, help="Time between sessions: 1w, 2w, 10d, 1mo…")
+@click.option(
+    "--session-length",
+    type=click.IntRange(min=5),
+    default=60,
+    show_default=True,
+    help="Minutes per session.",
+)
+@click.option(
+    "--cadence", default="2w", show_default=True, help="Time between sessions: 1w, 2w, 10d, 1mo…"
+)
 @no_commit_option
 def init(
     path: Path,

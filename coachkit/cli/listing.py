@@ -21,7 +21,12 @@ def format_options(func: F) -> F:
     """``--format table|json|csv`` and ``--json`` (short for ``--format json``)."""
     func = click.option("--json", "as_json", is_flag=True, help="Short for --format json.")(func)
     return click.option(
-        "--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True, help="Output format."
+        "--format",
+        "fmt",
+        type=click.Choice(FORMATS),
+        default="table",
+        show_default=True,
+        help="Output format.",
     )(func)
 
 
@@ -40,7 +45,9 @@ def paint(text: str, colour: str) -> str:
 
 def print_csv(records: Sequence[dict[str, Any]], fields: Sequence[str]) -> None:
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=list(fields), extrasaction="ignore", lineterminator="\n")
+    writer = csv.DictWriter(
+        buffer, fieldnames=list(fields), extrasaction="ignore", lineterminator="\n"
+    )
     writer.writeheader()
     for record in records:
         writer.writerow({k: _csv_cell(v) for k, v in record.items()})

@@ -15,7 +15,12 @@ from coachkit.cli.listing import chosen_format, finish_listing, format_options
 @click.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path), metavar="[PATH]...")
 @click.option("--as-of", type=DATE, help="Judge lateness on this date [default: today].")
-@click.option("--within", type=click.IntRange(min=0), metavar="DAYS", help="Also list open items due in the next DAYS days.")
+@click.option(
+    "--within",
+    type=click.IntRange(min=0),
+    metavar="DAYS",
+    help="Also list open items due in the next DAYS days.",
+)
 @click.option("--owner", help="Only items owned by NAME (ignoring case).")
 @format_options
 @click.option("--check", is_flag=True, help="Exit 1 when anything is overdue (for cron and CI).")
@@ -48,9 +53,10 @@ def overdue(
 
     as_of = as_of or today()
     engagements, problems = load_all(resolve_engagements(paths, Path.cwd()))
-    rows = select_actions(engagements, ActionFilter(as_of, overdue_only=True, within=within, owner=owner))
+    rows = select_actions(
+        engagements, ActionFilter(as_of, overdue_only=True, within=within, owner=owner)
+    )
     count = len(engagements)
     empty = f"Nothing overdue across {count} engagement{'s' if count != 1 else ''} (as of {as_of.isoformat()})."
     emit_action_rows(rows, chosen_format(fmt, as_json), empty, with_engagement=True)
     finish_listing(ctx, problems, check and any(row.days_overdue for row in rows))
-

@@ -23,11 +23,18 @@ def _open_editor(path: Path) -> None:
 
 @session.command("new")
 @click.option("--date", "day", type=DATE, help="The session's date [default: today].")
-@click.option("--template", default="session", show_default=True, help="Template name (see `coachkit templates list`).")
+@click.option(
+    "--template",
+    default="session",
+    show_default=True,
+    help="Template name (see `coachkit templates list`).",
+)
 @click.option("--format", "fmt", help="How you meet: in-person, video, phone.")
 @click.option("--edit", is_flag=True, help="Open the note in $VISUAL/$EDITOR before committing it.")
 @no_commit_option
-def session_new(day: dt.date | None, template: str, fmt: str | None, edit: bool, no_commit: bool) -> None:
+def session_new(
+    day: dt.date | None, template: str, fmt: str | None, edit: bool, no_commit: bool
+) -> None:
     """Scaffold the next session note and print its path.
 
     The note follows the ten-step session structure and is prefilled with every
@@ -84,7 +91,10 @@ def session_list(fmt: str, as_json: bool) -> None:
         chosen_format(fmt, as_json),
         ["session", "date", "duration", "next_session", "actions", "path"],
         lambda: (
-            [[r["session"], r["date"], r["duration"] or "-", r["actions"], Path(r["path"]).name] for r in rows],
+            [
+                [r["session"], r["date"], r["duration"] or "-", r["actions"], Path(r["path"]).name]
+                for r in rows
+            ],
             ["#", "DATE", "MINUTES", "ACTIONS", "FILE"],
         ),
         "No sessions yet: scaffold one with `coachkit session new`.",

@@ -22,7 +22,9 @@ STATUS_FIELDS = (
 @click.option("--as-of", type=DATE, help="Report as of this date [default: today].")
 @format_options
 @click.pass_context
-def status(ctx: click.Context, paths: tuple[Path, ...], as_of: dt.date | None, fmt: str, as_json: bool) -> None:
+def status(
+    ctx: click.Context, paths: tuple[Path, ...], as_of: dt.date | None, fmt: str, as_json: bool
+) -> None:
     """One row per engagement: sessions, next session, open and overdue actions.
 
     An engagement with no session in twice its cadence is flagged as quiet.
@@ -52,7 +54,9 @@ def status(ctx: click.Context, paths: tuple[Path, ...], as_of: dt.date | None, f
                 s.next_session or "-",
                 s.open_actions,
                 paint(str(s.overdue_actions), "red") if s.overdue_actions else "0",
-                paint(f"{s.days_since_last_session}d quiet", "yellow") if s.quiet else _days(s.days_since_last_session),
+                paint(f"{s.days_since_last_session}d quiet", "yellow")
+                if s.quiet
+                else _days(s.days_since_last_session),
             ]
             for s in statuses
         ]

@@ -40,13 +40,19 @@ def templates_list(fmt: str, as_json: bool) -> None:
     from coachkit.template_lookup import list_templates
 
     found = list_templates(_maybe_engagement())
-    rows = [{"name": s.name, "origin": s.origin, "location": s.location, "active": wins} for s, wins in found]
+    rows = [
+        {"name": s.name, "origin": s.origin, "location": s.location, "active": wins}
+        for s, wins in found
+    ]
     emit(
         rows,
         chosen_format(fmt, as_json),
         ["name", "origin", "location", "active"],
         lambda: (
-            [[r["name"], r["origin"], "" if r["active"] else "(shadowed)", r["location"]] for r in rows],
+            [
+                [r["name"], r["origin"], "" if r["active"] else "(shadowed)", r["location"]]
+                for r in rows
+            ],
             ["NAME", "FROM", "", "LOCATION"],
         ),
         "No templates found.",

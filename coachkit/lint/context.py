@@ -68,5 +68,5 @@ class LintContext:
 
     def item_key_position(self, item: ActionItem, key: str) -> tuple[int, int]:
         """Where ``key`` of an action item starts (the item's start if absent)."""
-        positions = getattr(item.raw, "key_positions", {})
+        positions: dict[str, tuple[int, int]] = getattr(item.raw, "key_positions", {})
         return positions.get(key, (item.line, item.column))

@@ -1,6 +1,6 @@
 """The floor `make bench` compares against: walk, split front matter by hand, CSafeLoader.
 
-    python tests/bench/floor.py PRACTICE
+python tests/bench/floor.py PRACTICE
 """
 
 import os

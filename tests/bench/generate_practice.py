@@ -15,8 +15,30 @@ from pathlib import Path
 
 FIRST = ["Jordan", "Riley", "Sam", "Avery", "Morgan", "Casey", "Quinn", "Taylor", "Drew", "Jamie"]
 LAST = ["Lee", "Chen", "Okafor", "Silva", "Novak", "Haddad", "Kowalski", "Ito", "Moreau", "Byrne"]
-ORGS = ["Acme", "Globex", "Initech", "Umbrella", "Hooli", "Stark", "Wayne", "Tyrell", "Cyberdyne", "Soylent"]
-VERBS = ["Delegate", "Draft", "Ask", "Review", "Share", "Schedule", "Write", "Practise", "Prepare", "Agree"]
+ORGS = [
+    "Acme",
+    "Globex",
+    "Initech",
+    "Umbrella",
+    "Hooli",
+    "Stark",
+    "Wayne",
+    "Tyrell",
+    "Cyberdyne",
+    "Soylent",
+]
+VERBS = [
+    "Delegate",
+    "Draft",
+    "Ask",
+    "Review",
+    "Share",
+    "Schedule",
+    "Write",
+    "Practise",
+    "Prepare",
+    "Agree",
+]
 OBJECTS = [
     "the Q3 capacity plan", "a skip-level meeting", "feedback for Priya", "the board update",
     "the hiring plan", "a decision log", "the team charter", "a one-page strategy",
@@ -75,10 +97,17 @@ def write_engagement(root: Path, index: int, rng: random.Random) -> int:
         for _ in range(rng.randint(*ACTIONS_PER_SESSION) + (rng.random() < 0.25)):
             seq += 1
             items += 1
-            actions += _action(rng, seq, day, f"G{rng.randint(1, 3)}", client.split()[0])
+            actions += _action(rng, seq, day, f"G{rng.randint(1, 3)}", client.split(maxsplit=1)[0])
         body = "\n".join(
             f"## {name}\n{PARAGRAPH * rng.randint(1, 2)}\n"
-            for name in ("Check-in", "Review progress", "Explore current challenges", "Reflection", "Homework", "Next steps")
+            for name in (
+                "Check-in",
+                "Review progress",
+                "Explore current challenges",
+                "Reflection",
+                "Homework",
+                "Next steps",
+            )
         )
         (folder / "sessions" / f"{number:02d}-{day.isoformat()}.md").write_text(
             f"---\nsession: {number}\ndate: {day.isoformat()}\nduration: 60  # minutes\nformat: video\n"
@@ -89,7 +118,8 @@ def write_engagement(root: Path, index: int, rng: random.Random) -> int:
     for round_number in range(6):
         day = start + dt.timedelta(weeks=6 * round_number)
         responses = "".join(
-            f"  - {{rater: R{r}, group: peer, goal: G{1 + r % 3}, rating: {rng.randint(-3, 3)}}}\n" for r in range(8)
+            f"  - {{rater: R{r}, group: peer, goal: G{1 + r % 3}, rating: {rng.randint(-3, 3)}}}\n"
+            for r in range(8)
         )
         (folder / "feedback" / f"{day.isoformat()}-mini-survey.md").write_text(
             f"---\nkind: mini-survey\ndate: {day.isoformat()}\nscale: [-3, 3]\nresponses:\n{responses}---\n"
