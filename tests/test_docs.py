@@ -29,6 +29,7 @@ LEAVES = [
     (path, command, ctx) for path, command, ctx in COMMANDS if not isinstance(command, click.Group)
 ]
 
+
 def _leaf_params() -> list[Any]:
     return [pytest.param(path, command, ctx, id=path) for path, command, ctx in LEAVES]
 

@@ -29,7 +29,9 @@ def check_patterns(patterns: Sequence[str], rules: Sequence[Rule], where: str) -
     """Refuse a name or code that matches no rule."""
     for pattern in patterns:
         if not any(matches(rule, [pattern]) for rule in rules):
-            raise CoachkitError(f"{where}: unknown rule {pattern!r}; `coachkit lint --list-rules` lists them")
+            raise CoachkitError(
+                f"{where}: unknown rule {pattern!r}; `coachkit lint --list-rules` lists them"
+            )
 
 
 @dataclass
@@ -80,25 +82,43 @@ class ConfigFinder:
         data = read_settings(path)
         section: Any = data.get("lint")
         if section is None:
-            return self._for_folder(path.parent.parent) if path.parent.parent != path.parent else FileConfig()
+            return (
+                self._for_folder(path.parent.parent)
+                if path.parent.parent != path.parent
+                else FileConfig()
+            )
         line, column = data.position_of("lint")
         if not isinstance(section, dict):
-            raise NoteError(path, line, column, "lint must be a mapping with select, ignore or severity")
+            raise NoteError(
+                path, line, column, "lint must be a mapping with select, ignore or severity"
+            )
         config = FileConfig(
             select=self._names(path, section, "select"),
             ignore=self._names(path, section, "ignore"),
         )
         severities = section.get("severity") or {}
         if not isinstance(severities, dict):
-            raise NoteError(path, line, column, "lint.severity must map rule names to error, warning or info")
+            raise NoteError(
+                path, line, column, "lint.severity must map rule names to error, warning or info"
+            )
         for name, level in severities.items():
             check_patterns([str(name)], self.rules, f"{path}:{line}:{column}")
             if level not in SEVERITIES:
-                raise NoteError(path, line, column, f"severity of {name} must be error, warning or info, not {level!r}")
+                raise NoteError(
+                    path,
+                    line,
+                    column,
+                    f"severity of {name} must be error, warning or info, not {level!r}",
+                )
             config.severity[str(name)] = str(level)
         unknown = set(section) - {"select", "ignore", "severity"}
         if unknown:
-            raise NoteError(path, line, column, f"unknown lint setting {sorted(unknown)[0]!r}: use select, ignore or severity")
+            raise NoteError(
+                path,
+                line,
+                column,
+                f"unknown lint setting {sorted(unknown)[0]!r}: use select, ignore or severity",
+            )
         return config
 
     def _names(self, path: Path, section: dict[str, Any], key: str) -> list[str]:

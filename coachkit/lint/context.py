@@ -61,7 +61,9 @@ class LintContext:
         return None
 
     def all_suppressions(self) -> Iterator[tuple[Path, int, str]]:
-        for path in list(self._suppressions) + [p for p in self.engagement.notes if p not in self._suppressions]:
+        for path in list(self._suppressions) + [
+            p for p in self.engagement.notes if p not in self._suppressions
+        ]:
             for line, names in self.suppressions(path).items():
                 for name in names:
                     yield path, line, name

@@ -53,7 +53,9 @@ def lint_engagements(
     by_name = {rule.name: rule for rule in rules}
     for engagement in engagements:
         ctx = LintContext(engagement, as_of)
-        report.files += len(engagement.notes) + len({p.path for p in engagement.problems} - set(engagement.notes))
+        report.files += len(engagement.notes) + len(
+            {p.path for p in engagement.problems} - set(engagement.notes)
+        )
         ran: set[str] = set()
         hits: list[tuple[Rule, Hit]] = []
         for rule in rules:
@@ -84,10 +86,18 @@ def lint_engagements(
                     if name in by_name
                     else f"suppression names unknown rule {name!r}; `coachkit lint --list-rules` lists them"
                 )
-                report.findings.append(_finding(unused_rule, Hit(path, line, 1, message), config.severity_of(unused_rule)))
-    report.findings.sort(key=lambda f: (str(f.path), f.line, f.column, _SEVERITY_ORDER[f.severity], f.code))
+                report.findings.append(
+                    _finding(
+                        unused_rule, Hit(path, line, 1, message), config.severity_of(unused_rule)
+                    )
+                )
+    report.findings.sort(
+        key=lambda f: (str(f.path), f.line, f.column, _SEVERITY_ORDER[f.severity], f.code)
+    )
     return report
 
 
 def _finding(rule: Rule, hit: Hit, severity: str) -> Finding:
-    return Finding(hit.path, hit.line, hit.column, rule.code, rule.name, severity, hit.message, hit.edits)
+    return Finding(
+        hit.path, hit.line, hit.column, rule.code, rule.name, severity, hit.message, hit.edits
+    )
