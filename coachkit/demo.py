@@ -51,7 +51,7 @@ def main() -> None:
     _show(["coachkit", "sample", "acme-jordan-lee"], workdir, env)
     engagement = workdir / "acme-jordan-lee"
     _show(["coachkit", "goal", "list"], engagement, env)
-    _show(["coachkit", "action", "list"], engagement, env)
+    _show(["coachkit", "overdue", "--within", "14"], engagement, env)
     note = _show(["coachkit", "session", "new", "--format", "video"], engagement, env).strip()
     text = Path(note).read_text(encoding="utf-8")
     review = text[text.index("## Review progress") : text.index("## Explore current challenges")]
@@ -68,6 +68,7 @@ def main() -> None:
     )  # fmt: skip
     _show(["coachkit", "action", "done", "t9hc", "--date", "yesterday"], engagement, env)
     _show(["coachkit", "action", "list", "--status", "all"], engagement, env)
+    _show(["coachkit", "status", str(workdir)], engagement, env)
     _show(["git", "log", "--oneline"], engagement, env)
     print(f"\nExplore it yourself: cd {engagement} && COACHKIT_TODAY={TODAY} coachkit --help")
 
