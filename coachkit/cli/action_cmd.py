@@ -9,7 +9,14 @@ import click
 
 from coachkit.cli.action_rows import emit_action_rows
 from coachkit.cli.common import DATE, echo_resolved, engagement_root, no_commit_option, report_write
-from coachkit.cli.listing import chosen_format, finish_listing, format_options
+from coachkit.cli.listing import (
+    as_of_option,
+    chosen_format,
+    finish_listing,
+    format_options,
+    owner_option,
+    paths_argument,
+)
 
 
 @click.group()
@@ -106,7 +113,7 @@ def action_drop(action_id: str, no_commit: bool) -> None:
 
 
 @action.command("list")
-@click.argument("paths", nargs=-1, type=click.Path(path_type=Path), metavar="[PATH]...")
+@paths_argument
 @click.option(
     "--status",
     type=click.Choice(["open", "done", "dropped", "all"]),
@@ -115,14 +122,14 @@ def action_drop(action_id: str, no_commit: bool) -> None:
     help="Which items to list.",
 )
 @click.option("--overdue", is_flag=True, help="Only open items past their due date.")
-@click.option("--as-of", type=DATE, help="Judge lateness on this date [default: today].")
+@as_of_option
 @click.option(
     "--within",
     type=click.IntRange(min=0),
     metavar="DAYS",
     help="Only items overdue or due in the next DAYS days.",
 )
-@click.option("--owner", help="Only items owned by NAME (ignoring case).")
+@owner_option
 @format_options
 @click.pass_context
 def action_list(

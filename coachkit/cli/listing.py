@@ -7,11 +7,12 @@ import io
 import os
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any, TypeVar
 
 import click
 
-from coachkit.cli.common import print_json, print_table
+from coachkit.cli.common import DATE, print_json, print_table
 
 F = TypeVar("F", bound=Callable[..., Any])
 FORMATS = ("table", "json", "csv")
@@ -28,6 +29,16 @@ def format_options(func: F) -> F:
         show_default=True,
         help="Output format.",
     )(func)
+
+
+# The arguments and options every practice listing shares (overdue, status, action list, lint).
+paths_argument = click.argument(
+    "paths", nargs=-1, type=click.Path(path_type=Path), metavar="[PATH]..."
+)
+as_of_option = click.option(
+    "--as-of", type=DATE, help="Judge dates as of this day [default: today]."
+)
+owner_option = click.option("--owner", help="Only items owned by NAME (ignoring case).")
 
 
 def chosen_format(fmt: str, as_json: bool) -> str:

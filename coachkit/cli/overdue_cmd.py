@@ -8,20 +8,26 @@ from pathlib import Path
 import click
 
 from coachkit.cli.action_rows import emit_action_rows
-from coachkit.cli.common import DATE
-from coachkit.cli.listing import chosen_format, finish_listing, format_options
+from coachkit.cli.listing import (
+    as_of_option,
+    chosen_format,
+    finish_listing,
+    format_options,
+    owner_option,
+    paths_argument,
+)
 
 
 @click.command()
-@click.argument("paths", nargs=-1, type=click.Path(path_type=Path), metavar="[PATH]...")
-@click.option("--as-of", type=DATE, help="Judge lateness on this date [default: today].")
+@paths_argument
+@as_of_option
 @click.option(
     "--within",
     type=click.IntRange(min=0),
     metavar="DAYS",
     help="Also list open items due in the next DAYS days.",
 )
-@click.option("--owner", help="Only items owned by NAME (ignoring case).")
+@owner_option
 @format_options
 @click.option("--check", is_flag=True, help="Exit 1 when anything is overdue (for cron and CI).")
 @click.pass_context

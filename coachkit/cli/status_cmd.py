@@ -8,8 +8,15 @@ from typing import Any
 
 import click
 
-from coachkit.cli.common import DATE
-from coachkit.cli.listing import chosen_format, emit, finish_listing, format_options, paint
+from coachkit.cli.listing import (
+    as_of_option,
+    chosen_format,
+    emit,
+    finish_listing,
+    format_options,
+    paint,
+    paths_argument,
+)
 
 STATUS_FIELDS = (
     "engagement", "client", "organization", "phase", "sessions_held", "sessions_planned", "last_session",
@@ -18,8 +25,8 @@ STATUS_FIELDS = (
 
 
 @click.command()
-@click.argument("paths", nargs=-1, type=click.Path(path_type=Path), metavar="[PATH]...")
-@click.option("--as-of", type=DATE, help="Report as of this date [default: today].")
+@paths_argument
+@as_of_option
 @format_options
 @click.pass_context
 def status(
