@@ -9,14 +9,53 @@ from types import ModuleType
 from coachkit.lint.finding import Rule
 
 RULE_MODULES = (
+    # file and YAML
     "yaml_invalid",
+    "duplicate_key",
+    "invalid_date",
+    "front_matter_missing",
+    "unknown_key",
+    "date_not_iso",
+    # action items
     "action_missing_due",
+    "action_missing_owner",
+    "action_missing_accountability",
+    "action_unknown_goal",
+    "action_overdue",
+    "action_done_without_date",
+    "duplicate_id",
+    "action_missing_id",
+    "action_invalid_status",
+    "action_missing_title",
+    # goals
+    "goal_missing_measure",
+    "goal_missing_target_date",
+    "goal_without_actions",
+    "goal_target_after_engagement_end",
+    "goal_invalid_status",
+    # sessions and engagement
+    "session_missing_next_steps",
+    "session_missing_date",
+    "engagement_missing_client",
+    "engagement_missing_sponsor",
+    "agreement_missing_terms",
+    "engagement_gone_quiet",
+    "engagement_invalid_phase",
+    "engagement_end_before_start",
+    "duplicate_session_number",
+    # the lint run itself
     "unused_suppression",
 )
 
 
 def _rule(module: ModuleType) -> Rule:
-    return Rule(module.CODE, module.NAME, module.SEVERITY, module.__doc__ or "", getattr(module, "check", _none))
+    return Rule(
+        module.CODE,
+        module.NAME,
+        module.SEVERITY,
+        module.__doc__ or "",
+        getattr(module, "check", _none),
+    )
 
 
 def _none(ctx: object) -> tuple[()]:
