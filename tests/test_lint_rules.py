@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from coachkit.errors import CoachkitError
 from coachkit.lint.finding import SEVERITIES, Finding, TextEdit
 from coachkit.lint.rules import RULE_MODULES, all_rules
-from coachkit.lint.runner import lint_engagements
+from coachkit.lint.runner import Selection, lint_engagements
 from coachkit.note_reader import parse_note
 from coachkit.practice import load_all
 from tests.helpers import build_file_tree
@@ -724,7 +725,7 @@ FIRING: list[tuple[str, dict[str, str | None], list[Row]]] = [
             (
                 S,
                 7,
-                1,
+                20,
                 "unused-suppression",
                 "info",
                 "suppression of action-missing-owner matches no finding; remove it",
@@ -1040,7 +1041,7 @@ def test_a_suppression_of_an_unknown_rule_is_reported(tmp_path: Path) -> None:
         (
             S,
             5,
-            1,
+            15,
             "unused-suppression",
             "info",
             "suppression names unknown rule 'action-missing-ownr'; `coachkit lint --list-rules` lists them",
@@ -1118,3 +1119,41 @@ def test_the_rules_the_issue_asks_for_exist_with_their_severities() -> None:
     }
     have = {rule.name: rule.severity for rule in all_rules()}
     assert {name: have.get(name) for name in wanted} == wanted
+
+
+def test_config_is_found_above_a_relative_engagement_path(
+    sample: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (sample.parent / ".coachkit.yaml").write_text(
+        "lint:\n  ignore: [action-overdue]\n", encoding="utf-8"
+    )
+    monkeypatch.chdir(sample)
+    engagements, _ = load_all([Path(".")])
+    assert lint_engagements(engagements, dt.date(2026, 2, 12)).findings == []
+
+
+def test_the_most_specific_severity_wins(sample: Path) -> None:
+    (sample / ".coachkit.yaml").write_text(
+        "lint:\n  severity: {CK2: info, action-overdue: error}\n", encoding="utf-8"
+    )
+    engagements, _ = load_all([sample])
+    findings = lint_engagements(engagements, dt.date(2026, 2, 12)).findings
+    assert [(f.rule, f.severity) for f in findings] == [("action-overdue", "error")]
+
+
+def test_a_lone_letter_is_not_a_code_prefix(sample: Path) -> None:
+    engagements, _ = load_all([sample])
+    with pytest.raises(CoachkitError, match="unknown rule 'c'"):
+        lint_engagements(engagements, dt.date(2026, 2, 12), Selection(ignore=("c",)))
+
+
+def test_a_suppression_of_a_rule_the_config_turns_off_is_not_unused(sample: Path) -> None:
+    (sample / ".coachkit.yaml").write_text("lint:\n  ignore: [action-overdue]\n", encoding="utf-8")
+    note = sample / "sessions" / "02-2026-01-29.md"
+    text = note.read_text(encoding="utf-8")
+    note.write_text(
+        text.replace("  - id: t9hc\n", "  - id: t9hc  # coachkit: ignore[action-overdue]\n"),
+        "utf-8",
+    )
+    engagements, _ = load_all([sample])
+    assert lint_engagements(engagements, dt.date(2026, 2, 12)).findings == []

@@ -20,9 +20,23 @@ from coachkit.settings import CONFIG_FILE, read_settings
 SUPPRESS_RE = re.compile(r"#\s*coachkit:\s*ignore\[([^\]]*)\]")
 
 
+_CODE_PREFIX_RE = re.compile(r"^CK\d{0,3}$", re.IGNORECASE)
+
+
 def matches(rule: Rule, patterns: Sequence[str]) -> bool:
-    """True when a pattern names the rule, its code, or a prefix of its code."""
-    return any(p == rule.name or rule.code.startswith(p.upper()) for p in patterns)
+    """True when a pattern names the rule, is its code, or a code prefix such as ``CK2``."""
+    return any(_matches(rule, p) for p in patterns)
+
+
+def _matches(rule: Rule, pattern: str) -> bool:
+    if pattern == rule.name:
+        return True
+    return bool(_CODE_PREFIX_RE.match(pattern)) and rule.code.startswith(pattern.upper())
+
+
+def _specificity(rule: Rule, pattern: str) -> int:
+    """How closely ``pattern`` names ``rule``: the name beats the code, which beats a prefix."""
+    return 10 if pattern == rule.name else len(pattern)
 
 
 def check_patterns(patterns: Sequence[str], rules: Sequence[Rule], where: str) -> None:
@@ -48,10 +62,13 @@ class FileConfig:
         return not matches(rule, self.ignore)
 
     def severity_of(self, rule: Rule) -> str:
-        for pattern, level in self.severity.items():
-            if matches(rule, [pattern]):
-                return level
-        return rule.severity
+        """The most specific ``severity`` setting for ``rule``, else its default."""
+        candidates = [
+            (_specificity(rule, p), level)
+            for p, level in self.severity.items()
+            if _matches(rule, p)
+        ]
+        return max(candidates)[1] if candidates else rule.severity
 
 
 class ConfigFinder:
@@ -62,7 +79,7 @@ class ConfigFinder:
         self._by_folder: dict[Path, FileConfig] = {}
 
     def for_file(self, path: Path) -> FileConfig:
-        return self._for_folder(path.parent)
+        return self._for_folder(path.absolute().parent)
 
     def _for_folder(self, folder: Path) -> FileConfig:
         cached = self._by_folder.get(folder)
@@ -129,13 +146,19 @@ class ConfigFinder:
         return names
 
 
-def suppressions(text: str, first_line: int = 1) -> dict[int, list[str]]:
-    """``{line: [rule, …]}`` for every ``# coachkit: ignore[…]`` comment in ``text``."""
-    found: dict[int, list[str]] = {}
+def suppressions(text: str) -> dict[int, tuple[int, list[str]]]:
+    """``{line: (column, [rule, …])}`` for each ``# coachkit: ignore[…]`` comment in the front matter."""
+    found: dict[int, tuple[int, list[str]]] = {}
     if "coachkit:" not in text:
         return found
-    for number, line in enumerate(text.splitlines(), start=first_line):
+    lines = text.splitlines()
+    if not lines or lines[0].rstrip() != "---":
+        return found
+    for number, line in enumerate(lines[1:], start=2):
+        if line.rstrip() in ("---", "..."):
+            break
         match = SUPPRESS_RE.search(line)
         if match:
-            found[number] = [name.strip() for name in match.group(1).split(",") if name.strip()]
+            names = [name.strip() for name in match.group(1).split(",") if name.strip()]
+            found[number] = (match.start() + 1, names)
     return found

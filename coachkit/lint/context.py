@@ -21,7 +21,7 @@ class LintContext:
     engagement: Engagement
     as_of: dt.date
     _texts: dict[Path, str] = field(default_factory=dict)
-    _suppressions: dict[Path, dict[int, list[str]]] = field(default_factory=dict)
+    _suppressions: dict[Path, dict[int, tuple[int, list[str]]]] = field(default_factory=dict)
 
     def notes(self) -> Iterator[Note]:
         """Every note that parsed, engagement.md first."""
@@ -44,8 +44,8 @@ class LintContext:
             self._texts[path] = cached
         return cached
 
-    def suppressions(self, path: Path) -> dict[int, list[str]]:
-        """``{line: [rule, …]}`` for the ``# coachkit: ignore[…]`` comments in ``path``."""
+    def suppressions(self, path: Path) -> dict[int, tuple[int, list[str]]]:
+        """``{line: (column, [rule, …])}`` for the ``# coachkit: ignore[…]`` comments in ``path``."""
         found = self._suppressions.get(path)
         if found is None:
             found = suppressions(self.text(path))
@@ -56,17 +56,19 @@ class LintContext:
         """The line of a comment that suppresses ``rule`` at ``line`` (on it or just above)."""
         marks = self.suppressions(path)
         for candidate in (line, line - 1):
-            if rule in marks.get(candidate, ()):
+            if candidate in marks and rule in marks[candidate][1]:
                 return candidate
         return None
 
-    def all_suppressions(self) -> Iterator[tuple[Path, int, str]]:
-        for path in list(self._suppressions) + [
+    def all_suppressions(self) -> Iterator[tuple[Path, int, int, str]]:
+        """Every suppression as (path, line, column, rule name)."""
+        paths = list(self._suppressions) + [
             p for p in self.engagement.notes if p not in self._suppressions
-        ]:
-            for line, names in self.suppressions(path).items():
+        ]
+        for path in paths:
+            for line, (column, names) in self.suppressions(path).items():
                 for name in names:
-                    yield path, line, name
+                    yield path, line, column, name
 
     def item_key_position(self, item: ActionItem, key: str) -> tuple[int, int]:
         """Where ``key`` of an action item starts (the item's start if absent)."""

@@ -56,13 +56,7 @@ def lint_engagements(
         report.files += len(engagement.notes) + len(
             {p.path for p in engagement.problems} - set(engagement.notes)
         )
-        ran: set[str] = set()
-        hits: list[tuple[Rule, Hit]] = []
-        for rule in rules:
-            if rule.name == UNUSED_SUPPRESSION or not selection.wants(rule):
-                continue
-            ran.add(rule.name)
-            hits.extend((rule, hit) for hit in rule.check(ctx))
+        hits, ran = _run_rules(ctx, rules, selection)
         used: set[tuple[Path, int, str]] = set()
         for rule, hit in hits:
             config = configs.for_file(hit.path)
@@ -73,28 +67,61 @@ def lint_engagements(
                 used.add((hit.path, marker, rule.name))
                 continue
             report.findings.append(_finding(rule, hit, config.severity_of(rule)))
-        unused_rule = by_name[UNUSED_SUPPRESSION]
-        if selection.wants(unused_rule):
-            for path, line, name in ctx.all_suppressions():
-                if (path, line, name) in used or (name in by_name and name not in ran):
-                    continue
-                config = configs.for_file(path)
-                if not config.enabled(unused_rule):
-                    continue
-                message = (
-                    f"suppression of {name} matches no finding; remove it"
-                    if name in by_name
-                    else f"suppression names unknown rule {name!r}; `coachkit lint --list-rules` lists them"
-                )
-                report.findings.append(
-                    _finding(
-                        unused_rule, Hit(path, line, 1, message), config.severity_of(unused_rule)
-                    )
-                )
+        if selection.wants(by_name[UNUSED_SUPPRESSION]):
+            report.findings.extend(_unused_suppressions(ctx, by_name, ran, used, configs))
     report.findings.sort(
         key=lambda f: (str(f.path), f.line, f.column, _SEVERITY_ORDER[f.severity], f.code)
     )
     return report
+
+
+def _run_rules(
+    ctx: LintContext, rules: Sequence[Rule], selection: Selection
+) -> tuple[list[tuple[Rule, Hit]], set[str]]:
+    """Every hit of every selected rule; a rule that crashes becomes a finding, not a crash."""
+    hits: list[tuple[Rule, Hit]] = []
+    ran: set[str] = set()
+    for rule in rules:
+        if rule.name == UNUSED_SUPPRESSION or not selection.wants(rule):
+            continue
+        ran.add(rule.name)
+        try:
+            hits.extend((rule, hit) for hit in rule.check(ctx))
+        except Exception as exc:  # a bug in one rule must not hide every other finding
+            where = ctx.engagement.root / "engagement.md"
+            message = f"rule {rule.name} failed on this engagement ({type(exc).__name__}: {exc}); please report it"
+            hits.append((rule, Hit(where, 1, 1, message)))
+    return hits, ran
+
+
+def _unused_suppressions(
+    ctx: LintContext,
+    by_name: dict[str, Rule],
+    ran: set[str],
+    used: set[tuple[Path, int, str]],
+    configs: ConfigFinder,
+) -> list[Finding]:
+    """Suppressions that hid nothing, for rules that ran and are enabled where the comment is."""
+    unused_rule = by_name[UNUSED_SUPPRESSION]
+    findings = []
+    for path, line, column, name in ctx.all_suppressions():
+        if (path, line, name) in used:
+            continue
+        config = configs.for_file(path)
+        known = by_name.get(name)
+        if known is not None and (name not in ran or not config.enabled(known)):
+            continue
+        if not config.enabled(unused_rule):
+            continue
+        message = (
+            f"suppression of {name} matches no finding; remove it"
+            if known is not None
+            else f"suppression names unknown rule {name!r}; `coachkit lint --list-rules` lists them"
+        )
+        findings.append(
+            _finding(unused_rule, Hit(path, line, column, message), config.severity_of(unused_rule))
+        )
+    return findings
 
 
 def _finding(rule: Rule, hit: Hit, severity: str) -> Finding:

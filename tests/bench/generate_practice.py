@@ -13,6 +13,8 @@ import datetime as dt
 import random
 from pathlib import Path
 
+from coachkit.ids import ALPHABET, LETTERS
+
 FIRST = ["Jordan", "Riley", "Sam", "Avery", "Morgan", "Casey", "Quinn", "Taylor", "Drew", "Jamie"]
 LAST = ["Lee", "Chen", "Okafor", "Silva", "Novak", "Haddad", "Kowalski", "Ito", "Moreau", "Byrne"]
 ORGS = [
@@ -52,11 +54,20 @@ SESSIONS = 40
 ACTIONS_PER_SESSION = (2, 4)
 
 
+def _action_id(seq: int) -> str:
+    """A valid, unique coachkit action id for sequence number ``seq``."""
+    digits = ""
+    for _ in range(3):
+        seq, rest = divmod(seq, len(ALPHABET))
+        digits = ALPHABET[rest] + digits
+    return LETTERS[seq % len(LETTERS)] + digits
+
+
 def _action(rng: random.Random, seq: int, day: dt.date, goal: str, owner: str) -> str:
     due = day + dt.timedelta(days=rng.randint(3, 28))
     status = rng.choices(["open", "done", "dropped"], weights=[3, 6, 1])[0]
     lines = [
-        f"  - id: {'abcdefghjk'[seq % 10]}{seq:03d}"[:12],
+        f"  - id: {_action_id(seq)}",
         f"    title: {rng.choice(VERBS)} {rng.choice(OBJECTS)}",
         f"    owner: {owner}",
         f"    due: {due.isoformat()}",
