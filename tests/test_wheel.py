@@ -86,3 +86,12 @@ def test_wheel_installs_and_scaffolds_a_session(tmp_path: Path) -> None:
         env=env,
     ).stdout
     assert "coachkit.templates:session.md.j2" in listed
+    linted = subprocess.run(
+        [str(coachkit), "lint", "--format", "json"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path / "acme",
+        env=env,
+    )
+    assert linted.returncode == 0, linted.stderr
+    assert '"rule": "action-overdue"' in linted.stdout

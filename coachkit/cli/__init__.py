@@ -17,6 +17,7 @@ from coachkit.cli.action_cmd import action
 from coachkit.cli.errors import CoachkitGroup
 from coachkit.cli.goal_cmd import goal
 from coachkit.cli.init_cmd import init
+from coachkit.cli.lint_cmd import lint
 from coachkit.cli.overdue_cmd import overdue
 from coachkit.cli.sample_cmd import sample
 from coachkit.cli.session_cmd import session
@@ -56,10 +57,12 @@ def cli(directory: Path | None) -> None:
         try:
             os.chdir(directory)
         except OSError as exc:
-            raise click.BadParameter(f"cannot enter {directory}: {exc.strerror}", param_hint="-C") from None
+            raise click.BadParameter(
+                f"cannot enter {directory}: {exc.strerror}", param_hint="-C"
+            ) from None
 
 
-for command in (init, goal, session, action, overdue, status, templates, sample):
+for command in (init, goal, session, action, overdue, status, lint, templates, sample):
     cli.add_command(command)
 
 

@@ -7,11 +7,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from coachkit.engagement_loader import find_engagement_root
+from coachkit.errors import EngagementNotFound
 from coachkit.lint.config import ConfigFinder, check_patterns, matches
 from coachkit.lint.context import LintContext
 from coachkit.lint.finding import Finding, Hit, Rule
 from coachkit.lint.rules import all_rules
 from coachkit.model import Engagement
+from coachkit.practice import load_all, resolve_engagements
 
 UNUSED_SUPPRESSION = "unused-suppression"
 _SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
@@ -42,6 +45,55 @@ class LintReport:
         return sum(1 for f in self.findings if f.severity == severity)
 
 
+@dataclass
+class LintTargets:
+    """Engagements to lint whole, and engagements of which only some named notes are reported."""
+
+    whole: list[Path]
+    partial: dict[Path, set[Path]]
+
+    @property
+    def roots(self) -> list[Path]:
+        return [*self.whole, *self.partial]
+
+
+def lint_targets(paths: Sequence[Path], cwd: Path) -> LintTargets:
+    """What PATHs mean to lint: a folder is every engagement at or below it; a note
+    (a ``.md`` file, as pre-commit passes them) is read with its engagement, but only
+    its own findings are reported. No PATH: the current engagement or all below ``cwd``.
+    """
+    for path in paths:
+        if not path.exists():
+            raise EngagementNotFound(f"{path}: no such file or folder")
+    notes = [p for p in paths if p.suffix == ".md" and p.is_file()]
+    folders = [p for p in paths if p not in notes]
+    whole = resolve_engagements(folders, cwd) if folders or not notes else []
+    seen = {root.resolve() for root in whole}
+    partial: dict[Path, set[Path]] = {}
+    for note in notes:
+        root = find_engagement_root(note.parent)
+        if root not in seen:
+            partial.setdefault(root, set()).add(note.resolve())
+    return LintTargets(whole, partial)
+
+
+def lint_paths(
+    targets: LintTargets, as_of: dt.date, selection: Selection = Selection()
+) -> LintReport:
+    """Load and lint ``targets``; for partial engagements report only the named notes."""
+    engagements = load_all(targets.roots)[0]
+    whole = engagements[: len(targets.whole)]
+    report = lint_engagements(whole, as_of, selection)
+    if targets.partial:
+        named = lint_engagements(engagements[len(whole) :], as_of, selection)
+        wanted = set().union(*targets.partial.values())
+        report.findings.extend(f for f in named.findings if f.path.resolve() in wanted)
+        report.findings.sort(key=lambda f: (str(f.path), f.line, f.column))
+        report.files += len(wanted)
+        report.engagements += named.engagements
+    return report
+
+
 def lint_engagements(
     engagements: Sequence[Engagement], as_of: dt.date, selection: Selection = Selection()
 ) -> LintReport:
@@ -51,6 +103,13 @@ def lint_engagements(
     configs = ConfigFinder(rules)
     report = LintReport(engagements=len(engagements))
     by_name = {rule.name: rule for rule in rules}
+    for engagement in engagements:
+        # Read every lint: section that applies, so a bad one fails even where nothing fires.
+        for path in [engagement.root / "engagement.md", *engagement.notes]:
+            configs.for_file(path)
+        for problem in engagement.problems:
+            if problem.rule not in by_name:  # a reader problem no rule claims is still reported
+                problem.rule = "yaml-invalid"
     for engagement in engagements:
         ctx = LintContext(engagement, as_of)
         report.files += len(engagement.notes) + len(

@@ -1,0 +1,228 @@
+"""Apply the safe fixes that lint rules attach to their findings.
+
+A fix is only ever a rule's :class:`~coachkit.lint.finding.TextEdit`: this
+module never makes up content. Each file is read again, every edit is checked
+against the text it expects to replace, the edits are applied from the last to
+the first, and the result must still parse strictly before it replaces the file
+atomically. Everything else in the file (line endings, the BOM, comments, the
+body) stays byte for byte as it was. A file whose text moved on since lint read
+it is refused, with a message, and left alone.
+"""
+
+from __future__ import annotations
+
+import difflib
+import itertools
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from coachkit.errors import NoteError, WriteRefused
+from coachkit.lint.finding import Finding, TextEdit
+from coachkit.lint.output_formats import display_path
+from coachkit.note_reader import BOM, decode, parse_note
+from coachkit.safe_write import replace_file
+from coachkit.write_result import WriteResult, commit_plan, finish
+
+
+@dataclass
+class FileFix:
+    """The new bytes of one file and the findings they fix."""
+
+    path: Path
+    before: bytes
+    after: bytes
+    findings: list[Finding]
+
+
+@dataclass
+class FixOutcome:
+    """What ``fix_findings`` changed (or, with ``write=False``, would change).
+
+    ``changes`` has one line per fixed finding, ``refused`` one line per file
+    that was left alone, ``results`` one write result (with its commit) per
+    engagement, and ``diff`` the unified diff of every change.
+    """
+
+    paths: list[Path] = field(default_factory=list)
+    changes: list[str] = field(default_factory=list)
+    refused: list[str] = field(default_factory=list)
+    results: list[WriteResult] = field(default_factory=list)
+    diff: str = ""
+    fixed: int = 0
+
+
+def commit_message(findings: Iterable[Finding]) -> str:
+    """``Fix lint findings: rule-a, rule-b`` (rule names sorted, each once)."""
+    return "Fix lint findings: " + ", ".join(sorted({f.rule for f in findings}))
+
+
+def _line_of(text: str, offset: int) -> int:
+    return text.count("\n", 0, min(offset, len(text))) + 1
+
+
+def _ordered_edits(path: Path, text: str, findings: Sequence[Finding]) -> list[TextEdit]:
+    """Every distinct edit, first offset first; raises WriteRefused on a stale or overlapping one."""
+    owners: dict[TextEdit, Finding] = {}
+    for finding in findings:
+        for edit in finding.edits:
+            owners.setdefault(edit, finding)
+    edits = sorted(owners, key=lambda e: (e.offset, len(e.old)))
+    for edit in edits:
+        end = edit.offset + len(edit.old)
+        if edit.offset < 0 or text[edit.offset : end] != edit.old:
+            raise WriteRefused(
+                f"{path}:{_line_of(text, edit.offset)}: not fixed: the file no longer holds {edit.old!r} "
+                f"where {owners[edit].rule} found it; run `coachkit lint` again"
+            )
+    for first, second in itertools.pairwise(edits):
+        if second.offset < first.offset + len(first.old) or (
+            second.offset == first.offset and not first.old
+        ):
+            raise WriteRefused(
+                f"{path}:{_line_of(text, second.offset)}: not fixed: the fixes of {owners[first].rule} and "
+                f"{owners[second].rule} overlap; fix one by hand, then run again"
+            )
+    return edits
+
+
+def fix_file(path: Path, findings: Sequence[Finding]) -> FileFix | None:
+    """The file with every edit of ``findings`` applied; None when nothing changes.
+
+    Raises :class:`WriteRefused` when the file cannot be read, an edit no longer
+    matches, edits overlap, or the result would not parse.
+    """
+    try:
+        before = path.read_bytes()
+    except OSError as exc:
+        raise WriteRefused(f"{path}: not fixed: cannot read it ({exc.strerror})") from None
+    try:
+        text, has_bom = decode(path, before)
+    except NoteError as exc:
+        raise WriteRefused(f"{exc}; not fixed") from None
+    edits = _ordered_edits(path, text, findings)
+    for edit in reversed(edits):
+        text = text[: edit.offset] + edit.new + text[edit.offset + len(edit.old) :]
+    after = ((BOM if has_bom else "") + text).encode("utf-8")
+    if after == before:
+        return None
+    try:
+        parse_note(path, after)
+    except NoteError as exc:
+        raise WriteRefused(
+            f"{path}: not fixed: the fix would leave the file unreadable ({exc.problem} at line {exc.line}); "
+            "fix it by hand"
+        ) from None
+    return FileFix(path, before, after, list(findings))
+
+
+def plan_fixes(findings: Iterable[Finding]) -> tuple[list[FileFix], list[str]]:
+    """The fixes of every fixable finding, grouped by file, and why any file was refused."""
+    by_file: dict[Path, list[Finding]] = {}
+    for finding in findings:
+        if finding.edits:
+            by_file.setdefault(finding.path, []).append(finding)
+    planned: list[FileFix] = []
+    refused: list[str] = []
+    for path in sorted(by_file, key=str):
+        try:
+            fixed = fix_file(path, by_file[path])
+        except WriteRefused as exc:
+            refused.append(str(exc))
+            continue
+        if fixed is not None:
+            planned.append(fixed)
+    return planned, refused
+
+
+def describe_change(finding: Finding, base: Path) -> str:
+    """``goals/G1.md:5:14: date-not-iso: '2026-3-5' -> '2026-03-05'``."""
+    parts = []
+    for edit in finding.edits:
+        if edit.old and edit.new:
+            parts.append(f"{edit.old!r} -> {edit.new!r}")
+        elif edit.new:
+            parts.append(f"inserted {edit.new!r}")
+        else:
+            parts.append(f"removed {edit.old!r}")
+    where = f"{display_path(finding.path, base)}:{finding.line}:{finding.column}"
+    return f"{where}: {finding.rule}: {', '.join(parts)}"
+
+
+def _diff_lines(text: str) -> list[str]:
+    lines = text.splitlines(keepends=True)
+    if lines and not lines[-1].endswith(("\n", "\r")):
+        lines[-1] += "\n\\ No newline at end of file\n"
+    return lines
+
+
+def unified_diff(fixes: Sequence[FileFix], base: Path) -> str:
+    """A unified diff (``a/…``, ``b/…``) of every planned fix."""
+    chunks: list[str] = []
+    for fix in fixes:
+        shown = display_path(fix.path, base).replace(os.sep, "/")
+        old = decode(fix.path, fix.before)[0]
+        new = decode(fix.path, fix.after)[0]
+        chunks.extend(
+            difflib.unified_diff(
+                _diff_lines(old), _diff_lines(new), fromfile=f"a/{shown}", tofile=f"b/{shown}"
+            )
+        )
+    return "".join(chunks)
+
+
+def _root_of(path: Path, roots: Sequence[Path]) -> Path:
+    """The engagement holding ``path`` (the deepest root above it)."""
+    absolute = Path(os.path.abspath(path))
+    holding = [r for r in roots if absolute.is_relative_to(os.path.abspath(r))]
+    return (
+        max(holding, key=lambda r: len(Path(os.path.abspath(r)).parts)) if holding else path.parent
+    )
+
+
+def fix_findings(
+    findings: Iterable[Finding],
+    roots: Sequence[Path],
+    base: Path,
+    write: bool = True,
+    commit: bool = True,
+) -> FixOutcome:
+    """Apply the safe fixes of ``findings``; with ``write=False`` only describe them.
+
+    Written files are committed per engagement (``roots``), exactly those files,
+    with the message :func:`commit_message`. Whether to commit is decided for
+    every engagement before the first write, so a broken ``.coachkit.yaml``
+    stops the command before anything changes.
+    """
+    fixes, refused = plan_fixes(findings)
+    outcome = FixOutcome(refused=refused)
+    if not write:
+        outcome.paths = [fix.path for fix in fixes]
+        outcome.changes = [describe_change(f, base) for fix in fixes for f in fix.findings]
+        outcome.fixed = len(outcome.changes)
+        outcome.diff = unified_diff(fixes, base)
+        return outcome
+    by_root: dict[Path, list[FileFix]] = {}
+    for fix in fixes:
+        by_root.setdefault(_root_of(fix.path, roots), []).append(fix)
+    plans = {root: commit_plan(root, commit) for root in by_root}
+    for root, root_fixes in by_root.items():
+        written: list[FileFix] = []
+        for fix in root_fixes:
+            try:
+                replace_file(fix.path, fix.after, fix.before)
+            except WriteRefused as exc:
+                outcome.refused.append(f"{exc}")
+                continue
+            written.append(fix)
+        if not written:
+            continue
+        changes = [describe_change(f, base) for fix in written for f in fix.findings]
+        outcome.changes.extend(changes)
+        outcome.fixed += len(changes)
+        outcome.paths.extend(fix.path for fix in written)
+        result = WriteResult([fix.path for fix in written], data={"changes": changes})
+        message = commit_message(f for fix in written for f in fix.findings)
+        outcome.results.append(finish(root, result, message, plans[root]))
+    return outcome
