@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
-import shutil
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -86,6 +84,8 @@ def to_jsonable(value: Any) -> Any:
 
 
 def print_json(rows: Any) -> None:
+    import json
+
     click.echo(json.dumps(to_jsonable(rows), indent=2, ensure_ascii=False))
 
 
@@ -101,6 +101,8 @@ def print_table(
     widths = [
         max([len(h)] + [len(click.unstyle(r[i])) for r in text_rows]) for i, h in enumerate(headers)
     ]
+    import shutil
+
     width = shutil.get_terminal_size((80, 24)).columns if sys.stdout.isatty() else 80
     if wrap_last and len(headers) > 1:
         used = sum(widths[:-1]) + 2 * (len(headers) - 1)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
-import traceback
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +20,8 @@ def _crash_log() -> Path:
 
 def report_crash(exc: BaseException) -> str:
     """Save the traceback for a bug report and return the one line to show."""
+    import traceback
+
     log = _crash_log()
     try:
         log.parent.mkdir(parents=True, exist_ok=True)

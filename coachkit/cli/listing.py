@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -55,6 +53,9 @@ def paint(text: str, colour: str) -> str:
 
 
 def print_csv(records: Sequence[dict[str, Any]], fields: Sequence[str]) -> None:
+    import csv
+    import io
+
     buffer = io.StringIO()
     writer = csv.DictWriter(
         buffer, fieldnames=list(fields), extrasaction="ignore", lineterminator="\n"
