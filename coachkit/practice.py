@@ -36,7 +36,9 @@ def resolve_engagements(paths: Sequence[Path], cwd: Path) -> list[Path]:
     return roots
 
 
-# Below this many notes a second process costs more than it saves (measured: docs/performance.md).
+# A second process pays for itself only where pickling the parsed engagements back
+# costs less than parsing half of them; on the 2-core machines measured so far it does
+# not (docs/performance.md), so it is off unless COACHKIT_PARALLEL=1 asks for it.
 PARALLEL_MIN_NOTES = 1000
 NOTE_FOLDERS = ("goals", "sessions", "feedback")
 
@@ -81,14 +83,17 @@ def load_all(
 ) -> tuple[list[Engagement], list[NoteError]]:
     """Load every engagement; problems are collected so a broken file hides nothing else.
 
-    With enough notes (and two cores) half are parsed in a second process;
-    ``parallel`` forces the choice either way.
+    With ``COACHKIT_PARALLEL=1``, enough notes and two cores, half are parsed in a
+    second process; ``parallel`` forces the choice either way.
     """
     roots = list(roots)
     counts = count_notes(roots) if parallel is None else []
     if parallel is None:
         parallel = (
-            len(roots) > 1 and sum(counts) >= PARALLEL_MIN_NOTES and (os.cpu_count() or 1) >= 2
+            os.environ.get("COACHKIT_PARALLEL") == "1"
+            and len(roots) > 1
+            and sum(counts) >= PARALLEL_MIN_NOTES
+            and (os.cpu_count() or 1) >= 2
         )
     if parallel and len(roots) > 1:
         engagements = _load_in_two_processes(roots, counts or count_notes(roots))
