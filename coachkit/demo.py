@@ -69,6 +69,7 @@ def main() -> None:
     _show(["coachkit", "action", "done", "t9hc", "--date", "yesterday"], engagement, env)
     _show(["coachkit", "action", "list", "--status", "all"], engagement, env)
     _show(["coachkit", "status", str(workdir)], engagement, env)
+    _show(["coachkit", "lint"], engagement, env)
     _show(["git", "log", "--oneline"], engagement, env)
     print(f"\nExplore it yourself: cd {engagement} && COACHKIT_TODAY={TODAY} coachkit --help")
 
