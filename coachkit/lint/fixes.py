@@ -7,6 +7,11 @@ the first, and the result must still parse strictly before it replaces the file
 atomically. Everything else in the file (line endings, the BOM, comments, the
 body) stays byte for byte as it was. A file whose text moved on since lint read
 it is refused, with a message, and left alone.
+
+``action-done-without-date`` findings carry no edit (a plain lint run never
+starts git); here their edit is looked up in git history by
+:mod:`coachkit.lint.done_dates`, from the same bytes the fix is applied to. A
+finding git has no date for is left alone, with a line saying why.
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from coachkit.errors import NoteError, WriteRefused
+from coachkit.lint.done_dates import GitHistory, add_done_dates, needs_history
 from coachkit.lint.finding import Finding, TextEdit
 from coachkit.lint.output_formats import display_path
 from coachkit.note_reader import BOM, decode, parse_note
@@ -41,8 +47,9 @@ class FixOutcome:
     """What ``fix_findings`` changed (or, with ``write=False``, would change).
 
     ``changes`` has one line per fixed finding, ``refused`` one line per file
-    that was left alone, ``results`` one write result (with its commit) per
-    engagement, and ``diff`` the unified diff of every change.
+    that was left alone and per done date git history could not give,
+    ``results`` one write result (with its commit) per engagement, and ``diff``
+    the unified diff of every change.
     """
 
     paths: list[Path] = field(default_factory=list)
@@ -87,16 +94,25 @@ def _ordered_edits(path: Path, text: str, findings: Sequence[Finding]) -> list[T
     return edits
 
 
-def fix_file(path: Path, findings: Sequence[Finding]) -> FileFix | None:
-    """The file with every edit of ``findings`` applied; None when nothing changes.
-
-    Raises :class:`WriteRefused` when the file cannot be read, an edit no longer
-    matches, edits overlap, or the result would not parse.
-    """
+def _read(path: Path) -> bytes:
     try:
-        before = path.read_bytes()
+        return path.read_bytes()
     except OSError as exc:
         raise WriteRefused(f"{path}: not fixed: cannot read it ({exc.strerror})") from None
+
+
+def fix_file(
+    path: Path, findings: Sequence[Finding], before: bytes | None = None
+) -> FileFix | None:
+    """The file with every edit of ``findings`` applied; None when nothing changes.
+
+    ``before`` is the file's content when the caller has read it already (the
+    edits were made for those bytes). Raises :class:`WriteRefused` when the file
+    cannot be read, an edit no longer matches, edits overlap, or the result
+    would not parse.
+    """
+    if before is None:
+        before = _read(path)
     try:
         text, has_bom = decode(path, before)
     except NoteError as exc:
@@ -117,23 +133,42 @@ def fix_file(path: Path, findings: Sequence[Finding]) -> FileFix | None:
     return FileFix(path, before, after, list(findings))
 
 
-def plan_fixes(findings: Iterable[Finding]) -> tuple[list[FileFix], list[str]]:
-    """The fixes of every fixable finding, grouped by file, and why any file was refused."""
+def plan_fixes(
+    findings: Iterable[Finding], base: Path | None = None
+) -> tuple[list[FileFix], list[str]]:
+    """The fixes of every fixable finding, grouped by file, and why any file was refused.
+
+    Done dates are looked up in git history here (only when such a finding is
+    fixed); a finding without one is reported in the refused lines, its path
+    shown relative to ``base`` when given.
+    """
     by_file: dict[Path, list[Finding]] = {}
     for finding in findings:
-        if finding.edits:
+        if finding.edits or needs_history(finding):
             by_file.setdefault(finding.path, []).append(finding)
     planned: list[FileFix] = []
     refused: list[str] = []
-    for path in sorted(by_file, key=str):
-        try:
-            fixed = fix_file(path, by_file[path])
-        except WriteRefused as exc:
-            refused.append(str(exc))
-            continue
-        if fixed is not None:
-            planned.append(fixed)
+    with GitHistory() as history:
+        for path in sorted(by_file, key=str):
+            try:
+                before = _read(path)
+                wanted = by_file[path]
+                if any(needs_history(f) for f in wanted):
+                    wanted, unfixed = add_done_dates(path, before, wanted, history)
+                    refused.extend(_not_fixed(f, why, base) for f, why in unfixed)
+                fixed = fix_file(path, wanted, before) if wanted else None
+            except WriteRefused as exc:
+                refused.append(str(exc))
+                continue
+            if fixed is not None:
+                planned.append(fixed)
     return planned, refused
+
+
+def _not_fixed(finding: Finding, why: str, base: Path | None) -> str:
+    """``sessions/01.md:12:5: action-done-without-date: not fixed: <why>``."""
+    shown = display_path(finding.path, base) if base is not None else str(finding.path)
+    return f"{shown}:{finding.line}:{finding.column}: {finding.rule}: not fixed: {why}"
 
 
 def describe_change(finding: Finding, base: Path) -> str:
@@ -143,9 +178,9 @@ def describe_change(finding: Finding, base: Path) -> str:
         if edit.old and edit.new:
             parts.append(f"{edit.old!r} -> {edit.new!r}")
         elif edit.new:
-            parts.append(f"inserted {edit.new!r}")
+            parts.append(f"inserted {edit.new.strip() or edit.new!r}")
         else:
-            parts.append(f"removed {edit.old!r}")
+            parts.append(f"removed {edit.old.strip() or edit.old!r}")
     where = f"{display_path(finding.path, base)}:{finding.line}:{finding.column}"
     return f"{where}: {finding.rule}: {', '.join(parts)}"
 
@@ -195,7 +230,7 @@ def fix_findings(
     every engagement before the first write, so a broken ``.coachkit.yaml``
     stops the command before anything changes.
     """
-    fixes, refused = plan_fixes(findings)
+    fixes, refused = plan_fixes(findings, base)
     outcome = FixOutcome(refused=refused)
     if not write:
         outcome.paths = [fix.path for fix in fixes]

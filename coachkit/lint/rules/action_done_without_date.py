@@ -1,8 +1,11 @@
 """A done action item does not say when it was done.
 
 The `done:` date shows how long actions take and whether they are done before
-they are due; `coachkit action done` writes it. Add `done: YYYY-MM-DD` (`git log`
-on the note shows when the status changed).
+they are due; `coachkit action done` writes it. `coachkit lint --fix` takes the
+date from git history: the date of the commit in which the item's status became
+done (or of the commit that added it already done). When git has no such commit
+(no repository, the note never committed, or the item done only in your working
+tree), nothing is fixed and `--fix` says why; add `done: YYYY-MM-DD` by hand.
 """
 
 from __future__ import annotations
