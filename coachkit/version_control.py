@@ -32,7 +32,7 @@ class CommitOutcome:
     sha: str | None = None
 
 
-def _git_module() -> Any:
+def git_module() -> Any:
     """GitPython, or None when there is no git executable to drive."""
     if shutil.which(os.environ.get("GIT_PYTHON_GIT_EXECUTABLE", "git")) is None:
         return None
@@ -51,7 +51,7 @@ def _manual(paths: list[str], message: str) -> str:
 
 def init_repository(folder: Path) -> bool:
     """Make ``folder`` a git repository unless it is inside one; True if it made one."""
-    git = _git_module()
+    git = git_module()
     if git is None:
         return False
     try:
@@ -64,7 +64,7 @@ def init_repository(folder: Path) -> bool:
 
 def commit_paths(folder: Path, paths: list[Path], message: str) -> CommitOutcome:
     """Commit ``paths`` (and only them) in the repository holding ``folder``."""
-    git = _git_module()
+    git = git_module()
     display = [str(p) for p in paths]
     if git is None:
         return CommitOutcome(

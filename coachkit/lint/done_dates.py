@@ -108,9 +108,9 @@ class GitHistory:
 
     def _module(self) -> Any:
         if not self._checked_git:
-            from coachkit.version_control import _git_module
+            from coachkit.version_control import git_module
 
-            self._git, self._checked_git = _git_module(), True
+            self._git, self._checked_git = git_module(), True
         if self._git is None:
             raise NoDoneDate("no done date from git: git is not installed or not on PATH")
         return self._git
