@@ -4,6 +4,8 @@ A feedback file's ``responses`` each hold ``rater`` (an anonymous code),
 ``group`` (self, manager, peer, direct-report, other), ``goal``, ``rating``
 (within the file's ``scale``) and an optional ``comment``. No report ever shows a
 rater code; a group with fewer than three raters is merged into "others".
+Writing rounds (``coachkit feedback add`` and ``import``) is in
+:mod:`coachkit.feedback_record`.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from coachkit.engagement_loader import load_engagement
 from coachkit.errors import NoteError
 from coachkit.model import Engagement
 
@@ -23,6 +26,12 @@ GROUPS = ("self", "manager", "peer", "direct-report", "other")
 MIN_GROUP_SIZE = 3
 OTHERS = "others"
 DEFAULT_SCALES = {"mini-survey": (-3.0, 3.0)}
+STANDARD_SCALE = (1.0, 5.0)
+
+
+def default_scale(kind: str) -> tuple[float, float]:
+    """The scale a new round of ``kind`` gets: [-3, 3] for a mini-survey, [1, 5] otherwise."""
+    return DEFAULT_SCALES.get(kind, STANDARD_SCALE)
 
 
 @dataclass(frozen=True)
@@ -72,7 +81,7 @@ class GoalRoundSummary:
             "goal": self.goal,
             "kind": self.kind,
             "date": self.date.isoformat(),
-            "scale": list(self.scale),
+            "scale": [_whole(v) for v in self.scale],
             "mean": round(self.mean, 2),
             "raters": self.raters,
             "improved_share": None
@@ -80,6 +89,11 @@ class GoalRoundSummary:
             else round(self.improved_share, 2),
             "path": str(self.path),
         }
+
+
+def _whole(value: float) -> float | int:
+    """``5.0`` as ``5``: a scale reads as the file wrote it."""
+    return int(value) if value.is_integer() else value
 
 
 def _number(value: Any) -> float | None:
@@ -104,12 +118,29 @@ def read_round(meta: Any, path: Path, goal_ids: set[str]) -> tuple[Round | None,
         problems.append(NoteError(path, line, column, message, rule))
 
     kind = meta.get("kind")
+    if isinstance(kind, int) and not isinstance(kind, bool):
+        kind = str(kind)  # `kind: 360` is read as a number
     if not isinstance(kind, str) or not kind:
-        problem(meta, "kind", f"kind must be one of {', '.join(KINDS)}", "feedback-invalid")
+        problem(
+            meta,
+            "kind",
+            f"kind must be a word such as {', '.join(KINDS)}"
+            if kind is not None
+            else "feedback file has no kind (e.g. kind: mini-survey)",
+            "feedback-invalid",
+        )
         kind = "feedback"
     day = meta.get("date")
     if not isinstance(day, dt.date):
-        problem(meta, "date", "date must be a date written YYYY-MM-DD", "feedback-invalid")
+        # A value that is not a date is the loader's invalid-date problem already.
+        problem(
+            meta,
+            "date",
+            "date must be a date written YYYY-MM-DD"
+            if day is not None
+            else "feedback file has no date (e.g. date: 2026-03-15)",
+            "invalid-date" if day is not None else "feedback-invalid",
+        )
         return None, problems
     raw_scale = meta.get("scale", DEFAULT_SCALES.get(kind))
     scale: tuple[float, float] | None = None
@@ -135,7 +166,8 @@ def read_round(meta: Any, path: Path, goal_ids: set[str]) -> tuple[Round | None,
             "feedback-invalid",
         )
         return feedback, problems
-    for entry in entries:
+    first_seen: dict[tuple[str, str], tuple[int, int]] = {}
+    for index, entry in enumerate(entries):
         if not isinstance(entry, dict):
             problem(
                 meta,
@@ -149,7 +181,12 @@ def read_round(meta: Any, path: Path, goal_ids: set[str]) -> tuple[Round | None,
         group = str(entry.get("group") or "other")
         rater = str(entry.get("rater") or "")
         if rating is None:
-            problem(entry, "rating", "rating must be a number", "feedback-invalid")
+            message = (
+                f"rating must be a number, not {entry['rating']!r}"
+                if entry.get("rating") is not None
+                else "response has no rating (e.g. rating: 2)"
+            )
+            problem(entry, "rating", message, "feedback-invalid")
             continue
         if not scale[0] <= rating <= scale[1]:
             problem(
@@ -160,11 +197,14 @@ def read_round(meta: Any, path: Path, goal_ids: set[str]) -> tuple[Round | None,
             )
             continue
         if goal not in goal_ids:
-            known = ", ".join(sorted(goal_ids)) or "none"
+            known = ", ".join(sorted(goal_ids, key=_goal_key))
             problem(
                 entry,
                 "goal",
-                f"response names goal {goal!r}, which does not exist (goals: {known})",
+                f"response names goal {goal!r}, which does not exist (goals: {known})"
+                if known
+                else f"response names goal {goal!r}, but the engagement has no goals yet; "
+                "add them with `coachkit goal add`",
                 "feedback-unknown-goal",
             )
             continue
@@ -179,6 +219,17 @@ def read_round(meta: Any, path: Path, goal_ids: set[str]) -> tuple[Round | None,
         if not rater:
             problem(entry, None, "response has no rater code (e.g. rater: R1)", "feedback-invalid")
             continue
+        line = getattr(entry, "line", 1)
+        earlier, earlier_line = first_seen.setdefault((rater, goal), (index, line))
+        if earlier != index:
+            problem(
+                entry,
+                "rater",
+                f"rater {rater} already rated {goal} in this round (line {earlier_line}); "
+                "keep one rating per rater and goal",
+                "feedback-invalid",
+            )
+            continue
         comment = entry.get("comment")
         feedback.responses.append(
             Response(
@@ -187,7 +238,7 @@ def read_round(meta: Any, path: Path, goal_ids: set[str]) -> tuple[Round | None,
                 goal,
                 rating,
                 str(comment) if comment else None,
-                getattr(entry, "line", 1),
+                line,
             )
         )
     return feedback, problems
@@ -250,6 +301,7 @@ def _goal_key(goal: str) -> tuple[int, str]:
 def anonymous_groups(responses: Sequence[Response]) -> dict[str, list[Response]]:
     """Responses by group, with every group of fewer than three raters merged into "others".
 
+    The "other" group always goes into "others", so a breakdown never shows both.
     If "others" itself has fewer than three raters it is dropped from the breakdown
     (its ratings still count in the overall figures), so no group can point at a person.
     """
@@ -262,10 +314,23 @@ def anonymous_groups(responses: Sequence[Response]) -> dict[str, list[Response]]
         members = by_group.get(group, [])
         if not members:
             continue
-        if len({r.rater for r in members}) >= MIN_GROUP_SIZE:
+        if group != "other" and len({r.rater for r in members}) >= MIN_GROUP_SIZE:
             merged[group] = members
         else:
             others.extend(members)
     if len({r.rater for r in others}) >= MIN_GROUP_SIZE:
         merged[OTHERS] = others
     return merged
+
+
+def summarize_engagement(root: Path) -> tuple[list[GoalRoundSummary], list[NoteError]]:
+    """The summaries of every readable round of the engagement at ``root``, and every problem.
+
+    Problems are the engagement's broken files and each response that could not be
+    counted; the summaries cover everything else.
+    """
+    engagement = load_engagement(root)
+    rounds, problems = read_rounds(engagement)
+    seen = {(p.path, p.line, p.column) for p in engagement.problems}
+    extra = [p for p in problems if (p.path, p.line, p.column) not in seen]
+    return summarize(rounds), [*engagement.problems, *extra]

@@ -111,6 +111,14 @@ def _has_type(value: Any, documented: str) -> bool:
         return null == "null"
     if base == "integer":
         return isinstance(value, int) and not isinstance(value, bool)
+    if base == "number":
+        return isinstance(value, (int, float)) and not isinstance(value, bool)
+    if base == "list of two numbers":
+        return (
+            isinstance(value, list)
+            and len(value) == 2
+            and all(_has_type(item, "number") for item in value)
+        )
     if base == "boolean":
         return isinstance(value, bool)
     if base == "date string":

@@ -214,6 +214,7 @@ FIRING: list[tuple[str, dict[str, str | None], list[Row]]] = [
         },
         [
             (E, 8, 1, "unknown-key", "warning", "unknown key 'sponser' (did you mean 'sponsor'?)"),
+            (F, 6, 5, "feedback-invalid", "error", "response has no rating (e.g. rating: 2)"),
             (
                 F,
                 6,
@@ -713,6 +714,48 @@ FIRING: list[tuple[str, dict[str, str | None], list[Row]]] = [
         ],
     ),
     (
+        "feedback-invalid",
+        {F: edit(FEEDBACK, "group: manager", "group: boss")},
+        [
+            (
+                F,
+                6,
+                17,
+                "feedback-invalid",
+                "error",
+                "group must be one of self, manager, peer, direct-report, other, not 'boss'",
+            )
+        ],
+    ),
+    (
+        "feedback-rating-out-of-scale",
+        {F: edit(FEEDBACK, "rating: 2}", "rating: 6}")},
+        [
+            (
+                F,
+                6,
+                43,
+                "feedback-rating-out-of-scale",
+                "error",
+                "rating 6 is outside the scale [1, 5]",
+            )
+        ],
+    ),
+    (
+        "feedback-unknown-goal",
+        {F: edit(FEEDBACK, "goal: G1,", "goal: G3,")},
+        [
+            (
+                F,
+                6,
+                33,
+                "feedback-unknown-goal",
+                "error",
+                "response names goal 'G3', which does not exist (goals: G1)",
+            )
+        ],
+    ),
+    (
         "unused-suppression",
         {
             S: edit(
@@ -930,6 +973,35 @@ QUIET: list[tuple[str, str, dict[str, str | None]]] = [
         "duplicate-session-number",
         "duplicate-session-number",
         {"sessions/02-2026-02-12.md": "---\nsession: 2\ndate: 2026-02-12\n---\n# Session 2\n"},
+    ),
+    (
+        "feedback-invalid (comment, and no group means other)",
+        "feedback-invalid",
+        {
+            F: edit(
+                FEEDBACK,
+                "rating: 2}",
+                "rating: 2, comment: 'Asks first, then decides'}\n"
+                "  - {rater: R2, goal: G1, rating: 3}",
+            )
+        },
+    ),
+    (
+        "feedback-rating-out-of-scale (the top of the scale)",
+        "feedback-rating-out-of-scale",
+        {F: edit(FEEDBACK, "rating: 2}", "rating: 5}")},
+    ),
+    (
+        "feedback-unknown-goal",
+        "feedback-unknown-goal",
+        {
+            F: edit(
+                FEEDBACK,
+                "rating: 2}",
+                "rating: 2}\n  - {rater: R1, group: manager, goal: G2, rating: 3}",
+            ),
+            "goals/G2-board.md": edit(GOAL, "id: G1", "id: G2"),
+        },
     ),
     (
         "unused-suppression (used)",

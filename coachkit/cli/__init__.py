@@ -15,6 +15,7 @@ import click
 from coachkit import __version__
 from coachkit.cli.action_cmd import action
 from coachkit.cli.errors import CoachkitGroup
+from coachkit.cli.feedback_cmd import feedback
 from coachkit.cli.goal_cmd import goal
 from coachkit.cli.init_cmd import init
 from coachkit.cli.lint_cmd import lint
@@ -62,7 +63,18 @@ def cli(directory: Path | None) -> None:
             ) from None
 
 
-for command in (init, goal, session, action, overdue, status, lint, templates, sample):
+for command in (
+    init,
+    goal,
+    session,
+    action,
+    feedback,
+    overdue,
+    status,
+    lint,
+    templates,
+    sample,
+):
     cli.add_command(command)
 
 

@@ -43,6 +43,10 @@ RULE_MODULES = (
     "engagement_invalid_phase",
     "engagement_end_before_start",
     "duplicate_session_number",
+    # stakeholder feedback
+    "feedback_invalid",
+    "feedback_rating_out_of_scale",
+    "feedback_unknown_goal",
     # the lint run itself
     "unused_suppression",
 )

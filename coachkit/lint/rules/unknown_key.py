@@ -57,7 +57,7 @@ KNOWN_KEYS: dict[str, tuple[str, ...]] = {
     "sessions": ("session", "date", "duration", "format", "goals", "next_session", "actions"),
     "feedback": ("kind", "date", "scale", "responses"),
 }
-RESPONSE_KEYS: tuple[str, ...] = ("rater", "group", "goal", "rating")
+RESPONSE_KEYS: tuple[str, ...] = ("rater", "group", "goal", "rating", "comment")
 
 
 def check(ctx: LintContext) -> Iterator[Hit]:

@@ -1,0 +1,174 @@
+"""``coachkit feedback``: record stakeholder feedback rounds and summarise them per goal."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from coachkit.cli.common import DATE, engagement_root, no_commit_option, report_write
+from coachkit.cli.listing import chosen_format, emit, finish_listing, format_options
+
+KIND_HELP = "The kind of round: baseline, 360, interview, mini-survey, mid-point or final."
+DATE_HELP = "When the round closed [default: today]."
+SCALE_HELP = "Lowest and highest rating [default: -3,3 for a mini-survey, 1,5 otherwise]."
+# The fields of GoalRoundSummary.as_dict(), documented in docs/json.md.
+SUMMARY_FIELDS = ["goal", "kind", "date", "scale", "mean", "raters", "improved_share", "path"]
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def round_options(func: F) -> F:
+    """``--kind``, ``--date`` and ``--scale``, shared by ``add`` and ``import``."""
+    func = click.option("--scale", metavar="LOW,HIGH", help=SCALE_HELP)(func)
+    func = click.option("--date", "day", type=DATE, help=DATE_HELP)(func)
+    return click.option("--kind", required=True, metavar="KIND", help=KIND_HELP)(func)
+
+
+@click.group()
+def feedback() -> None:
+    """Record stakeholder feedback rounds (feedback/*.md) and summarise them per goal.
+
+    Raters appear only as codes (R1, R2…), never by name.
+    """
+
+
+@feedback.command("add")
+@round_options
+@click.option(
+    "--rating",
+    "ratings",
+    multiple=True,
+    metavar="RATER:GROUP:GOAL:VALUE",
+    help="One rater's rating of one goal, e.g. R1:manager:G1:2. Repeat for each rating. "
+    "GROUP is self, manager, peer, direct-report or other.",
+)
+@click.option(
+    "--comment",
+    "comments",
+    multiple=True,
+    metavar="RATER:GOAL:TEXT",
+    help="A comment on that rater's rating of GOAL, e.g. 'R2:G1:Asks before deciding'.",
+)
+@no_commit_option
+def feedback_add(
+    kind: str,
+    day: dt.date | None,
+    scale: str | None,
+    ratings: tuple[str, ...],
+    comments: tuple[str, ...],
+    no_commit: bool,
+) -> None:
+    """Record a round of ratings: write feedback/DATE-KIND.md and commit it.
+
+    Every rating is checked against the scale, the goals and the groups before
+    anything is written.
+
+    \b
+    Example:
+      coachkit feedback add --kind mini-survey --date 2026-03-15 \\
+          --rating R1:manager:G1:2 --rating R2:peer:G1:1 \\
+          --rating R3:direct-report:G1:2 --rating R4:direct-report:G1:1 \\
+          --comment "R2:G1:Hands over the budget review now"
+    """
+    from coachkit.dates import today
+    from coachkit.feedback_record import (
+        add_round,
+        attach_comment,
+        parse_rating_option,
+        parse_scale,
+    )
+
+    when = day or today()
+    responses = [parse_rating_option(text) for text in ratings]
+    for text in comments:
+        responses = attach_comment(responses, text)
+    bounds = parse_scale(scale) if scale is not None else None
+    result = add_round(engagement_root(), kind, when, bounds, responses, commit=not no_commit)
+    report_write(result, {"date": when})
+
+
+@feedback.command("import")
+@click.argument("csv_file", metavar="FILE.csv", type=click.Path(path_type=Path))
+@round_options
+@no_commit_option
+def feedback_import(
+    csv_file: Path, kind: str, day: dt.date | None, scale: str | None, no_commit: bool
+) -> None:
+    """Record a round from a survey tool's CSV export and commit it.
+
+    The CSV is UTF-8 with a header row. Columns: group, goal and rating are
+    required; rater, respondent and comment are optional; others are ignored.
+    Raters are told apart by rater, else by respondent, else one per row. Unless
+    every rater is a code such as R1, all are written as R1, R2… in order of first
+    appearance, so no name reaches the file. Nothing is written if any row is bad.
+
+    \b
+    Example:
+      coachkit feedback import survey.csv --kind mini-survey --date 2026-03-15
+    with survey.csv:
+      rater,group,goal,rating,comment
+      R1,manager,G1,2,
+      R2,peer,G1,1,"Delegates more, asks ""why?"" first"
+    """
+    from coachkit.dates import today
+    from coachkit.feedback_record import import_csv, parse_scale
+
+    when = day or today()
+    bounds = parse_scale(scale) if scale is not None else None
+    result = import_csv(engagement_root(), csv_file, kind, when, bounds, commit=not no_commit)
+    report_write(result, {"date": when})
+
+
+@feedback.command("summary")
+@format_options
+@click.pass_context
+def feedback_summary(ctx: click.Context, fmt: str, as_json: bool) -> None:
+    """Per goal and round: kind, date, mean rating, raters, and the share who saw improvement.
+
+    IMPROVED is the share of ratings of +1 or more, shown only for a scale
+    centred on 0 (a mini-survey's "how much has it improved"). A file that cannot
+    be read, or a rating that cannot be counted, is reported on stderr with its
+    line, and the command exits with status 2 after printing the rest.
+
+    \b
+    Example:
+      coachkit feedback summary --json
+    """
+    from coachkit.feedback import summarize_engagement
+
+    summaries, problems = summarize_engagement(engagement_root())
+    chosen = chosen_format(fmt, as_json)
+    records = [s.as_dict() for s in summaries]
+    if chosen == "csv":
+        records = [{**r, "scale": _scale_text(r["scale"])} for r in records]
+    emit(
+        records,
+        chosen,
+        SUMMARY_FIELDS,
+        lambda: (
+            [
+                [
+                    r["goal"],
+                    r["kind"],
+                    r["date"],
+                    _scale_text(r["scale"]),
+                    f"{r['mean']:.2f}",
+                    r["raters"],
+                    "-" if r["improved_share"] is None else f"{r['improved_share']:.0%}",
+                ]
+                for r in records
+            ],
+            ["GOAL", "KIND", "DATE", "SCALE", "MEAN", "RATERS", "IMPROVED"],
+        ),
+        "No feedback yet: record a round with `coachkit feedback add` or `feedback import`.",
+    )
+    finish_listing(ctx, problems, False)
+
+
+def _scale_text(scale: object) -> str:
+    low, high = scale if isinstance(scale, list) else ("?", "?")
+    return f"[{low}, {high}]"

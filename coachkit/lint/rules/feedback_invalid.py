@@ -1,0 +1,28 @@
+"""A feedback file or one of its responses cannot be read as a round of ratings.
+
+The round needs a `kind`, a `date` and a `scale` of two numbers, lowest first
+(`[1, 5]`, or `[-3, 3]` for a mini-survey). Each response needs a `rater` code,
+a `group` (self, manager, peer, direct-report or other), a `goal` and a numeric
+`rating`, and a rater rates each goal at most once per round. A response that
+breaks these rules is left out of `coachkit feedback summary` and of every
+report, so the figures would quietly be wrong.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from coachkit.feedback import read_rounds
+from coachkit.lint.context import LintContext
+from coachkit.lint.finding import Hit
+
+CODE = "CK501"
+NAME = "feedback-invalid"
+SEVERITY = "error"
+
+
+def check(ctx: LintContext) -> Iterator[Hit]:
+    _, problems = read_rounds(ctx.engagement)
+    for problem in problems:
+        if problem.rule == NAME:
+            yield Hit(problem.path, problem.line, problem.column, problem.problem)

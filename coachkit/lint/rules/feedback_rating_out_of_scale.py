@@ -1,0 +1,26 @@
+"""A feedback rating lies outside the round's scale.
+
+A 4 on a `[-3, 3]` mini-survey, or a 6 on a `[1, 5]` 360, is a typing error or
+a rating copied from another survey. The response is left out of the summary
+and the reports until it is fixed: correct the rating, or the file's `scale`
+if the survey really used another one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from coachkit.feedback import read_rounds
+from coachkit.lint.context import LintContext
+from coachkit.lint.finding import Hit
+
+CODE = "CK502"
+NAME = "feedback-rating-out-of-scale"
+SEVERITY = "error"
+
+
+def check(ctx: LintContext) -> Iterator[Hit]:
+    _, problems = read_rounds(ctx.engagement)
+    for problem in problems:
+        if problem.rule == NAME:
+            yield Hit(problem.path, problem.line, problem.column, problem.problem)

@@ -1,0 +1,25 @@
+"""A feedback response rates a goal that the engagement does not have.
+
+The rating then counts towards no goal: the summary and the reports leave it
+out. Usually the id is misspelt or the goal was renumbered. Use one of the ids
+listed in the message (`coachkit goal list`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from coachkit.feedback import read_rounds
+from coachkit.lint.context import LintContext
+from coachkit.lint.finding import Hit
+
+CODE = "CK503"
+NAME = "feedback-unknown-goal"
+SEVERITY = "error"
+
+
+def check(ctx: LintContext) -> Iterator[Hit]:
+    _, problems = read_rounds(ctx.engagement)
+    for problem in problems:
+        if problem.rule == NAME:
+            yield Hit(problem.path, problem.line, problem.column, problem.problem)

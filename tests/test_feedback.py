@@ -1,0 +1,537 @@
+"""`coachkit feedback add|import|summary`, anonymity, and the feedback lint rules."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from coachkit.feedback import OTHERS, Response, anonymous_groups, read_round
+from coachkit.feedback_record import NewResponse, render_round
+from coachkit.lint.runner import lint_engagements
+from coachkit.note_reader import parse_note
+from coachkit.practice import load_all
+from tests.helpers import build_file_tree, commits, committed_files, git, run
+
+BASELINE = "feedback/2026-01-08-baseline-360.md"
+SURVEY = "feedback/2026-03-15-mini-survey.md"
+FOUR_RATINGS = (
+    "--rating", "R1:manager:G1:2",
+    "--rating", "R2:peer:G1:1",
+    "--rating", "R3:direct-report:G1:2",
+    "--rating", "R4:direct-report:G1:-1",
+)  # fmt: skip
+
+
+# The sample's baseline 360 as these tests expect it, whatever else the sample ships in feedback/.
+BASELINE_TEXT = """\
+---
+kind: baseline
+date: 2026-01-08
+scale: [1, 5]
+responses:
+  - {rater: R1, group: manager, goal: G1, rating: 2}
+  - {rater: R2, group: direct-report, goal: G1, rating: 2}
+  - {rater: R3, group: direct-report, goal: G1, rating: 2}
+  - {rater: R4, group: direct-report, goal: G1, rating: 3}
+  - {rater: R5, group: peer, goal: G1, rating: 2}
+  - {rater: R1, group: manager, goal: G2, rating: 2}
+---
+# Baseline 360, January 2026
+"""
+PINNED = "Pin the feedback for these tests"
+
+
+@pytest.fixture
+def sample(sample: Path) -> Path:
+    """The sample engagement (goals G1 and G2) with only the baseline 360 in feedback/."""
+    git(sample, "rm", "-q", "-r", "feedback")
+    build_file_tree(sample, {BASELINE: BASELINE_TEXT})
+    git(sample, "add", BASELINE)
+    git(sample, "commit", "-q", "-m", PINNED)
+    return sample
+
+
+def add_survey(sample: Path, *extra: str) -> None:
+    result = run(
+        "feedback", "add", "--kind", "mini-survey", "--date", "2026-03-15", *FOUR_RATINGS, *extra,
+        cwd=sample,
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+
+
+def feedback_files(root: Path) -> list[str]:
+    return sorted(p.name for p in (root / "feedback").iterdir())
+
+
+# --- feedback add --------------------------------------------------------------------------------
+
+
+def test_add_writes_the_round_and_commits_only_it(sample: Path) -> None:
+    result = run(
+        "feedback", "add", "--kind", "mini-survey", "--date", "2026-03-15", *FOUR_RATINGS,
+        "--comment", "R2:G1:Hands over the budget review now", cwd=sample,
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert result.stdout == f"{sample / SURVEY}\n"
+    lines = result.stderr.splitlines()
+    assert lines[0] == "date 2026-03-15 (Sun)"
+    assert lines[1].startswith("committed ")
+    assert lines[1].endswith(": Add mini-survey feedback (2026-03-15)")
+    assert (sample / SURVEY).read_text(encoding="utf-8") == (
+        "---\n"
+        "kind: mini-survey\n"
+        "date: 2026-03-15\n"
+        "scale: [-3, 3]\n"
+        "responses:\n"
+        "  - {rater: R1, group: manager, goal: G1, rating: 2}\n"
+        "  - {rater: R2, group: peer, goal: G1, rating: 1, comment: Hands over the budget review now}\n"
+        "  - {rater: R3, group: direct-report, goal: G1, rating: 2}\n"
+        "  - {rater: R4, group: direct-report, goal: G1, rating: -1}\n"
+        "---\n"
+        "# Mini-survey, 2026-03-15\n"
+        "\n"
+        "4 raters on G1, scale -3 to 3.\n"
+        "Raters appear only as codes: keep names out of this file.\n"
+    )
+    assert commits(sample)[0] == "Add mini-survey feedback (2026-03-15)"
+    assert committed_files(sample) == [SURVEY]
+    assert git(sample, "status", "--porcelain") == ""
+
+
+def test_add_defaults_the_scale_by_kind_and_numbers_a_second_round(sample: Path) -> None:
+    for _ in range(2):
+        result = run(
+            "feedback", "add", "--kind", "360", "--date", "2026-03-15", "--no-commit",
+            "--rating", "R1:Manager:g2:4", "--rating", "R2:Direct Reports:G2:3.5", cwd=sample,
+        )  # fmt: skip
+        assert result.exit_code == 0, result.output
+        assert result.stderr.splitlines()[-1] == "not committed (--no-commit)"
+    assert feedback_files(sample) == [
+        "2026-01-08-baseline-360.md",
+        "2026-03-15-360-2.md",
+        "2026-03-15-360.md",
+    ]
+    text = (sample / "feedback/2026-03-15-360-2.md").read_text(encoding="utf-8")
+    assert text.startswith(
+        "---\nkind: '360'\ndate: 2026-03-15\nscale: [1, 5]\nresponses:\n"
+        "  - {rater: R1, group: manager, goal: G2, rating: 4}\n"
+        "  - {rater: R2, group: direct-report, goal: G2, rating: 3.5}\n---\n"
+    )
+    assert commits(sample)[0] == PINNED
+
+
+def test_add_takes_an_explicit_scale(sample: Path) -> None:
+    result = run(
+        "feedback", "add", "--kind", "final", "--date", "2026-06-30", "--scale", "0,10",
+        "--rating", "R1:self:G1:8", cwd=sample,
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert "scale: [0, 10]\n" in (sample / "feedback/2026-06-30-final.md").read_text("utf-8")
+
+
+# --- feedback import -----------------------------------------------------------------------------
+
+
+def test_import_reads_quoted_comments_and_keeps_codes(sample: Path, tmp_path: Path) -> None:
+    survey = build_file_tree(tmp_path, {"survey.csv": (
+        "rater,group,goal,rating,comment\r\n"
+        "R1,manager,G1,2,\r\n"
+        'R2,peer,G1,1,"Delegates more, says ""your call"" often"\r\n'
+        "R3,direct-report,G1,3,\r\n"
+        "R2,peer,G2,-1,Quieter in the board meeting\r\n"
+    )}) / "survey.csv"  # fmt: skip
+    result = run(
+        "feedback", "import", str(survey), "--kind", "mini-survey", "--date", "2026-03-15",
+        cwd=sample,
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert result.stdout == f"{sample / SURVEY}\n"
+    assert result.stderr.splitlines()[0] == "date 2026-03-15 (Sun)"
+    assert "raters written as" not in result.stderr
+    assert (sample / SURVEY).read_text(encoding="utf-8").split("---\n")[1] == (
+        "kind: mini-survey\n"
+        "date: 2026-03-15\n"
+        "scale: [-3, 3]\n"
+        "responses:\n"
+        "  - {rater: R1, group: manager, goal: G1, rating: 2}\n"
+        "  - {rater: R2, group: peer, goal: G1, rating: 1, comment: 'Delegates more, says \"your call\" often'}\n"
+        "  - {rater: R3, group: direct-report, goal: G1, rating: 3}\n"
+        "  - {rater: R2, group: peer, goal: G2, rating: -1, comment: Quieter in the board meeting}\n"
+    )
+    assert commits(sample)[0] == "Add mini-survey feedback (2026-03-15)"
+    assert committed_files(sample) == [SURVEY]
+    rows = json.loads(run("feedback", "summary", "--json", cwd=sample).stdout)
+    assert [(r["goal"], r["kind"], r["mean"], r["raters"]) for r in rows] == [
+        ("G1", "baseline", 2.2, 5),
+        ("G1", "mini-survey", 2.0, 3),
+        ("G2", "baseline", 2.0, 1),
+        ("G2", "mini-survey", -1.0, 1),
+    ]
+
+
+def test_import_replaces_names_with_codes_in_first_seen_order(sample: Path, tmp_path: Path) -> None:
+    survey = build_file_tree(tmp_path, {"names.csv": (
+        "\ufeffRater,Group,Goal,Rating,Submitted\n"
+        "Priya Shah,Peer,G1,2,2026-03-14\n"
+        "Sam Ortiz,Manager,G1,1,2026-03-14\n"
+        "Priya Shah,Peers,G2,1,2026-03-14\n"
+        "\n"
+        "Dana Wu,Direct report,G1,3,2026-03-15\n"
+    )}) / "names.csv"  # fmt: skip
+    result = run("feedback", "import", str(survey), "--kind", "mini-survey", cwd=sample)
+    assert result.exit_code == 0, result.output
+    assert f"{survey}: raters written as R1…R3 in order of first appearance (the rater column holds names, not codes; no name was written)" in result.stderr.splitlines()  # fmt: skip
+    text = (sample / "feedback/2026-02-12-mini-survey.md").read_text(encoding="utf-8")
+    for name in ("Priya", "Shah", "Sam", "Ortiz", "Dana", "Wu"):
+        assert name not in text
+    assert (
+        "  - {rater: R1, group: peer, goal: G1, rating: 2}\n"
+        "  - {rater: R2, group: manager, goal: G1, rating: 1}\n"
+        "  - {rater: R1, group: peer, goal: G2, rating: 1}\n"
+        "  - {rater: R3, group: direct-report, goal: G1, rating: 3}\n"
+    ) in text
+
+
+def test_import_tells_raters_apart_by_respondent_or_by_row(sample: Path, tmp_path: Path) -> None:
+    build_file_tree(tmp_path, {
+        "by-respondent.csv": "respondent,group,goal,rating\nx@acme.com,peer,G1,1\n"
+        "y@acme.com,peer,G1,2\nx@acme.com,peer,G2,1\n",
+        "by-row.csv": "group;goal;rating\npeer;G1;1\npeer;G1;2\n",
+    })  # fmt: skip
+    first = run("feedback", "import", str(tmp_path / "by-respondent.csv"), "--kind", "interview",
+                "--scale", "-3,3", "--no-commit", cwd=sample)  # fmt: skip
+    assert first.exit_code == 0, first.output
+    text = (sample / "feedback/2026-02-12-interview.md").read_text(encoding="utf-8")
+    assert "acme.com" not in text
+    assert "{rater: R1, group: peer, goal: G2, rating: 1}" in text
+    assert "(one per respondent)" in first.stderr
+    second = run("feedback", "import", str(tmp_path / "by-row.csv"), "--kind", "mini-survey",
+                 "--no-commit", cwd=sample)  # fmt: skip
+    assert second.exit_code == 0, second.output
+    text = (sample / "feedback/2026-02-12-mini-survey.md").read_text(encoding="utf-8")
+    assert "{rater: R2, group: peer, goal: G1, rating: 2}" in text
+    assert "(one per row)" in second.stderr
+
+
+# --- feedback summary ----------------------------------------------------------------------------
+
+
+def test_summary_table(sample: Path) -> None:
+    add_survey(sample)
+    result = run("feedback", "summary", cwd=sample)
+    assert result.exit_code == 0, result.output
+    assert result.stdout == (
+        "GOAL  KIND         DATE        SCALE    MEAN  RATERS  IMPROVED\n"
+        "G1    baseline     2026-01-08  [1, 5]   2.20  5       -\n"
+        "G1    mini-survey  2026-03-15  [-3, 3]  1.00  4       75%\n"
+        "G2    baseline     2026-01-08  [1, 5]   2.00  1       -\n"
+    )
+    assert result.stderr == ""
+
+
+def test_summary_json_and_csv(sample: Path) -> None:
+    add_survey(sample)
+    result = run("feedback", "summary", "--json", cwd=sample)
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout) == [
+        {"goal": "G1", "kind": "baseline", "date": "2026-01-08", "scale": [1, 5], "mean": 2.2,
+         "raters": 5, "improved_share": None, "path": str(sample / BASELINE)},
+        {"goal": "G1", "kind": "mini-survey", "date": "2026-03-15", "scale": [-3, 3], "mean": 1.0,
+         "raters": 4, "improved_share": 0.75, "path": str(sample / SURVEY)},
+        {"goal": "G2", "kind": "baseline", "date": "2026-01-08", "scale": [1, 5], "mean": 2.0,
+         "raters": 1, "improved_share": None, "path": str(sample / BASELINE)},
+    ]  # fmt: skip
+    csv_lines = run("feedback", "summary", "--format", "csv", cwd=sample).stdout.splitlines()
+    assert csv_lines[0] == "goal,kind,date,scale,mean,raters,improved_share,path"
+    assert csv_lines[2] == f'G1,mini-survey,2026-03-15,"[-3, 3]",1.0,4,0.75,{sample / SURVEY}'
+
+
+def test_summary_without_feedback(sample: Path) -> None:
+    git(sample, "rm", "-q", BASELINE)
+    assert run("feedback", "summary", cwd=sample).stdout == (
+        "No feedback yet: record a round with `coachkit feedback add` or `feedback import`.\n"
+    )
+    assert run("feedback", "summary", "--json", cwd=sample).stdout == "[]\n"
+
+
+def test_summary_prints_what_it_can_and_reports_the_rest(sample: Path) -> None:
+    build_file_tree(sample, {"feedback/2026-03-15-mini-survey.md": (
+        "---\nkind: mini-survey\ndate: 2026-03-15\nresponses:\n"
+        "  - {rater: R1, group: peer, goal: G1, rating: 3}\n"
+        "  - {rater: R2, group: peer, goal: G1, rating: 5}\n"
+        "---\n"
+    )})  # fmt: skip
+    result = run("feedback", "summary", cwd=sample)
+    assert result.exit_code == 2
+    assert "G1    mini-survey  2026-03-15  [-3, 3]  3.00  1       100%\n" in result.stdout
+    assert result.stderr == f"{sample / SURVEY}:6:40: rating 5 is outside the scale [-3, 3]\n"
+
+
+# --- anonymity -----------------------------------------------------------------------------------
+
+
+def response(rater: str, group: str, rating: float = 1) -> Response:
+    return Response(rater, group, "G1", rating, None, 1)
+
+
+def test_anonymous_groups_merges_small_groups_into_others() -> None:
+    responses = [
+        response("R1", "direct-report"), response("R2", "direct-report"),
+        response("R3", "direct-report"), response("R4", "manager"),
+        response("R5", "peer"), response("R6", "peer"), response("R7", "self"),
+    ]  # fmt: skip
+    groups = anonymous_groups(responses)
+    assert {name: [r.rater for r in members] for name, members in groups.items()} == {
+        "direct-report": ["R1", "R2", "R3"],
+        OTHERS: ["R7", "R4", "R5", "R6"],  # in the order of GROUPS
+    }
+
+
+def test_anonymous_groups_drops_others_when_still_too_small() -> None:
+    responses = [
+        response("R1", "peer"), response("R2", "peer"), response("R3", "peer"),
+        response("R4", "manager"), response("R5", "self"),
+        # one rater rating twice is still one person
+        response("R5", "self"),
+    ]  # fmt: skip
+    groups = anonymous_groups(responses)
+    assert list(groups) == ["peer"]
+    assert anonymous_groups([response("R1", "manager"), response("R2", "peer")]) == {}
+
+
+def test_anonymous_groups_never_shows_other_beside_others() -> None:
+    responses = [response(f"R{n}", "other") for n in range(1, 4)] + [response("R9", "manager")]
+    assert list(anonymous_groups(responses)) == [OTHERS]
+
+
+# --- bad input: one line, exit 2, nothing written ------------------------------------------------
+
+BAD_ADD = [
+    pytest.param(
+        ["--rating", "R1:manager:G1:4"],
+        "coachkit: --rating R1:manager:G1:4: rating 4 is outside the scale [-3, 3]",
+        id="rating outside the scale",
+    ),
+    pytest.param(
+        ["--rating", "R1:manager:G9:1"],
+        "coachkit: --rating R1:manager:G9:1: response names goal 'G9', which does not exist (goals: G1, G2)",
+        id="unknown goal",
+    ),
+    pytest.param(
+        ["--rating", "R1:boss:G1:1"],
+        "coachkit: --rating R1:boss:G1:1: group must be one of self, manager, peer, direct-report, other, not 'boss'",
+        id="unknown group",
+    ),
+    pytest.param(
+        ["--rating", "R1:manager:G1"],
+        "coachkit: --rating R1:manager:G1: expected RATER:GROUP:GOAL:VALUE, e.g. --rating R1:manager:G1:2",
+        id="bad --rating syntax",
+    ),
+    pytest.param(
+        ["--rating", "R1:manager:G1:two"],
+        "coachkit: --rating R1:manager:G1:two: rating must be a number, not 'two'",
+        id="rating not a number",
+    ),
+    pytest.param(
+        ["--rating", "Priya:peer:G1:1"],
+        "coachkit: --rating Priya:peer:G1:1: rater 'Priya' is not a code; use R1, R2… (a feedback file never names a rater)",
+        id="a name as rater",
+    ),
+    pytest.param(
+        ["--rating", "R1:peer:G1:1", "--rating", "R1:manager:G1:2"],
+        "coachkit: --rating R1:manager:G1:2: R1 already rated G1 (--rating R1:peer:G1:1); keep one rating per rater and goal",
+        id="one rater twice on a goal",
+    ),
+    pytest.param(
+        ["--rating", "R1:peer:G1:1", "--comment", "R2:G1:Good"],
+        "coachkit: --comment R2:G1:Good: no --rating R2:GROUP:G1:VALUE to attach the comment to",
+        id="comment without rating",
+    ),
+    pytest.param(
+        ["--scale", "3,-3", "--rating", "R1:peer:G1:1"],
+        "coachkit: --scale 3,-3: the lowest rating comes first, e.g. -3,3",
+        id="scale upside down",
+    ),
+    pytest.param(
+        ["--scale", "1-5", "--rating", "R1:peer:G1:1"],
+        "coachkit: --scale 1-5: expected LOW,HIGH, e.g. 1,5 or -3,3",
+        id="bad scale",
+    ),
+    pytest.param(
+        [],
+        "coachkit: a round needs at least one rating, e.g. --rating R1:manager:G1:2",
+        id="no rating",
+    ),
+]
+
+
+def assert_nothing_written(sample: Path, result_stderr: str, expected: str) -> None:
+    assert result_stderr == expected + "\n"
+    assert feedback_files(sample) == ["2026-01-08-baseline-360.md"]
+    assert git(sample, "status", "--porcelain", "--untracked-files=all") == ""
+    assert commits(sample)[0] == PINNED
+
+
+@pytest.mark.parametrize(("args", "message"), BAD_ADD)
+def test_bad_add_is_one_line_and_writes_nothing(
+    sample: Path, args: list[str], message: str
+) -> None:
+    result = run("feedback", "add", "--kind", "mini-survey", *args, cwd=sample)
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert_nothing_written(sample, result.stderr, message)
+
+
+def test_an_unknown_kind_is_refused(sample: Path) -> None:
+    result = run("feedback", "add", "--kind", "pulse", "--rating", "R1:peer:G1:1", cwd=sample)
+    assert result.exit_code == 2
+    assert_nothing_written(
+        sample,
+        result.stderr,
+        "coachkit: kind must be one of baseline, 360, interview, mini-survey, mid-point, final, not 'pulse'",
+    )
+
+
+HEADER = "rater,group,goal,rating,comment\n"
+BAD_CSV = [
+    pytest.param(HEADER + "R1,peer,G1,1,\nR2,peer,G1,5,\n", "3: rating 5 is outside the scale [-3, 3]",
+                 id="rating outside the scale"),
+    pytest.param(HEADER + "R1,peer,G7,1,\n", "2: response names goal 'G7', which does not exist (goals: G1, G2)",
+                 id="unknown goal"),
+    pytest.param(HEADER + "R1,boss,G1,1,\n",
+                 "2: group must be one of self, manager, peer, direct-report, other, not 'boss'",
+                 id="unknown group"),
+    pytest.param(HEADER + "R1,peer,G1,,\n", "2: the rating is empty; fill it in or remove the row",
+                 id="empty rating"),
+    pytest.param(HEADER + "R1,peer,G1,high,\n", "2: rating must be a number, not 'high'",
+                 id="rating not a number"),
+    pytest.param(HEADER + "R1,peer,G1,1,Good, mostly\n",
+                 '2: 6 fields but the header has 5; put a value that holds a comma in double quotes ("like, this")',
+                 id="unquoted comma"),
+    pytest.param(HEADER + 'R1,peer,G1,1,"Good\n', "2: not valid CSV: unexpected end of data",
+                 id="unclosed quote"),
+    pytest.param("R1,peer,G1,1\n",
+                 "1: the header row has no group, goal or rating column; the first line must name the columns, e.g. rater,group,goal,rating,comment",
+                 id="no header row"),
+    pytest.param("", "1: no header row; the first line must be rater,group,goal,rating,comment",
+                 id="empty file"),
+    pytest.param(HEADER, ": no ratings below the header row", id="header only"),
+    pytest.param(HEADER.encode() + b"R1,peer,G1,1,caf\xe9\n", "2: not UTF-8 text; export the CSV as UTF-8",
+                 id="not UTF-8"),
+    pytest.param(HEADER + "R1,peer,G1,1,\n\nR1,peer,G1,2,\n",
+                 "4: R1 already rated G1 ({csv}:2); keep one rating per rater and goal",
+                 id="one rater twice on a goal"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("content", "where"), BAD_CSV)
+def test_bad_csv_is_one_line_naming_file_and_line(
+    sample: Path, tmp_path: Path, content: str | bytes, where: str
+) -> None:
+    survey = build_file_tree(tmp_path, {"survey.csv": content}) / "survey.csv"
+    result = run("feedback", "import", str(survey), "--kind", "mini-survey", cwd=sample)
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    separator = "" if where.startswith(":") else ":"
+    expected = f"{survey}{separator}{where}".replace("{csv}", str(survey))
+    assert_nothing_written(sample, result.stderr, expected)
+
+
+def test_an_engagement_without_goals_is_told_to_add_them(sample: Path) -> None:
+    git(sample, "rm", "-q", "-r", "goals")
+    result = run("feedback", "add", "--kind", "final", "--rating", "R1:peer:G1:4", cwd=sample)
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "coachkit: --rating R1:peer:G1:4: response names goal 'G1', but the engagement has no "
+        "goals yet; add them with `coachkit goal add`\n"
+    )
+    assert feedback_files(sample) == ["2026-01-08-baseline-360.md"]
+
+
+def test_the_kind_option_lists_every_kind() -> None:
+    from coachkit.cli.feedback_cmd import KIND_HELP
+    from coachkit.feedback import KINDS
+
+    assert all(kind in KIND_HELP for kind in KINDS)
+
+
+def test_a_missing_csv_is_one_line(sample: Path, tmp_path: Path) -> None:
+    result = run("feedback", "import", str(tmp_path / "nope.csv"), "--kind", "final", cwd=sample)
+    assert result.exit_code == 2
+    assert_nothing_written(sample, result.stderr, f"{tmp_path / 'nope.csv'}: no such file")
+
+
+# --- the written file reads back exactly ---------------------------------------------------------
+
+COMMENT_TEXT = st.text(
+    alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), min_size=1, max_size=40
+).filter(lambda text: text.strip() == text)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(comment=COMMENT_TEXT, rating=st.integers(-3, 3))
+def test_any_comment_reads_back_as_written(comment: str, rating: int) -> None:
+    path = Path("feedback/2026-03-15-mini-survey.md")
+    written = [NewResponse("R1", "peer", "G1", rating, comment)]
+    data = render_round("mini-survey", dt.date(2026, 3, 15), (-3.0, 3.0), written)
+    found, problems = read_round(parse_note(path, data).meta, path, {"G1"})
+    assert problems == []
+    assert found is not None
+    assert [(r.rater, r.rating, r.comment) for r in found.responses] == [("R1", rating, comment)]
+
+
+# --- lint ----------------------------------------------------------------------------------------
+
+
+def test_lint_reports_broken_feedback(sample: Path) -> None:
+    build_file_tree(sample, {"feedback/2026-03-15-mini-survey.md": (
+        "---\n"
+        "kind: mini-survey\n"
+        "date: 2026-03-15\n"
+        "scale: [-3, 3]\n"
+        "responses:\n"
+        "  - {rater: R1, group: peer, goal: G1, rating: 4}\n"
+        "  - {rater: R2, group: peer, goal: G3, rating: 1}\n"
+        "  - {rater: R3, group: boss, goal: G1, rating: 1}\n"
+        "  - {group: peer, goal: G1, rating: 1}\n"
+        "  - {rater: R1, group: peer, goal: G2, rating: 1}\n"
+        "  - {rater: R1, group: peer, goal: G2, rating: 2}\n"
+        "---\n"
+    )})  # fmt: skip
+    engagements, _ = load_all([sample])
+    findings = [
+        (f.line, f.column, f.code, f.rule, f.severity, f.message)
+        for f in lint_engagements(engagements, dt.date(2026, 3, 16)).findings
+        if f.code.startswith("CK5")
+    ]
+    assert findings == [
+        (6, 40, "CK502", "feedback-rating-out-of-scale", "error",
+         "rating 4 is outside the scale [-3, 3]"),
+        (7, 30, "CK503", "feedback-unknown-goal", "error",
+         "response names goal 'G3', which does not exist (goals: G1, G2)"),
+        (8, 17, "CK501", "feedback-invalid", "error",
+         "group must be one of self, manager, peer, direct-report, other, not 'boss'"),
+        (9, 5, "CK501", "feedback-invalid", "error", "response has no rater code (e.g. rater: R1)"),
+        (11, 6, "CK501", "feedback-invalid", "error",
+         "rater R1 already rated G2 in this round (line 10); keep one rating per rater and goal"),
+    ]  # fmt: skip
+
+
+def test_lint_reports_a_round_without_a_usable_scale(sample: Path) -> None:
+    build_file_tree(sample, {"feedback/2026-03-15-360.md": (
+        "---\nkind: 360\ndate: 2026-03-15\nscale: [5, 1]\nresponses: []\n---\n"
+    )})  # fmt: skip
+    engagements, _ = load_all([sample])
+    findings = [
+        (f.line, f.column, f.rule, f.message)
+        for f in lint_engagements(engagements, dt.date(2026, 3, 16)).findings
+        if f.code.startswith("CK5")
+    ]
+    assert findings == [
+        (4, 1, "feedback-invalid", "scale must be [lowest, highest], e.g. [1, 5] or [-3, 3]")
+    ]
