@@ -167,3 +167,13 @@ def test_csv_output_has_the_documented_fields(listing: str, sample: Path) -> Non
     assert result.exit_code == 0, result.output
     header = result.stdout.splitlines()[0]
     assert header.split(",") == [name for name, _ in JSON_FIELDS[listing]]
+
+
+def test_docs_lint_lists_every_rule() -> None:
+    from coachkit.lint.rules import all_rules
+
+    text = (ROOT / "docs" / "lint.md").read_text(encoding="utf-8")
+    for rule in all_rules():
+        assert f"| {rule.code} | `{rule.name}` | {rule.severity} | {rule.summary} |" in text, (
+            rule.name
+        )
