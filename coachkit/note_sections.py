@@ -11,14 +11,18 @@ import re
 
 _HEADING_RE = re.compile(r"^(#{1,6})[ \t]+(.+?)[ \t#]*$")
 _PRIVATE_SPAN_RE = re.compile(r"<!--\s*private\s*-->.*?(?:<!--\s*/private\s*-->|\Z)", re.S | re.I)
+_PRIVATE_TITLE_RE = re.compile(r"private\b", re.I)
 _COMMENT_RE = re.compile(r"<!--.*?-->", re.S)
 
 
 def strip_private(body: str) -> str:
     """``body`` without private sections and private spans (an unclosed span runs to the end).
 
-    A ``#`` line inside a fenced code block is not a heading, so it cannot end a
-    private section early.
+    A private section starts at any heading whose text begins with the word
+    "Private" (``## Private``, ``### Private notes``), even inside a code block,
+    and runs to the next heading of the same or a higher level outside a code
+    block: a ``#`` line in a fenced block cannot end it early. Every doubt falls
+    on the side of hiding.
     """
     body = _PRIVATE_SPAN_RE.sub("", body)
     kept: list[str] = []
@@ -29,12 +33,12 @@ def strip_private(body: str) -> str:
         if stripped.startswith(("```", "~~~")):
             marker = stripped[:3]
             fence = None if fence == marker else (fence or marker)
-        heading = None if fence else _HEADING_RE.match(line.rstrip("\r\n"))
+        heading = _HEADING_RE.match(line.rstrip("\r\n"))
         if heading:
             level = len(heading.group(1))
-            if private_level and level <= private_level:
+            if private_level and level <= private_level and not fence:
                 private_level = 0
-            if not private_level and heading.group(2).strip().lower() == "private":
+            if not private_level and _PRIVATE_TITLE_RE.match(heading.group(2).strip()):
                 private_level = level
         if not private_level:
             kept.append(line)

@@ -5,7 +5,8 @@ Lookup order for a template NAME (file ``NAME.md.j2``): the engagement's
 the engagement that has one), the user's config folder ``templates/``, then the
 built-in templates shipped with coachkit. A template read from a folder renders
 in Jinja2's sandbox, because it may come from a practice repository someone
-else wrote.
+else wrote. A name ending in ``.html`` (``report.html``) is the file
+``NAME.j2`` (``report.html.j2``) and renders with HTML autoescaping on.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from coachkit.settings import config_dir
 
 BUILTIN_PACKAGE = "coachkit.templates"
 SUFFIX = ".md.j2"
+HTML_SUFFIX = ".html.j2"
 
 
 @dataclass(frozen=True)
@@ -35,17 +37,26 @@ class TemplateSource:
 
     @property
     def location(self) -> str:
-        return str(self.path) if self.path else f"{BUILTIN_PACKAGE}:{self.name}{SUFFIX}"
+        return str(self.path) if self.path else f"{BUILTIN_PACKAGE}:{file_name(self.name)}"
 
 
 def file_name(name: str) -> str:
-    """``session`` -> ``session.md.j2``; refuses names that could leave the folder."""
-    base = name.removesuffix(SUFFIX).removesuffix(".md")
+    """``session`` -> ``session.md.j2``, ``report.html`` -> ``report.html.j2``.
+
+    Refuses names that could leave the folder.
+    """
+    is_html = name.endswith((".html", HTML_SUFFIX))
+    base = name.removesuffix(".j2") if is_html else name.removesuffix(SUFFIX).removesuffix(".md")
     if not base or "/" in base or "\\" in base or base.startswith("."):
         raise TemplateError(
             f"{name!r} is not a template name; `coachkit templates list` shows them"
         )
-    return base + SUFFIX
+    return base + ".j2" if is_html else base + SUFFIX
+
+
+def _name_of(file: str) -> str:
+    """``session.md.j2`` -> ``session``, ``report.html.j2`` -> ``report.html``."""
+    return file.removesuffix(".j2") if file.endswith(HTML_SUFFIX) else file.removesuffix(SUFFIX)
 
 
 def search_folders(engagement_root: Path | None) -> list[tuple[str, Path]]:
@@ -75,8 +86,9 @@ def list_templates(engagement_root: Path | None) -> list[tuple[TemplateSource, b
     for origin, folder in [*search_folders(engagement_root), ("built-in", _builtin_folder())]:
         if not folder.is_dir():
             continue
-        for path in sorted(folder.glob("*" + SUFFIX)):
-            name = path.name.removesuffix(SUFFIX)
+        paths = [*folder.glob("*" + SUFFIX), *folder.glob("*" + HTML_SUFFIX)]
+        for path in sorted(paths):
+            name = _name_of(path.name)
             is_builtin = origin == "built-in"
             source = TemplateSource(
                 name, origin, None if is_builtin else path, None if is_builtin else folder
@@ -91,15 +103,15 @@ def find_template(name: str, engagement_root: Path | None) -> TemplateSource:
     wanted = file_name(name)
     for origin, folder in search_folders(engagement_root):
         if (folder / wanted).is_file():
-            return TemplateSource(wanted.removesuffix(SUFFIX), origin, folder / wanted, folder)
+            return TemplateSource(_name_of(wanted), origin, folder / wanted, folder)
     if (_builtin_folder() / wanted).is_file():
-        return TemplateSource(wanted.removesuffix(SUFFIX), "built-in", None, None)
+        return TemplateSource(_name_of(wanted), "built-in", None, None)
     raise TemplateError(f"no template named {name!r}; `coachkit templates list` shows them")
 
 
 def template_text(source: TemplateSource) -> str:
     """The template's source text."""
-    path = source.path or _builtin_folder() / (source.name + SUFFIX)
+    path = source.path or _builtin_folder() / file_name(source.name)
     return path.read_text(encoding="utf-8")
 
 
@@ -115,7 +127,10 @@ def _environment(source: TemplateSource) -> Any:
         "keep_trailing_newline": True,
         "trim_blocks": True,
         "lstrip_blocks": True,
-        "autoescape": False,
+        # HTML templates (and what they include) escape every value; Markdown ones never do.
+        "autoescape": jinja2.select_autoescape(
+            enabled_extensions=(HTML_SUFFIX.lstrip("."),), default_for_string=False, default=False
+        ),
     }
     if source.folder is None:
         env = jinja2.Environment(loader=builtin, **options)
@@ -139,7 +154,7 @@ def render(name: str, context: dict[str, Any], engagement_root: Path | None) -> 
 
     source = find_template(name, engagement_root)
     try:
-        template = _environment(source).get_template(source.name + SUFFIX)
+        template = _environment(source).get_template(file_name(source.name))
         rendered = str(template.render(**context))
     except jinja2.TemplateSyntaxError as exc:
         raise TemplateError(
@@ -147,7 +162,9 @@ def render(name: str, context: dict[str, Any], engagement_root: Path | None) -> 
         ) from None
     except SecurityError as exc:
         raise TemplateError(f"{source.location}: template refused by the sandbox: {exc}") from None
-    except jinja2.TemplateError as exc:
+    except (jinja2.TemplateError, ArithmeticError, LookupError, TypeError, ValueError) as exc:
+        # A coach's override can fail like any Python expression ({{ 1/0 }}, a bad index):
+        # that is the template's error, named with its line, not a crash of coachkit.
         line = _template_line(sys.exc_info()[2])
         raise TemplateError(f"{source.location}:{line}: template error: {exc}") from None
     if not rendered.strip():
@@ -160,7 +177,7 @@ def render(name: str, context: dict[str, Any], engagement_root: Path | None) -> 
 def _template_line(tb: TracebackType | None) -> int:
     line = 1
     while tb is not None:
-        if tb.tb_frame.f_code.co_filename.endswith(SUFFIX):
+        if tb.tb_frame.f_code.co_filename.endswith((SUFFIX, HTML_SUFFIX)):
             line = tb.tb_lineno
         tb = tb.tb_next
     return line

@@ -101,7 +101,13 @@ def test_templates_list_and_show_say_which_file_wins(
     build_file_tree(sample, {"templates/session.md.j2": "engagement session\n"})
     rows = json.loads(run("templates", "list", "--json", cwd=sample).stdout)
     winners = {r["name"]: r["origin"] for r in rows if r["active"]}
-    assert winners == {"session": "engagement", "goal": "user", "engagement": "built-in"}
+    assert winners == {
+        "session": "engagement",
+        "goal": "user",
+        "engagement": "built-in",
+        "report": "built-in",
+        "report.html": "built-in",
+    }
     shadowed = [(r["name"], r["origin"]) for r in rows if not r["active"]]
     assert sorted(shadowed) == [("goal", "built-in"), ("session", "built-in")]
     shown = run("templates", "show", "session", cwd=sample)

@@ -126,3 +126,12 @@ def test_no_commit_leaves_the_note_untracked(sample: Path) -> None:
     assert result.exit_code == 0
     assert "not committed (--no-commit)" in result.stderr
     assert git(sample, "status", "--porcelain") == "?? sessions/03-2026-02-12.md\n"
+
+
+def test_python_error_in_a_template_is_a_template_error(sample: Path) -> None:
+    build_file_tree(sample, {"templates/session.md.j2": "---\nsession: 1\n---\n{{ 1 / 0 }}\n"})
+    result = run("session", "new", cwd=sample)
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"{sample / 'templates' / 'session.md.j2'}:4: template error: division by zero\n"
+    )

@@ -115,7 +115,7 @@ def test_the_sample_engagement_in_every_format(sample: Path) -> None:
     assert text.exit_code in (0, 1), text.output
     *lines, summary = text.stdout.splitlines()
     assert all(LINE_RE.match(line) for line in lines), lines
-    assert SUMMARY_RE.match(summary) and summary.endswith(" in 6 files")
+    assert SUMMARY_RE.match(summary) and summary.endswith(" in 7 files")
     records = json.loads(run("lint", "--format", "json", cwd=sample).stdout)
     assert len(records) == len(lines)
     github = run("lint", "--format", "github", cwd=sample).stdout.splitlines()
@@ -131,7 +131,7 @@ def test_the_sample_engagement_in_every_format(sample: Path) -> None:
 def test_the_sample_is_clean_for_missing_dates(sample: Path) -> None:
     result = run("lint", "--select", "action-missing-due,yaml-invalid", cwd=sample)
     assert result.exit_code == 0, result.output
-    assert result.stdout == "0 errors, 0 warnings, 0 info in 6 files\n"
+    assert result.stdout == "0 errors, 0 warnings, 0 info in 7 files\n"
 
 
 # --- json, github, sarif ---------------------------------------------------------------------

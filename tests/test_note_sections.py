@@ -54,3 +54,13 @@ def test_sections_are_public_and_keyed_by_heading() -> None:
 def test_a_higher_heading_ends_a_private_section() -> None:
     body = "# Notes\n### Private\nhidden\n## Homework\nvisible\n"
     assert strip_private(body) == "# Notes\n## Homework\nvisible\n"
+
+
+def test_an_unclosed_fence_cannot_hide_a_private_heading() -> None:
+    body = "## Reflection\nShared.\n```\ncode never closed\n### Private\nCANARY\n"
+    assert "CANARY" not in strip_private(body)
+
+
+def test_private_notes_heading_is_private_too() -> None:
+    body = "## Private notes\nCANARY\n## Homework\nRead.\n"
+    assert strip_private(body) == "## Homework\nRead.\n"

@@ -14,12 +14,14 @@ import click
 
 from coachkit import __version__
 from coachkit.cli.action_cmd import action
+from coachkit.cli.close_cmd import close
 from coachkit.cli.errors import CoachkitGroup
 from coachkit.cli.feedback_cmd import feedback
 from coachkit.cli.goal_cmd import goal
 from coachkit.cli.init_cmd import init
 from coachkit.cli.lint_cmd import lint
 from coachkit.cli.overdue_cmd import overdue
+from coachkit.cli.report_cmd import report
 from coachkit.cli.sample_cmd import sample
 from coachkit.cli.session_cmd import session
 from coachkit.cli.status_cmd import status
@@ -69,6 +71,8 @@ for command in (
     session,
     action,
     feedback,
+    close,
+    report,
     overdue,
     status,
     lint,

@@ -1,0 +1,642 @@
+"""Build the closure report for the client or the sponsor, as data.
+
+The report is assembled from an allow-list: engagement.md fields, goal fields,
+session numbers, dates and durations, feedback figures and action item counts.
+Session text reaches it only through :func:`coachkit.note_sections.sections`
+(private text removed), only for the client, and only for the sections the
+report template marks shareable. The sponsor's report holds no session text and
+no stakeholder comment. :func:`disclosures` lists what a report would disclose.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import statistics
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from coachkit.engagement_loader import ENGAGEMENT_FILE
+from coachkit.errors import CoachkitError
+from coachkit.feedback import (
+    MIN_GROUP_SIZE,
+    OTHERS,
+    Response,
+    Round,
+    anonymous_groups,
+    read_rounds,
+    summarize,
+)
+from coachkit.model import ActionItem, Engagement, Session
+from coachkit.note_sections import sections, strip_private
+
+AUDIENCES = ("client", "sponsor")
+FORMATS = ("md", "html", "pdf")
+DEFAULT_SHAREABLE = ("reflection",)
+PARTY_KEYS = ("client", "role", "organization", "sponsor", "hr", "coach")
+DATE_KEYS = ("start", "end")
+GOAL_KEYS = ("id", "title", "status", "measure", "baseline", "target", "target_date", "outcome")
+SUSTAINMENT_SECTION = "sustainment plan"
+STATUS_LABELS = {
+    "active": "Open",
+    "achieved": "Achieved",
+    "partially-achieved": "Partially achieved",
+    "not-achieved": "Not achieved",
+    "dropped": "Dropped",
+}
+NEVER_DISCLOSED = (
+    "never disclosed: private sections and <!-- private --> spans, rater codes, "
+    "goal and feedback file bodies, session front matter other than number, date and duration, "
+    "action item titles"
+)
+_HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
+# A heading or marker that means "private" must never survive into disclosed text.
+_PRIVATE_LEFTOVER = re.compile(r"^\s{0,3}#{1,6}\s+private\b|<!--\s*/?\s*private", re.I | re.M)
+
+
+def check_audience(audience: str) -> str:
+    """``audience`` if known; else a one-line error."""
+    if audience not in AUDIENCES:
+        raise CoachkitError(f"unknown audience {audience!r}: use --for client or --for sponsor")
+    return audience
+
+
+def check_format(fmt: str) -> str:
+    """``fmt`` if known; else a one-line error."""
+    if fmt not in FORMATS:
+        raise CoachkitError(f"unknown format {fmt!r}: use --format md, html or pdf")
+    return fmt
+
+
+def _text(value: Any) -> str | None:
+    if value is None or isinstance(value, (list, dict)):
+        return None
+    text = str(value).strip()
+    return text or None
+
+
+def _number(value: float, signed: bool = False) -> str:
+    text = f"{value:+.1f}" if signed else f"{value:.1f}"
+    return "0.0" if text in ("+0.0", "-0.0") else text
+
+
+def _percent(share: float) -> str:
+    return f"{round(share * 100)}%"
+
+
+@dataclass(frozen=True)
+class GroupRating:
+    """An anonymous group's mean rating in one round."""
+
+    group: str
+    mean: float
+    raters: int
+    mean_text: str
+
+
+@dataclass(frozen=True)
+class RoundRating:
+    """How stakeholders rated one goal in one round.
+
+    ``position`` is the mean's place on the scale from 0 (lowest) to 1 (highest)
+    and ``zero`` is where the bars start: the scale's 0 on a change scale such as
+    -3..+3, else its lowest value. Templates draw charts from the two.
+    """
+
+    kind: str
+    date: dt.date
+    low: float
+    high: float
+    mean: float
+    raters: int
+    improved_share: float | None
+    groups: list[GroupRating]
+    comments: list[str]
+    path: Path
+
+    @property
+    def measures_change(self) -> bool:
+        return self.low < 0 < self.high
+
+    @property
+    def scale_text(self) -> str:
+        if self.measures_change:
+            return f"{self.low:+g} to {self.high:+g}"
+        return f"{self.low:g} to {self.high:g}"
+
+    @property
+    def mean_text(self) -> str:
+        return _number(self.mean, self.measures_change)
+
+    @property
+    def improved_text(self) -> str | None:
+        return None if self.improved_share is None else _percent(self.improved_share)
+
+    @property
+    def label(self) -> str:
+        return f"{self.kind} {self.date.isoformat()}"
+
+    @property
+    def position(self) -> float:
+        return (self.mean - self.low) / (self.high - self.low)
+
+    @property
+    def zero(self) -> float:
+        return (0 - self.low) / (self.high - self.low) if self.measures_change else 0.0
+
+    @property
+    def bar(self) -> str:
+        """The mean as a 10-cell text bar; a change scale fills out from its middle."""
+        if not self.measures_change:
+            filled = round(self.position * 10)
+            return "█" * filled + "░" * (10 - filled)
+        half = round(abs(self.mean) / max(abs(self.low), abs(self.high)) * 5)
+        left = "░" * (5 - half) + "█" * half if self.mean < 0 else "░" * 5
+        right = "█" * half + "░" * (5 - half) if self.mean > 0 else "░" * 5
+        return f"{left}│{right}"
+
+
+@dataclass
+class ActionCount:
+    """Action items agreed, and what became of them."""
+
+    agreed: int = 0
+    done: int = 0
+    dropped: int = 0
+    open: int = 0
+
+    @property
+    def done_share(self) -> float | None:
+        return self.done / self.agreed if self.agreed else None
+
+    @property
+    def done_text(self) -> str:
+        return "-" if self.done_share is None else _percent(self.done_share)
+
+    def add(self, item: ActionItem) -> None:
+        self.agreed += 1
+        if item.status == "done":
+            self.done += 1
+        elif item.status == "dropped":
+            self.dropped += 1
+        else:
+            self.open += 1
+
+
+@dataclass
+class GoalReport:
+    """One goal with its measure, target, final status, outcome and ratings."""
+
+    id: str
+    title: str
+    status: str
+    measure: str | None
+    baseline: str | None
+    target: str | None
+    target_date: dt.date | None
+    outcome: str | None
+    path: Path
+    rounds: list[RoundRating] = field(default_factory=list)
+    actions: ActionCount = field(default_factory=ActionCount)
+
+    @property
+    def status_label(self) -> str:
+        return STATUS_LABELS.get(self.status, self.status)
+
+    @property
+    def first_round(self) -> RoundRating | None:
+        """The baseline: the first round of kind ``baseline``, else the first round."""
+        baselines = [r for r in self.rounds if r.kind == "baseline"]
+        found = baselines or self.rounds
+        return found[0] if found else None
+
+    @property
+    def last_round(self) -> RoundRating | None:
+        """The final figures: the last round of kind ``final``, else the latest other round."""
+        first = self.first_round
+        finals = [r for r in self.rounds if r.kind == "final"]
+        later = [r for r in self.rounds if r is not first]
+        found = finals or later
+        return found[-1] if found else None
+
+    @property
+    def group_names(self) -> list[str]:
+        """Every group shown for the baseline or the final round, in a stable order."""
+        names: list[str] = []
+        for found in (self.first_round, self.last_round):
+            for group in found.groups if found else []:
+                if group.group not in names:
+                    names.append(group.group)
+        return names
+
+    def group_in(self, found: RoundRating | None, name: str) -> GroupRating | None:
+        """The figures for group ``name`` in round ``found``, or None."""
+        for group in found.groups if found else []:
+            if group.group == name:
+                return group
+        return None
+
+
+@dataclass(frozen=True)
+class SharedText:
+    """The public text of one shareable section of one session note."""
+
+    session: int
+    date: dt.date
+    text: str
+    path: Path
+
+
+@dataclass
+class SharedSection:
+    """Every session's public text under one shareable heading, oldest first."""
+
+    name: str
+    entries: list[SharedText]
+
+    @property
+    def title(self) -> str:
+        return self.name[:1].upper() + self.name[1:]
+
+
+@dataclass(frozen=True)
+class SessionEntry:
+    """A session held: its number, date and minutes (``duration``, else ``session_length``)."""
+
+    number: int
+    date: dt.date
+    minutes: int | None
+    path: Path
+    has_duration: bool = True
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    """A dated milestone: start, a session, a feedback round, the end, a follow-up."""
+
+    date: dt.date
+    label: str
+    minutes: int | None = None
+
+
+@dataclass
+class Report:
+    """Everything one report shows; templates read nothing else."""
+
+    audience: str
+    generated: dt.date
+    root: Path
+    parties: dict[str, str]
+    start: dt.date | None
+    end: dt.date | None
+    phase: str | None
+    sessions_planned: int | None
+    sessions: list[SessionEntry]
+    minutes: int
+    sessions_without_duration: int
+    timeline: list[TimelineEntry]
+    goals: list[GoalReport]
+    actions: ActionCount
+    rounds: list[tuple[str, dt.date, Path]]
+    groups_merged: bool
+    groups_left_out: bool
+    ratings_withheld: bool
+    shareable_sections: list[str]
+    shared: list[SharedSection]
+    sustainment_plan: str | None
+    follow_up: list[dt.date]
+    missing: list[str]
+    comments: int = 0
+    session_length_used: bool = False
+
+    @property
+    def for_client(self) -> bool:
+        return self.audience == "client"
+
+    @property
+    def client(self) -> str:
+        return self.parties.get("client", self.root.name)
+
+    @property
+    def recipient(self) -> str:
+        """Who the report is for, e.g. ``Sam Ortiz (sponsor)``."""
+        name = self.parties.get(self.audience)
+        return f"{name} ({self.audience})" if name else f"the {self.audience}"
+
+    @property
+    def sessions_held(self) -> int:
+        return len(self.sessions)
+
+    @property
+    def hours_text(self) -> str:
+        return f"{self.minutes / 60:.1f}".removesuffix(".0")
+
+    @property
+    def title(self) -> str:
+        return f"Coaching report: {self.client}"
+
+
+def _check_public(text: str, where: Path) -> str:
+    """Refuse text in which a private heading or marker survived (an unclosed code fence)."""
+    if _PRIVATE_LEFTOVER.search(text):
+        raise CoachkitError(
+            f"{where}: a 'Private' heading or private marker would reach the report; "
+            "close any open ``` code fence before it, or rename a heading that starts "
+            "with 'Private'"
+        )
+    return text
+
+
+def _round_rating(
+    feedback: Round, goal: str, mean: float, raters: int, improved: float | None, client: bool
+) -> tuple[RoundRating, bool, bool]:
+    responses = [r for r in feedback.responses if r.goal == goal]
+    groups = anonymous_groups(responses)
+    shown = {name for name in groups if name != OTHERS}
+    merged = bool({r.group for r in responses} - shown)
+    left_out = merged and OTHERS not in groups
+    group_ratings = []
+    for name, members in groups.items():
+        group_mean = statistics.fmean(r.rating for r in members)
+        group_ratings.append(
+            GroupRating(
+                name, group_mean, _raters(members), _number(group_mean, feedback.measures_change)
+            )
+        )
+    comments: list[str] = []
+    if client:
+        for response in responses:
+            if response.comment:
+                public = _HTML_COMMENT.sub("", strip_private(response.comment)).strip()
+                if public:
+                    comments.append(_check_public(public, feedback.path))
+    rating = RoundRating(
+        feedback.kind,
+        feedback.date,
+        feedback.scale[0],
+        feedback.scale[1],
+        mean,
+        raters,
+        improved,
+        group_ratings,
+        comments,
+        feedback.path,
+    )
+    return rating, merged, left_out
+
+
+def _raters(responses: Sequence[Response]) -> int:
+    return len({r.rater for r in responses})
+
+
+def build_report(
+    engagement: Engagement,
+    audience: str,
+    *,
+    as_of: dt.date,
+    shareable_sections: Sequence[str] = DEFAULT_SHAREABLE,
+) -> Report:
+    """The report for ``audience`` (client or sponsor) as of ``as_of``.
+
+    Broken notes and invalid feedback (a rating outside its scale, an unknown
+    goal) raise the first problem; missing parts become lines in ``missing``.
+    """
+    check_audience(audience)
+    engagement.raise_for_problems()
+    rounds, problems = read_rounds(engagement)
+    if problems:
+        raise problems[0]
+    client = audience == "client"
+    meta = engagement.meta
+    missing: list[str] = []
+
+    session_length = meta.get("session_length")
+    default_minutes = session_length if isinstance(session_length, int) else None
+    held = [s for s in engagement.sessions if s.date <= as_of]
+    sessions = [
+        SessionEntry(s.number, s.date, s.duration or default_minutes, s.path, bool(s.duration))
+        for s in held
+    ]
+    if not held:
+        missing.append("No sessions have been held yet.")
+    goals = _goal_reports(engagement)
+    if not goals:
+        missing.append("No goals were recorded for this engagement.")
+    merged, left_out, withheld = _attach_ratings(goals, rounds, client)
+    if not rounds:
+        missing.append("No stakeholder feedback was recorded.")
+    actions = _count_actions(engagement, goals)
+    if not actions.agreed:
+        missing.append("No action items were recorded.")
+    shareable = [name.strip().lower() for name in shareable_sections] if client else []
+    shared = _shared_sections(held, shareable)
+    plan = _sustainment_plan(engagement)
+    if not plan:
+        missing.append("No sustainment plan was recorded.")
+    follow_up = sorted(d for d in meta.get("follow_up") or [] if isinstance(d, dt.date))
+    if not follow_up:
+        missing.append("No follow-up dates were set.")
+
+    start = meta.get("start") if isinstance(meta.get("start"), dt.date) else None
+    end = meta.get("end") if isinstance(meta.get("end"), dt.date) else None
+    planned = meta.get("sessions_planned")
+    return Report(
+        audience=audience,
+        generated=as_of,
+        root=engagement.root,
+        parties={key: text for key in PARTY_KEYS if (text := _text(meta.get(key)))},
+        start=start,
+        end=end,
+        phase=_text(meta.get("phase")),
+        sessions_planned=planned if isinstance(planned, int) and planned > 0 else None,
+        sessions=sessions,
+        minutes=sum(s.minutes or 0 for s in sessions),
+        sessions_without_duration=sum(1 for s in sessions if not s.minutes),
+        timeline=_timeline(start, end, sessions, rounds, follow_up),
+        goals=goals,
+        actions=actions,
+        rounds=[(r.kind, r.date, r.path) for r in rounds],
+        groups_merged=merged,
+        groups_left_out=left_out,
+        ratings_withheld=withheld,
+        shareable_sections=shareable,
+        shared=shared,
+        sustainment_plan=plan,
+        follow_up=follow_up,
+        missing=missing,
+        comments=sum(len(r.comments) for g in goals for r in g.rounds),
+        session_length_used=default_minutes is not None and any(not s.duration for s in held),
+    )
+
+
+def _goal_reports(engagement: Engagement) -> list[GoalReport]:
+    goals = []
+    for goal in engagement.goals:
+        note = engagement.notes.get(goal.path)
+        goals.append(
+            GoalReport(
+                goal.id,
+                goal.title,
+                goal.status,
+                goal.measure,
+                goal.baseline,
+                goal.target,
+                goal.target_date,
+                _text(note.meta.get("outcome")) if note is not None else None,
+                goal.path,
+            )
+        )
+    return goals
+
+
+def _attach_ratings(
+    goals: list[GoalReport], rounds: list[Round], client: bool
+) -> tuple[bool, bool, bool]:
+    """Add each round's figures to its goals; whether groups were merged or left out, and
+    whether a goal's round was withheld because fewer than three raters rated it (its mean
+    would be one or two people's ratings)."""
+    by_id = {goal.id: goal for goal in goals}
+    round_of = {feedback.path: feedback for feedback in rounds}
+    merged_any = left_out_any = withheld_any = False
+    for summary in summarize(rounds):
+        goal = by_id.get(summary.goal)
+        if goal is None:
+            continue
+        if summary.raters < MIN_GROUP_SIZE:
+            withheld_any = True
+            continue
+        rating, merged, left_out = _round_rating(
+            round_of[summary.path],
+            summary.goal,
+            summary.mean,
+            summary.raters,
+            summary.improved_share,
+            client,
+        )
+        merged_any, left_out_any = merged_any or merged, left_out_any or left_out
+        goal.rounds.append(rating)
+    return merged_any, left_out_any, withheld_any
+
+
+def _count_actions(engagement: Engagement, goals: list[GoalReport]) -> ActionCount:
+    by_id = {goal.id: goal for goal in goals}
+    actions = ActionCount()
+    for item in engagement.actions:
+        actions.add(item)
+        if item.goal in by_id:
+            by_id[item.goal].actions.add(item)
+    return actions
+
+
+def _shared_sections(held: Sequence[Session], shareable: Sequence[str]) -> list[SharedSection]:
+    """The public text of each shareable section, session by session (none for the sponsor)."""
+    shared = [SharedSection(name, []) for name in shareable]
+    for session in held if shared else []:
+        public = sections(session.body)
+        for section in shared:
+            text = public.get(section.name, "")
+            if text:
+                section.entries.append(
+                    SharedText(
+                        session.number,
+                        session.date,
+                        _check_public(text, session.path),
+                        session.path,
+                    )
+                )
+    return [section for section in shared if section.entries]
+
+
+def _sustainment_plan(engagement: Engagement) -> str | None:
+    path = engagement.root / ENGAGEMENT_FILE
+    note = engagement.notes.get(path)
+    plan = sections(note.body).get(SUSTAINMENT_SECTION) if note is not None else None
+    return _check_public(plan, path) if plan else None
+
+
+def _timeline(
+    start: dt.date | None,
+    end: dt.date | None,
+    held: Sequence[SessionEntry],
+    rounds: Sequence[Round],
+    follow_up: Sequence[dt.date],
+) -> list[TimelineEntry]:
+    entries = [TimelineEntry(s.date, f"Session {s.number}", s.minutes) for s in held]
+    entries += [TimelineEntry(r.date, f"Feedback: {r.kind}") for r in rounds]
+    entries += [TimelineEntry(day, "Follow-up") for day in follow_up]
+    if start:
+        entries.append(TimelineEntry(start, "Start"))
+    if end:
+        entries.append(TimelineEntry(end, "End"))
+    order = {"Start": 0, "End": 2}
+    return sorted(entries, key=lambda e: (e.date, order.get(e.label, 1)))
+
+
+def _relative(report: Report, path: Path) -> str:
+    try:
+        return path.relative_to(report.root).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def disclosures(report: Report) -> list[str]:
+    """Exactly which fields and sections ``report`` discloses, one line per source."""
+    lines: list[str] = []
+    fields = [key for key in PARTY_KEYS if key in report.parties]
+    fields += [key for key in DATE_KEYS if getattr(report, key)]
+    fields += [
+        key
+        for key, value in (
+            ("phase", report.phase),
+            ("sessions_planned", report.sessions_planned),
+            ("follow_up", report.follow_up),
+        )
+        if value
+    ]
+    if report.session_length_used:
+        fields.append("session_length")
+    lines.append(f"{ENGAGEMENT_FILE}: {', '.join(fields) or 'no fields'}")
+    if report.sustainment_plan:
+        lines.append(f"{ENGAGEMENT_FILE}: section 'Sustainment plan' (public text)")
+    for goal in report.goals:
+        shown = [key for key in GOAL_KEYS if getattr(goal, key) is not None]
+        lines.append(f"{_relative(report, goal.path)}: {', '.join(shown)}")
+    for session in report.sessions:
+        shown = ["session", "date"] + (["duration"] if session.has_duration else [])
+        titles = [
+            section.title
+            for section in report.shared
+            if any(entry.path == session.path for entry in section.entries)
+        ]
+        extra = "".join(f"; section '{title}' (public text)" for title in titles)
+        lines.append(f"{_relative(report, session.path)}: {', '.join(shown)}{extra}")
+    for kind, day, path in report.rounds:
+        lines.append(_round_disclosure(report, kind, day, path))
+    lines.append(
+        "action items in every note: counts only (agreed, done, dropped, open), overall and per goal"
+    )
+    lines.append(NEVER_DISCLOSED)
+    return lines
+
+
+def _round_disclosure(report: Report, kind: str, day: dt.date, path: Path) -> str:
+    ratings = [
+        (goal.id, found) for goal in report.goals for found in goal.rounds if found.path == path
+    ]
+    if not ratings:
+        return f"{_relative(report, path)}: kind, date ({kind}, {day}); no ratings of a goal"
+    goals = ", ".join(goal_id for goal_id, _ in ratings)
+    groups = sorted({g.group for _, found in ratings for g in found.groups})
+    comments = sum(len(found.comments) for _, found in ratings)
+    improved = any(found.improved_share is not None for _, found in ratings)
+    text = (
+        f"{_relative(report, path)}: kind, date, scale; per goal ({goals}) the mean rating, "
+        f"number of raters{' and share who saw improvement' if improved else ''}; "
+        f"group means for {', '.join(groups) or 'no group'} "
+        f"(groups of fewer than {MIN_GROUP_SIZE} raters merged into {OTHERS!r})"
+    )
+    if comments:
+        text += f"; {comments} comment{'s' if comments != 1 else ''} (public text)"
+    return text
