@@ -177,3 +177,33 @@ def test_docs_lint_lists_every_rule() -> None:
         assert f"| {rule.code} | `{rule.name}` | {rule.severity} | {rule.summary} |" in text, (
             rule.name
         )
+
+
+def test_the_lazy_command_table_matches_each_command() -> None:
+    import importlib
+
+    from coachkit.cli import COMMANDS
+
+    for name, (module, attribute, summary) in COMMANDS.items():
+        command = getattr(importlib.import_module(module), attribute)
+        assert command.name == name
+        assert (command.help or "").strip().splitlines()[0] == summary, name
+
+
+def test_top_level_help_imports_no_command_and_no_heavy_library() -> None:
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys\n"
+        "from coachkit.cli import cli\n"
+        "try:\n"
+        "    cli(['--help'], prog_name='coachkit')\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "loaded = [m for m in sys.modules if m.endswith('_cmd') or m.split('.')[0] in "
+        "('yaml', 'jinja2', 'git', 'frontmatter', 'ruamel')]\n"
+        "print(','.join(sorted(loaded)), file=sys.stderr)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stderr.strip() == ""

@@ -1,11 +1,13 @@
 """coachkit's command line: a thin layer of click over the core.
 
-Only click is imported at module level, so ``coachkit --help`` starts fast;
-each command imports the core it needs when it runs.
+Only click is imported at module level, and each command's module is imported
+only when that command runs, so ``coachkit --help`` starts fast; each command
+imports the core it needs when it runs.
 """
 
 from __future__ import annotations
 
+import importlib
 import os
 from pathlib import Path
 from typing import Any
@@ -13,24 +15,92 @@ from typing import Any
 import click
 
 from coachkit import __version__
-from coachkit.cli.action_cmd import action
-from coachkit.cli.close_cmd import close
 from coachkit.cli.errors import CoachkitGroup
-from coachkit.cli.feedback_cmd import feedback
-from coachkit.cli.goal_cmd import goal
-from coachkit.cli.init_cmd import init
-from coachkit.cli.lint_cmd import lint
-from coachkit.cli.overdue_cmd import overdue
-from coachkit.cli.report_cmd import report
-from coachkit.cli.sample_cmd import sample
-from coachkit.cli.session_cmd import session
-from coachkit.cli.status_cmd import status
-from coachkit.cli.templates_cmd import templates
 
 CONTEXT_SETTINGS: dict[str, Any] = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
+# name: (module, attribute, the first line of its help). `coachkit --help` lists the
+# commands from this table without importing them; tests/test_docs.py checks that
+# each line is the command's own first help line.
+COMMANDS: dict[str, tuple[str, str, str]] = {
+    "action": ("coachkit.cli.action_cmd", "action", "Add, complete, drop and list action items."),
+    "close": (
+        "coachkit.cli.close_cmd",
+        "close",
+        "Close the engagement: end date, each goal's final status and outcome, follow-ups.",
+    ),
+    "feedback": (
+        "coachkit.cli.feedback_cmd",
+        "feedback",
+        "Record stakeholder feedback rounds (feedback/*.md) and summarise them per goal.",
+    ),
+    "goal": (
+        "coachkit.cli.goal_cmd",
+        "goal",
+        "Add and list the engagement's goals (goals/G1-….md).",
+    ),
+    "init": (
+        "coachkit.cli.init_cmd",
+        "init",
+        "Start an engagement in PATH: write engagement.md and commit it.",
+    ),
+    "lint": (
+        "coachkit.cli.lint_cmd",
+        "lint",
+        "Check engagements for plans that will slip: missing dates, owners, measures…",
+    ),
+    "overdue": (
+        "coachkit.cli.overdue_cmd",
+        "overdue",
+        "List open action items past their due date, most overdue first.",
+    ),
+    "report": (
+        "coachkit.cli.report_cmd",
+        "report",
+        "Write the closure report for the client or the sponsor, and commit it.",
+    ),
+    "sample": (
+        "coachkit.cli.sample_cmd",
+        "sample",
+        "Create a sample engagement in PATH to try coachkit on.",
+    ),
+    "session": (
+        "coachkit.cli.session_cmd",
+        "session",
+        "Scaffold and list session notes (sessions/NN-YYYY-MM-DD.md).",
+    ),
+    "status": (
+        "coachkit.cli.status_cmd",
+        "status",
+        "One row per engagement: sessions, next session, open and overdue actions.",
+    ),
+    "templates": (
+        "coachkit.cli.templates_cmd",
+        "templates",
+        "List and show templates, and where each one comes from.",
+    ),
+}
 
-@click.group(cls=CoachkitGroup, context_settings=CONTEXT_SETTINGS)
+
+class LazyGroup(CoachkitGroup):
+    """The top-level group: commands are imported when they run, not to list them."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        spec = COMMANDS.get(cmd_name)
+        if spec is None:
+            return None
+        command: click.Command = getattr(importlib.import_module(spec[0]), spec[1])
+        return command
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        with formatter.section("Commands"):
+            formatter.write_dl([(name, spec[2]) for name, spec in sorted(COMMANDS.items())])
+
+
+@click.group(cls=LazyGroup, context_settings=CONTEXT_SETTINGS)
 @click.version_option(__version__, "--version", prog_name="coachkit")
 @click.option(
     "-C",
@@ -63,23 +133,6 @@ def cli(directory: Path | None) -> None:
             raise click.BadParameter(
                 f"cannot enter {directory}: {exc.strerror}", param_hint="-C"
             ) from None
-
-
-for command in (
-    init,
-    goal,
-    session,
-    action,
-    feedback,
-    close,
-    report,
-    overdue,
-    status,
-    lint,
-    templates,
-    sample,
-):
-    cli.add_command(command)
 
 
 def main() -> None:
