@@ -16,7 +16,7 @@ def sample(path: Path, no_commit: bool) -> None:
     """Create a sample engagement in PATH to try coachkit on.
 
     Jordan Lee, VP Engineering at Acme Logistics: two goals, two session notes
-    with action items, a baseline 360. Its dates are in early 2026; set
+    with action items, a baseline 360 and a mid-point mini-survey. Its dates are in early 2026; set
     COACHKIT_TODAY=2026-02-12 to see it as the coach did that day.
 
     \b
