@@ -22,16 +22,25 @@ class LintContext:
     as_of: dt.date
     _texts: dict[Path, str] = field(default_factory=dict)
     _suppressions: dict[Path, dict[int, tuple[int, list[str]]]] = field(default_factory=dict)
+    _feedback_problems: list[NoteError] | None = None
 
     def notes(self) -> Iterator[Note]:
         """Every note that parsed, engagement.md first."""
         yield from self.engagement.notes.values()
 
     def problems(self, rule: str) -> Iterator[Hit]:
-        """Hits for the file problems the reader met that belong to ``rule``."""
-        for problem in self.engagement.problems:
+        """Hits for the problems the reader (or the feedback reader) met that belong to ``rule``."""
+        for problem in [*self.engagement.problems, *self.feedback_problems()]:
             if problem.rule == rule:
                 yield Hit(problem.path, problem.line, problem.column, problem.problem)
+
+    def feedback_problems(self) -> list[NoteError]:
+        """What reading the feedback rounds found, read once per engagement."""
+        if self._feedback_problems is None:
+            from coachkit.feedback import read_rounds
+
+            self._feedback_problems = read_rounds(self.engagement)[1]
+        return self._feedback_problems
 
     def text(self, path: Path) -> str:
         """The decoded text of ``path`` (BOM removed), read once."""

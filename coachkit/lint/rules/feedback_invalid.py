@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from coachkit.feedback import read_rounds
 from coachkit.lint.context import LintContext
 from coachkit.lint.finding import Hit
 
@@ -22,7 +21,4 @@ SEVERITY = "error"
 
 
 def check(ctx: LintContext) -> Iterator[Hit]:
-    _, problems = read_rounds(ctx.engagement)
-    for problem in problems:
-        if problem.rule == NAME:
-            yield Hit(problem.path, problem.line, problem.column, problem.problem)
+    yield from ctx.problems(NAME)
