@@ -23,14 +23,8 @@ from typing import Any
 
 from coachkit.engagement_loader import load_engagement
 from coachkit.errors import CoachkitError, TemplateError, WriteRefused
-from coachkit.report_build import (
-    DEFAULT_SHAREABLE,
-    Report,
-    build_report,
-    check_audience,
-    check_format,
-    disclosures,
-)
+from coachkit.report_build import build_report, disclosures
+from coachkit.report_model import DEFAULT_SHAREABLE, Report, check_audience, check_format
 from coachkit.safe_write import create_file, replace_file
 from coachkit.template_lookup import find_template, render, template_text
 from coachkit.write_result import WriteResult, commit_plan, finish

@@ -65,7 +65,7 @@ def report(
       coachkit report --for sponsor --dry-run
     """
     from coachkit.dates import today
-    from coachkit.report_build import check_audience, check_format
+    from coachkit.report_model import check_audience, check_format
     from coachkit.report_render import dry_run as list_disclosures
     from coachkit.report_render import write_report
 
