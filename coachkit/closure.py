@@ -14,20 +14,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-from yaml.nodes import MappingNode, ScalarNode, SequenceNode
-
 from coachkit.engagement_loader import ENGAGEMENT_FILE, load_engagement
-from coachkit.errors import CoachkitError, UnknownId, WriteRefused
+from coachkit.errors import CoachkitError, UnknownId
 from coachkit.front_matter_edit import (
     EditableNote,
-    format_scalar,
-    mapping_get,
     open_for_edit,
     set_fields,
+    set_scalar_list,
 )
 from coachkit.model import Engagement, Goal
-from coachkit.strict_yaml import load_strict
 from coachkit.write_result import WriteResult, commit_plan, finish
 
 FINAL_STATUSES = ("achieved", "partially-achieved", "not-achieved", "dropped")
@@ -170,54 +165,6 @@ def _edit_root(note: EditableNote, changes: dict[str, Any]) -> EditableNote:
 
 def _edit_engagement(root: Path, changes: dict[str, Any], dates: list[dt.date]) -> EditableNote:
     note = _edit_root(open_for_edit(root / ENGAGEMENT_FILE), changes)
-    current = note.data().get("follow_up")
-    if current == dates:
-        return note
-    found = mapping_get(_root_node(note), "follow_up")
-    if found is None or isinstance(found[1], ScalarNode):
-        return _edit_root(note, {"follow_up": dates})
-    _replace_list(note, found[1], dates)
+    if note.data().get("follow_up") != dates:
+        set_scalar_list(note, "follow_up", dates)
     return note
-
-
-def _root_node(note: EditableNote) -> MappingNode:
-    node = note.root()
-    return node if node is not None else MappingNode("tag:yaml.org,2002:map", [])
-
-
-def _replace_list(note: EditableNote, node: Any, dates: list[dt.date]) -> None:
-    """Replace the list ``follow_up`` holds, keeping its style (``[a, b]`` or ``- a`` lines).
-
-    The lossless writer replaces scalars only; this is the same splice for a list
-    of dates, checked the same way: the result must parse to the old data with
-    only ``follow_up`` changed.
-    """
-    text = note.yaml_text
-    assert isinstance(node, SequenceNode)
-    if node.flow_style or not node.value:
-        start, end = int(node.start_mark.index), int(node.end_mark.index)
-        new = format_scalar(dates)
-    else:
-        first = node.value[0]
-        dash_column = int(node.start_mark.column)
-        start = text.rfind("\n", 0, int(node.start_mark.index)) + 1
-        last_end = int(node.value[-1].end_mark.index)
-        newline = text.find("\n", last_end)
-        end = len(text) if newline < 0 else newline + 1
-        gap = max(int(first.start_mark.column) - dash_column - 1, 1)
-        new = "".join(
-            f"{' ' * dash_column}-{' ' * gap}{day.isoformat()}{note.newline}" for day in dates
-        )
-    edited = text[:start] + new + text[end:]
-    expected = dict(note.data())
-    expected["follow_up"] = dates
-    try:
-        same = load_strict(edited) == expected
-    except yaml.YAMLError:
-        same = False
-    if not same:
-        raise WriteRefused(
-            f"{note.path}: follow_up could not be rewritten safely; "
-            f"write it by hand as follow_up: {format_scalar(dates)}"
-        )
-    note.yaml_text = edited

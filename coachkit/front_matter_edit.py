@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -277,6 +277,40 @@ def append_to_list(note: EditableNote, key: str, item: Mapping[str, Any]) -> int
     expected[key] = items
     _commit_text(note, new_text, expected)
     return note.before.count("\n") + new_text.count("\n", 0, at) + 1
+
+
+def set_scalar_list(note: EditableNote, key: str, values: Sequence[Any]) -> None:
+    """Set the top-level ``key`` to a list of scalars, keeping the list's own style.
+
+    A flow list (``[a, b]``) is rewritten in place; a block list (``- a`` lines) is
+    rewritten as block lines with the same dash column and spacing; a missing or
+    scalar value becomes a flow list. Checked like every edit: the result must
+    parse to the old data with only ``key`` changed.
+    """
+    values = list(values)
+    text = note.yaml_text
+    found = mapping_get(_compose(note, text), key)
+    if found is None or isinstance(found[1], ScalarNode):
+        set_fields(
+            note, lambda root: root, {key: values}, lambda data: data.__setitem__(key, values)
+        )
+        return
+    node = found[1]
+    if not isinstance(node, SequenceNode):
+        line = node.start_mark.line + 2
+        raise WriteRefused(f"{note.path}:{line}: {key!r} holds a mapping; edit it by hand")
+    expected = note.data()
+    expected[key] = values
+    if node.flow_style or not node.value:
+        start, end = int(node.start_mark.index), int(node.end_mark.index)
+        new = format_scalar(values)
+    else:
+        dash = int(node.start_mark.column)
+        gap = max(int(node.value[0].start_mark.column) - dash - 1, 1)
+        start = text.rfind("\n", 0, int(node.start_mark.index)) + 1
+        end = _line_end(text, int(node.value[-1].end_mark.index))
+        new = "".join(f"{' ' * dash}-{' ' * gap}{format_scalar(v)}{note.newline}" for v in values)
+    _commit_text(note, _splice(text, start, end, new), expected)
 
 
 def _compose(note: EditableNote, text: str) -> MappingNode:

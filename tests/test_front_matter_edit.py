@@ -867,3 +867,27 @@ def test_save_through_a_symlink_is_refused(tmp_path: Path) -> None:
         note.save()
     assert target.read_bytes() == SESSION
     assert leftovers(tmp_path) == []
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        ("follow_up: []  # none yet\n", "follow_up: [2026-03-01, 2026-04-12]  # none yet\n"),
+        ("follow_up: [2026-01-01]\n", "follow_up: [2026-03-01, 2026-04-12]\n"),
+        (
+            "follow_up:\n  - 2026-01-01  # old\nz: 1\n",
+            "follow_up:\n  - 2026-03-01\n  - 2026-04-12\nz: 1\n",
+        ),
+        ("follow_up:\n", "follow_up: [2026-03-01, 2026-04-12]\n"),
+        ("z: 1\n", "z: 1\nfollow_up: [2026-03-01, 2026-04-12]\n"),
+    ],
+)
+def test_set_scalar_list_keeps_the_lists_style(tmp_path: Path, before: str, after: str) -> None:
+    from coachkit.front_matter_edit import set_scalar_list
+
+    path = tmp_path / "engagement.md"
+    path.write_text(f"---\nclient: J\n{before}---\nBody\n", encoding="utf-8")
+    note = open_for_edit(path)
+    set_scalar_list(note, "follow_up", [dt.date(2026, 3, 1), dt.date(2026, 4, 12)])
+    note.save()
+    assert path.read_text(encoding="utf-8") == f"---\nclient: J\n{after}---\nBody\n"
