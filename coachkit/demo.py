@@ -70,6 +70,8 @@ def main() -> None:
     _show(["coachkit", "action", "list", "--status", "all"], engagement, env)
     _show(["coachkit", "status", str(workdir)], engagement, env)
     _show(["coachkit", "lint"], engagement, env)
+    _show(["coachkit", "feedback", "summary"], engagement, env)
+    _show(["coachkit", "report", "--for", "sponsor"], engagement, env)
     _show(["git", "log", "--oneline"], engagement, env)
     print(f"\nExplore it yourself: cd {engagement} && COACHKIT_TODAY={TODAY} coachkit --help")
 
