@@ -132,7 +132,9 @@ def _rule_of(problem: str) -> str:
 
 
 def _plain_yaml_message(problem: str) -> str:
-    if problem.startswith(("invalid date", "duplicate key", "a key must", "merge conflict")):
+    if problem.startswith(
+        ("invalid date", "duplicate key", "a key must", "merge conflict", "anchors and aliases")
+    ):
         return problem
     return f"invalid YAML: {problem}"
 

@@ -73,6 +73,20 @@ class StrictLoader(_Loader):  # type: ignore[valid-type,misc]
     def ascend_resolver(self) -> None:
         return None
 
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        # A node built before is reached again only through an alias (*name). Refusing
+        # aliases of lists and mappings keeps memory and time bounded: an "alias bomb"
+        # of nested aliases would otherwise be expanded by anything that walks the data.
+        if node in self.constructed_objects or node in self.recursive_objects:
+            raise ConstructorError(
+                None,
+                None,
+                "anchors and aliases (&name, *name) are not allowed in front matter; "
+                "write the value out",
+                node.start_mark,
+            )
+        return super().construct_object(node, deep)
+
     def position(self, node: yaml.Node) -> tuple[int, int]:
         mark = node.start_mark
         return mark.line + self.first_line, mark.column + 1

@@ -549,3 +549,26 @@ def test_frontmatter_handler_without_front_matter() -> None:
     post = frontmatter.loads("# Notes\n\nowner: no\n", handler=frontmatter_handler())
     assert post.metadata == {}
     assert post.content == "# Notes\n\nowner: no"
+
+
+def test_an_alias_bomb_is_refused_quickly(tmp_path: Path) -> None:
+    import time
+
+    lines = ["---", "a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
+    lines += [f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 9) + "]" for i in range(1, 10)]
+    path = tmp_path / "bomb.md"
+    path.write_text("\n".join([*lines, "---", ""]), encoding="utf-8")
+    start = time.perf_counter()
+    with pytest.raises(NoteError) as caught:
+        read_note(path)
+    assert time.perf_counter() - start < 1
+    assert str(caught.value) == (
+        f"{path}:2:5: anchors and aliases (&name, *name) are not allowed in front matter; "
+        "write the value out"
+    )
+
+
+def test_a_repeated_plain_value_is_still_fine(tmp_path: Path) -> None:
+    path = tmp_path / "ok.md"
+    path.write_text("---\nowner: &o Jordan\nsponsor: *o\n---\n", encoding="utf-8")
+    assert dict(read_note(path).meta) == {"owner": "Jordan", "sponsor": "Jordan"}
