@@ -43,8 +43,29 @@ def _fsync_dir(directory: Path) -> None:
             os.close(fd)
 
 
+def refuse_escape(path: Path) -> None:
+    """Refuse a path inside an engagement that really lies outside it (through a link).
+
+    The engagement is the nearest folder above ``path``, as written, that holds
+    engagement.md; the real folder ``path`` would be written in must be inside
+    the engagement's real folder.
+    """
+    path = path.absolute()
+    for folder in path.parents:
+        if (folder / "engagement.md").is_file():
+            real_root = folder.resolve()
+            real_parent = path.parent.resolve()
+            if real_parent != real_root and real_root not in real_parent.parents:
+                raise WriteRefused(
+                    f"{path}: leads outside the engagement {folder} through a symbolic link; "
+                    "coachkit never writes outside the engagement"
+                )
+            return
+
+
 def create_file(path: Path, data: bytes) -> None:
     """Create ``path`` with ``data``; refuse if anything already exists there."""
+    refuse_escape(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     if path.exists() or path.is_symlink():
         raise WriteRefused(f"{path}: already exists; coachkit never overwrites a file")
@@ -87,6 +108,7 @@ def replace_file(path: Path, data: bytes, expected: bytes) -> None:
     """
     if path.is_symlink():
         raise WriteRefused(f"{path}: is a symbolic link; coachkit does not write through links")
+    refuse_escape(path)
     if not path.exists():
         raise WriteRefused(f"{path}: vanished while coachkit was editing it; nothing was written")
     # The mode bit is checked too: root may write anything, but a file the coach

@@ -210,3 +210,22 @@ def test_actions_cannot_be_added_to_feedback_files(sample: Path) -> None:
     assert result.stderr == (
         "feedback/2026-01-08-baseline-360.md: action items live in engagement.md, goals/ or sessions/ notes, not here\n"
     )
+
+
+def test_a_symlinked_folder_cannot_lead_a_write_out_of_the_engagement(
+    sample: Path, tmp_path: Path
+) -> None:
+    outside = tmp_path / "outside"
+    (sample / "sessions").rename(outside)
+    (sample / "sessions").symlink_to(outside, target_is_directory=True)
+    before = {p.name: p.read_bytes() for p in outside.iterdir()}
+    result = run("session", "new", cwd=sample)
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"{sample / 'sessions' / '03-2026-02-12.md'}: leads outside the engagement {sample} "
+        "through a symbolic link; coachkit never writes outside the engagement\n"
+    )
+    done = run("action", "done", "t9hc", cwd=sample)
+    assert done.exit_code == 2
+    assert "leads outside the engagement" in done.stderr
+    assert {p.name: p.read_bytes() for p in outside.iterdir()} == before
