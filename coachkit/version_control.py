@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import shlex
 import shutil
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -21,6 +22,10 @@ _IN_PROGRESS = {
     "rebase-merge": "a rebase is in progress",
     "rebase-apply": "a rebase is in progress",
 }
+
+
+# Seconds to wait before each retry while another git process holds index.lock.
+LOCK_RETRY_DELAYS = (0.05, 0.1, 0.2, 0.4, 0.8, 1.6)
 
 
 @dataclass(frozen=True)
@@ -88,12 +93,18 @@ def commit_paths(folder: Path, paths: list[Path], message: str) -> CommitOutcome
                     False,
                     f"not committed: {what} in {top}; finish it, then run: {_manual(relative, message)}",
                 )
-        try:
-            repo.git.add("--", *relative)
-            repo.git.commit("-q", "--no-verify", "-m", message, "--only", "--", *relative)
-        except git.GitCommandError as exc:
-            _unstage(repo, relative)
-            return CommitOutcome(False, _explain(str(exc.stderr or exc), relative, message))
+        for delay in (*LOCK_RETRY_DELAYS, None):
+            try:
+                repo.git.add("--", *relative)
+                repo.git.commit("-q", "--no-verify", "-m", message, "--only", "--", *relative)
+                break
+            except git.GitCommandError as exc:
+                stderr = str(exc.stderr or exc)
+                if delay is not None and "index.lock" in stderr:
+                    time.sleep(delay)  # another git (or coachkit) is committing: wait our turn
+                    continue
+                _unstage(repo, relative)
+                return CommitOutcome(False, _explain(stderr, relative, message))
         sha = repo.git.rev_parse("--short", "HEAD")
     return CommitOutcome(True, f"committed {sha}: {message}", sha)
 

@@ -98,3 +98,26 @@ def test_detached_head_still_commits(sample: Path) -> None:
     result = run("session", "new", cwd=sample)
     assert result.exit_code == 0, result.output
     assert commits(sample)[0] == "Add session 3 (2026-02-12)"
+
+
+def test_a_briefly_held_index_lock_is_waited_for(sample: Path) -> None:
+    import threading
+
+    lock = sample / ".git" / "index.lock"
+    lock.write_text("", encoding="utf-8")
+    release = threading.Timer(0.3, lock.unlink)
+    release.start()
+    try:
+        result = run("session", "new", cwd=sample)
+    finally:
+        release.join()
+    assert result.exit_code == 0, result.output
+    assert commits(sample)[0] == "Add session 3 (2026-02-12)"
+
+
+def test_a_lock_that_stays_is_reported_with_what_to_run(sample: Path) -> None:
+    (sample / ".git" / "index.lock").write_text("", encoding="utf-8")
+    result = run("session", "new", cwd=sample)
+    assert result.exit_code == 0
+    assert "not committed: another git process is running (index.lock exists)" in result.stderr
+    assert (sample / "sessions" / "03-2026-02-12.md").is_file()
