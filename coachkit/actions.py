@@ -9,6 +9,7 @@ from typing import Any
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from coachkit.engagement_loader import ENGAGEMENT_FILE, load_engagement
+from coachkit.engagement_lock import writes_engagement
 from coachkit.errors import CoachkitError, UnknownId
 from coachkit.front_matter_edit import append_to_list, mapping_get, open_for_edit, set_fields
 from coachkit.ids import new_action_id
@@ -36,6 +37,7 @@ def _target_file(engagement: Engagement, in_file: Path | None) -> Path:
     return path
 
 
+@writes_engagement
 def add_action(
     root: Path,
     title: str,
@@ -105,6 +107,7 @@ def _locator(item: ActionItem) -> Any:
     return locate
 
 
+@writes_engagement
 def set_status(
     root: Path, action_id: str, status: str, when: dt.date, commit: bool = True
 ) -> WriteResult:

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from coachkit.engagement_loader import ENGAGEMENT_FILE, load_engagement
+from coachkit.engagement_lock import writes_engagement
 from coachkit.errors import CoachkitError, UnknownId
 from coachkit.front_matter_edit import (
     EditableNote,
@@ -74,6 +75,7 @@ def default_follow_up(engagement: Engagement, end: dt.date) -> list[dt.date]:
     return [last + dt.timedelta(weeks=weeks) for weeks in FOLLOW_UP_WEEKS]
 
 
+@writes_engagement
 def close_engagement(
     root: Path,
     *,

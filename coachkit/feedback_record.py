@@ -35,6 +35,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from coachkit.engagement_loader import load_engagement
+from coachkit.engagement_lock import writes_engagement
 from coachkit.errors import CoachkitError, WriteRefused
 from coachkit.feedback import GROUPS, KINDS, default_scale, read_round
 from coachkit.front_matter_edit import format_scalar
@@ -142,6 +143,7 @@ def attach_comment(responses: Sequence[NewResponse], text: str) -> list[NewRespo
     return updated
 
 
+@writes_engagement
 def add_round(
     root: Path,
     kind: str,
@@ -198,6 +200,7 @@ def _refuse_repeats(responses: Sequence[NewResponse]) -> None:
             )
 
 
+@writes_engagement
 def import_csv(
     root: Path,
     csv_path: Path,

@@ -6,6 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 from coachkit.engagement_loader import load_engagement
+from coachkit.engagement_lock import writes_engagement
 from coachkit.errors import CoachkitError
 from coachkit.ids import next_goal_id, slugify
 from coachkit.safe_write import create_file
@@ -13,6 +14,7 @@ from coachkit.template_lookup import render
 from coachkit.write_result import WriteResult, commit_plan, finish
 
 
+@writes_engagement
 def add_goal(
     root: Path,
     title: str,

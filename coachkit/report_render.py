@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from coachkit.engagement_loader import load_engagement
+from coachkit.engagement_lock import writes_engagement
 from coachkit.errors import CoachkitError, TemplateError, WriteRefused
 from coachkit.report_build import build_report, disclosures
 from coachkit.report_model import DEFAULT_SHAREABLE, Report, check_audience, check_format
@@ -203,6 +204,7 @@ def _report_path(root: Path, audience: str, fmt: str, as_of: dt.date) -> Path:
     return path
 
 
+@writes_engagement
 def write_report(
     root: Path,
     audience: str,

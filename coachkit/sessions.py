@@ -9,6 +9,7 @@ from typing import Any
 
 from coachkit.dates import shift
 from coachkit.engagement_loader import load_engagement
+from coachkit.engagement_lock import engagement_lock
 from coachkit.ids import next_session_number
 from coachkit.model import Engagement
 from coachkit.note_sections import sections
@@ -79,15 +80,17 @@ def new_session(
     """Write ``sessions/NN-YYYY-MM-DD.md`` from the session template and commit it.
 
     ``edit``, when given, is called with the new file before the commit, so what
-    the coach types in the editor is part of the commit.
+    the coach types in the editor is part of the commit. The engagement's write
+    lock is not held while the editor is open, so other commands can run then.
     """
-    engagement = load_engagement(root)
-    engagement.raise_for_problems()
-    number = next_session_number(s.number for s in engagement.sessions)
-    path = root / "sessions" / f"{number:02d}-{day.isoformat()}.md"
-    context = session_context(engagement, number, day, fmt)
-    plan = commit_plan(root, commit)
-    create_file(path, render(template, context, root).encode("utf-8"))
+    with engagement_lock(root):
+        engagement = load_engagement(root)
+        engagement.raise_for_problems()
+        number = next_session_number(s.number for s in engagement.sessions)
+        path = root / "sessions" / f"{number:02d}-{day.isoformat()}.md"
+        context = session_context(engagement, number, day, fmt)
+        plan = commit_plan(root, commit)
+        create_file(path, render(template, context, root).encode("utf-8"))
     if edit is not None:
         edit(path)
     result = WriteResult([path], data={"session": number, "date": day.isoformat()})
@@ -96,4 +99,5 @@ def new_session(
         f"session {number} on {day.isoformat()}: {len(context['open_actions'])} open action items"
         + (f", {overdue} overdue" if overdue else "")
     )
-    return finish(root, result, f"Add session {number} ({day.isoformat()})", plan)
+    with engagement_lock(root):
+        return finish(root, result, f"Add session {number} ({day.isoformat()})", plan)

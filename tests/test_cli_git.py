@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import os
 from pathlib import Path
 
 from tests.helpers import build_file_tree, commits, git, run
@@ -121,3 +123,44 @@ def test_a_lock_that_stays_is_reported_with_what_to_run(sample: Path) -> None:
     assert result.exit_code == 0
     assert "not committed: another git process is running (index.lock exists)" in result.stderr
     assert (sample / "sessions" / "03-2026-02-12.md").is_file()
+
+
+def test_eight_writers_at_once_lose_nothing(sample: Path) -> None:
+    import subprocess
+    import sys
+
+    env = {**os.environ, "COACHKIT_TODAY": "2026-02-12"}
+    commands = [
+        [
+            sys.executable,
+            "-m",
+            "coachkit",
+            "action",
+            "add",
+            f"Parallel item {n}",
+            "--owner",
+            "Jordan",
+            "--due",
+            "fri",
+        ]
+        for n in range(6)
+    ] + [
+        [sys.executable, "-m", "coachkit", "session", "new", "--date", f"2026-02-{13 + n}"]
+        for n in range(2)
+    ]
+    running = [
+        subprocess.Popen(c, cwd=sample, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        for c in commands
+    ]
+    errors = [p.communicate()[1].decode() for p in running]
+    outcomes = [(p.returncode, err) for p, err in zip(running, errors, strict=True)]
+    assert [code for code, _ in outcomes] == [0] * 8, outcomes
+    assert all("not committed" not in err for _, err in outcomes), outcomes
+    rows = json.loads(run("action", "list", "--json", cwd=sample).stdout)
+    assert {f"Parallel item {n}" for n in range(6)} <= {row["title"] for row in rows}
+    assert len({row["id"] for row in rows}) == len(rows)
+    new_notes = sorted(p.name for p in (sample / "sessions").iterdir())[2:]
+    assert sorted(name[:2] for name in new_notes) == ["03", "04"]
+    assert sorted(name[3:] for name in new_notes) == ["2026-02-13.md", "2026-02-14.md"]
+    assert git(sample, "status", "--porcelain") == ""
+    assert len(commits(sample)) == 1 + 8
