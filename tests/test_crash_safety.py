@@ -1,0 +1,66 @@
+"""A write interrupted at any step leaves the old file or the new one, and no debris.
+
+Each step of the writer (temp file, write, fsync, chmod, publish, directory fsync)
+is made to fail in turn, as a full disk, a crash or a kill would make it fail.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from pathlib import Path
+
+import pytest
+
+from coachkit.safe_write import create_file, replace_file
+
+STEPS = ["mkstemp", "fdopen", "fsync", "chmod", "replace", "link"]
+
+
+class Boom(OSError):
+    pass
+
+
+def _fail_at(monkeypatch: pytest.MonkeyPatch, step: str) -> None:
+    import tempfile
+
+    def boom(*args: object, **kwargs: object) -> None:
+        raise Boom(f"injected failure at {step}")
+
+    if step == "mkstemp":
+        monkeypatch.setattr(tempfile, "mkstemp", boom)
+    else:
+        monkeypatch.setattr(os, step, boom)
+
+
+@pytest.mark.parametrize("step", STEPS)
+def test_replace_leaves_the_old_file_when_any_step_fails(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, step: str
+) -> None:
+    note = tmp_path / "note.md"
+    old = b"---\nstatus: open\n---\nBody\n"
+    note.write_bytes(old)
+    with monkeypatch.context() as patch:
+        _fail_at(patch, step)
+        with contextlib.suppress(Boom):
+            replace_file(note, b"---\nstatus: done\n---\nBody\n", old)
+    assert note.read_bytes() in (old, b"---\nstatus: done\n---\nBody\n")
+    if step in ("mkstemp", "fdopen", "fsync", "chmod", "replace"):
+        assert note.read_bytes() == old
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["note.md"]
+
+
+@pytest.mark.parametrize("step", STEPS)
+def test_create_leaves_nothing_or_the_whole_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, step: str
+) -> None:
+    note = tmp_path / "sessions" / "03-2026-02-12.md"
+    new = b"---\nsession: 3\n---\n" + b"x" * 100_000
+    with monkeypatch.context() as patch:
+        _fail_at(patch, step)
+        with contextlib.suppress(Boom):
+            create_file(note, new)
+    names = sorted(p.name for p in note.parent.iterdir())
+    assert names in ([], ["03-2026-02-12.md"])
+    if names:
+        assert note.read_bytes() == new
