@@ -23,12 +23,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from coachkit.engagement_lock import engagement_lock
 from coachkit.errors import NoteError, WriteRefused
 from coachkit.lint.done_dates import GitHistory, add_done_dates, needs_history
 from coachkit.lint.finding import Finding, TextEdit
 from coachkit.lint.output_formats import display_path
 from coachkit.note_reader import BOM, decode, parse_note
 from coachkit.safe_write import replace_file
+from coachkit.version_control import CommitOutcome
 from coachkit.write_result import WriteResult, commit_plan, finish
 
 
@@ -243,21 +245,29 @@ def fix_findings(
         by_root.setdefault(_root_of(fix.path, roots), []).append(fix)
     plans = {root: commit_plan(root, commit) for root in by_root}
     for root, root_fixes in by_root.items():
-        written: list[FileFix] = []
-        for fix in root_fixes:
-            try:
-                replace_file(fix.path, fix.after, fix.before)
-            except WriteRefused as exc:
-                outcome.refused.append(f"{exc}")
-                continue
-            written.append(fix)
-        if not written:
-            continue
-        changes = [describe_change(f, base) for fix in written for f in fix.findings]
-        outcome.changes.extend(changes)
-        outcome.fixed += len(changes)
-        outcome.paths.extend(fix.path for fix in written)
-        result = WriteResult([fix.path for fix in written], data={"changes": changes})
-        message = commit_message(f for fix in written for f in fix.findings)
-        outcome.results.append(finish(root, result, message, plans[root]))
+        with engagement_lock(root):
+            _write_and_commit(root, root_fixes, plans[root], base, outcome)
     return outcome
+
+
+def _write_and_commit(
+    root: Path, fixes: list[FileFix], plan: CommitOutcome | None, base: Path, outcome: FixOutcome
+) -> None:
+    """Write one engagement's fixed files (each only if unchanged since read) and commit them."""
+    written: list[FileFix] = []
+    for fix in fixes:
+        try:
+            replace_file(fix.path, fix.after, fix.before)
+        except WriteRefused as exc:
+            outcome.refused.append(f"{exc}")
+            continue
+        written.append(fix)
+    if not written:
+        return
+    changes = [describe_change(f, base) for fix in written for f in fix.findings]
+    outcome.changes.extend(changes)
+    outcome.fixed += len(changes)
+    outcome.paths.extend(fix.path for fix in written)
+    result = WriteResult([fix.path for fix in written], data={"changes": changes})
+    message = commit_message(f for fix in written for f in fix.findings)
+    outcome.results.append(finish(root, result, message, plan))
