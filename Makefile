@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: demo test lint format docs bench clean
+.PHONY: demo test lint format docs bench fuzz clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -37,3 +37,6 @@ clean:
 
 bench: $(STAMP)
 	$(PY) -m tests.bench.run_bench
+
+fuzz: $(STAMP)
+	$(PY) -m tests.fuzz.run_fuzz --cases 2000

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+import yaml.reader
 
 from coachkit.errors import NoteError
 from coachkit.strict_yaml import LocatedMap, load_strict
@@ -106,8 +107,17 @@ def parse_front_matter(path: Path, yaml_text: str, first_line: int = 2) -> Locat
         raise NoteError(
             path, line, column, _plain_yaml_message(message), _rule_of(message)
         ) from None
+    except yaml.reader.ReaderError as exc:
+        # A character YAML does not allow (a control character): name it and its place.
+        position = max(int(exc.position), 0)
+        line = yaml_text.count("\n", 0, position) + first_line
+        column = position - (yaml_text.rfind("\n", 0, position) + 1) + 1
+        character = exc.character if isinstance(exc.character, str) else chr(exc.character)
+        message = f"character U+{ord(character):04X} is not allowed in front matter; delete it"
+        raise NoteError(path, line, column, message) from None
     except yaml.YAMLError as exc:
-        raise NoteError(path, first_line, 1, f"invalid YAML: {exc}") from None
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else "invalid YAML"
+        raise NoteError(path, first_line, 1, f"invalid YAML: {first}") from None
     except RecursionError:
         raise NoteError(path, first_line, 1, "front matter is nested too deeply") from None
     if data is None:

@@ -572,3 +572,14 @@ def test_a_repeated_plain_value_is_still_fine(tmp_path: Path) -> None:
     path = tmp_path / "ok.md"
     path.write_text("---\nowner: &o Jordan\nsponsor: *o\n---\n", encoding="utf-8")
     assert dict(read_note(path).meta) == {"owner": "Jordan", "sponsor": "Jordan"}
+
+
+def test_a_control_character_is_named_with_its_place(tmp_path: Path) -> None:
+    path = tmp_path / "note.md"
+    path.write_bytes(b"---\nid: G1\ntitle: a\x02b\n---\n")
+    with pytest.raises(NoteError) as caught:
+        read_note(path)
+    assert (
+        str(caught.value)
+        == f"{path}:3:9: character U+0002 is not allowed in front matter; delete it"
+    )
