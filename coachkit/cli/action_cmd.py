@@ -16,6 +16,7 @@ from coachkit.cli.listing import (
     format_options,
     owner_option,
     paths_argument,
+    within_option,
 )
 
 
@@ -123,12 +124,7 @@ def action_drop(action_id: str, no_commit: bool) -> None:
 )
 @click.option("--overdue", is_flag=True, help="Only open items past their due date.")
 @as_of_option
-@click.option(
-    "--within",
-    type=click.IntRange(min=0),
-    metavar="DAYS",
-    help="Only items overdue or due in the next DAYS days.",
-)
+@within_option("Only items overdue or due in the next DAYS days.")
 @owner_option
 @format_options
 @click.pass_context

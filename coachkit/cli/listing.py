@@ -39,6 +39,11 @@ as_of_option = click.option(
 owner_option = click.option("--owner", help="Only items owned by NAME (ignoring case).")
 
 
+def within_option(help_text: str) -> Callable[[F], F]:
+    """``--within DAYS``, with the help that fits the listing."""
+    return click.option("--within", type=click.IntRange(min=0), metavar="DAYS", help=help_text)
+
+
 def chosen_format(fmt: str, as_json: bool) -> str:
     return "json" if as_json else fmt
 

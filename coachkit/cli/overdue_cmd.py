@@ -15,18 +15,14 @@ from coachkit.cli.listing import (
     format_options,
     owner_option,
     paths_argument,
+    within_option,
 )
 
 
 @click.command()
 @paths_argument
 @as_of_option
-@click.option(
-    "--within",
-    type=click.IntRange(min=0),
-    metavar="DAYS",
-    help="Also list open items due in the next DAYS days.",
-)
+@within_option("Also list open items due in the next DAYS days.")
 @owner_option
 @format_options
 @click.option("--check", is_flag=True, help="Exit 1 when anything is overdue (for cron and CI).")
