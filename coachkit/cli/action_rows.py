@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from coachkit.cli.common import fit
 from coachkit.cli.listing import emit, paint
 
 ACTION_FIELDS = (
@@ -26,7 +27,7 @@ def emit_action_rows(rows: list[Any], fmt: str, empty: str, with_engagement: boo
     def table() -> tuple[list[list[Any]], list[str]]:
         headers = ["ID", "DUE", "LATE", "OWNER", "TITLE"]
         body = [
-            [r.item.id, r.item.due or "-", _late(r), _short(r.item.owner or "-", 12), r.item.title]
+            [r.item.id, r.item.due or "-", _late(r), fit(r.item.owner or "-", 12), r.item.title]
             for r in rows
         ]
         if any(r.item.status != "open" for r in rows):
@@ -36,11 +37,7 @@ def emit_action_rows(rows: list[Any], fmt: str, empty: str, with_engagement: boo
         if with_engagement:
             headers.insert(0, "ENGAGEMENT")
             for line, r in zip(body, rows, strict=True):
-                line.insert(0, _short(r.engagement.name, 18))
+                line.insert(0, fit(r.engagement.name, 18))
         return body, headers
 
     emit([r.as_dict() for r in rows], fmt, ACTION_FIELDS, table, empty)
-
-
-def _short(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"

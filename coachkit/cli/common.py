@@ -109,7 +109,7 @@ def print_table(
         widths[-1] = max(min(widths[-1], width - used), 12)
     lines = [_join(list(headers), widths)]
     for row in text_rows:
-        row[-1] = _fit(row[-1], widths[-1])
+        row[-1] = fit(row[-1], widths[-1])
         lines.append(_join(row, widths))
     click.echo("\n".join(lines))
 
@@ -119,5 +119,6 @@ def _join(cells: list[str], widths: list[int]) -> str:
     return "  ".join(padded).rstrip()
 
 
-def _fit(text: str, width: int) -> str:
+def fit(text: str, width: int) -> str:
+    """``text`` cut to ``width`` characters, ending in "…" when cut."""
     return text if len(text) <= width else text[: max(width - 1, 0)] + "…"

@@ -8,6 +8,7 @@ from typing import Any
 
 import click
 
+from coachkit.cli.common import fit
 from coachkit.cli.listing import (
     as_of_option,
     chosen_format,
@@ -54,7 +55,7 @@ def status(
     def table() -> tuple[list[list[Any]], list[str]]:
         body = [
             [
-                _short(s.engagement.name, 18),
+                fit(s.engagement.name, 18),
                 s.phase or "-",
                 f"{s.sessions_held}/{s.sessions_planned or '?'}",
                 s.last_session or "-",
@@ -75,7 +76,3 @@ def status(
 
 def _days(days: int | None) -> str:
     return "-" if days is None else f"{days}d"
-
-
-def _short(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
