@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from coachkit.errors import EngagementNotFound, NoteError
+from coachkit.ids import goal_sort_key
 from coachkit.model import ACTION_STATUSES, ActionItem, Engagement, FeedbackRound, Goal, Session
 from coachkit.note_reader import Note, read_note
 from coachkit.strict_yaml import LocatedMap
@@ -296,13 +297,8 @@ def load_engagement(root: Path) -> Engagement:
             builder.feedback_note(note)
     engagement = builder.engagement
     engagement.sessions.sort(key=lambda s: (s.date, s.number))
-    engagement.goals.sort(key=lambda g: _goal_sort_key(g.id))
+    engagement.goals.sort(key=lambda g: goal_sort_key(g.id))
     return engagement
-
-
-def _goal_sort_key(goal_id: str) -> tuple[int, str]:
-    digits = goal_id[1:]
-    return (int(digits), goal_id) if digits.isdigit() else (1 << 30, goal_id)
 
 
 def load_engagements(paths: Iterable[Path]) -> list[Engagement]:

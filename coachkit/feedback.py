@@ -19,6 +19,7 @@ from typing import Any
 
 from coachkit.engagement_loader import load_engagement
 from coachkit.errors import NoteError
+from coachkit.ids import goal_sort_key
 from coachkit.model import Engagement
 
 KINDS = ("baseline", "360", "interview", "mini-survey", "mid-point", "final")
@@ -197,7 +198,7 @@ def read_round(meta: Any, path: Path, goal_ids: set[str]) -> tuple[Round | None,
             )
             continue
         if goal not in goal_ids:
-            known = ", ".join(sorted(goal_ids, key=_goal_key))
+            known = ", ".join(sorted(goal_ids, key=goal_sort_key))
             problem(
                 entry,
                 "goal",
@@ -268,7 +269,7 @@ def summarize(rounds: Iterable[Round]) -> list[GoalRoundSummary]:
     """Per goal and round: the mean rating, the number of raters, the share who saw improvement."""
     summaries: list[GoalRoundSummary] = []
     for feedback in rounds:
-        goals = sorted({r.goal for r in feedback.responses}, key=_goal_key)
+        goals = sorted({r.goal for r in feedback.responses}, key=goal_sort_key)
         for goal in goals:
             ratings = [r.rating for r in feedback.responses if r.goal == goal]
             raters = len({r.rater for r in feedback.responses if r.goal == goal})
@@ -289,13 +290,8 @@ def summarize(rounds: Iterable[Round]) -> list[GoalRoundSummary]:
                     feedback.path,
                 )
             )
-    summaries.sort(key=lambda s: (_goal_key(s.goal), s.date))
+    summaries.sort(key=lambda s: (goal_sort_key(s.goal), s.date))
     return summaries
-
-
-def _goal_key(goal: str) -> tuple[int, str]:
-    digits = goal[1:]
-    return (int(digits), goal) if digits.isdigit() else (1 << 30, goal)
 
 
 def anonymous_groups(responses: Sequence[Response]) -> dict[str, list[Response]]:

@@ -35,6 +35,12 @@ def next_goal_id(existing: Iterable[str]) -> str:
     return f"G{max(numbers, default=0) + 1}"
 
 
+def goal_sort_key(goal_id: str) -> tuple[int, str]:
+    """Sort goals by number: G2 before G10; ids not shaped G<n> come last."""
+    digits = goal_id[1:]
+    return (int(digits), goal_id) if digits.isdigit() else (1 << 30, goal_id)
+
+
 def next_session_number(existing: Iterable[int]) -> int:
     """One past the highest session number in use."""
     return max(existing, default=0) + 1
