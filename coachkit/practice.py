@@ -87,16 +87,16 @@ def load_all(
     second process; ``parallel`` forces the choice either way.
     """
     roots = list(roots)
-    counts = count_notes(roots) if parallel is None else []
     if parallel is None:
+        # Counting notes costs a directory listing per engagement: only when asked for.
         parallel = (
             os.environ.get("COACHKIT_PARALLEL") == "1"
             and len(roots) > 1
-            and sum(counts) >= PARALLEL_MIN_NOTES
             and (os.cpu_count() or 1) >= 2
+            and sum(count_notes(roots)) >= PARALLEL_MIN_NOTES
         )
     if parallel and len(roots) > 1:
-        engagements = _load_in_two_processes(roots, counts or count_notes(roots))
+        engagements = _load_in_two_processes(roots, count_notes(roots))
     else:
         engagements = _load_many(roots)
     problems = [problem for engagement in engagements for problem in engagement.problems]
