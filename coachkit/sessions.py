@@ -15,6 +15,7 @@ from coachkit.model import Engagement
 from coachkit.note_sections import sections
 from coachkit.safe_write import create_file
 from coachkit.template_lookup import render
+from coachkit.version_control import CommitOutcome
 from coachkit.write_result import WriteResult, commit_plan, finish
 
 
@@ -81,7 +82,8 @@ def new_session(
 
     ``edit``, when given, is called with the new file before the commit, so what
     the coach types in the editor is part of the commit. The engagement's write
-    lock is not held while the editor is open, so other commands can run then.
+    lock is held from reading to committing, except while the editor is open, so
+    other commands can run then.
     """
     with engagement_lock(root):
         engagement = load_engagement(root)
@@ -91,13 +93,25 @@ def new_session(
         context = session_context(engagement, number, day, fmt)
         plan = commit_plan(root, commit)
         create_file(path, render(template, context, root).encode("utf-8"))
-    if edit is not None:
-        edit(path)
+        if edit is None:
+            return _commit_session(root, path, number, day, context, plan)
+    edit(path)
+    with engagement_lock(root):
+        return _commit_session(root, path, number, day, context, plan)
+
+
+def _commit_session(
+    root: Path,
+    path: Path,
+    number: int,
+    day: dt.date,
+    context: dict[str, Any],
+    plan: CommitOutcome | None,
+) -> WriteResult:
     result = WriteResult([path], data={"session": number, "date": day.isoformat()})
     overdue = sum(1 for item in context["open_actions"] if item["days_overdue"])
     result.notes.append(
         f"session {number} on {day.isoformat()}: {len(context['open_actions'])} open action items"
         + (f", {overdue} overdue" if overdue else "")
     )
-    with engagement_lock(root):
-        return finish(root, result, f"Add session {number} ({day.isoformat()})", plan)
+    return finish(root, result, f"Add session {number} ({day.isoformat()})", plan)
