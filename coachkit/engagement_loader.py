@@ -23,6 +23,7 @@ from coachkit.strict_yaml import LocatedMap
 ENGAGEMENT_FILE = "engagement.md"
 SKIP_DIRS = {"node_modules", "__pycache__", "templates", "reports"}
 SESSION_NAME_RE = re.compile(r"^(\d+)-(\d{4}-\d{2}-\d{2})")
+NOTE_FOLDERS = ("goals", "sessions", "feedback")
 ACTION_KEYS = ("id", "title", "owner", "due", "status", "goal", "accountability", "done")
 
 
@@ -280,21 +281,33 @@ class _Builder:
         )
 
 
-def load_engagement(root: Path) -> Engagement:
-    """Read every note of the engagement at ``root``; problems are collected, not raised."""
+def note_listing(root: Path) -> list[tuple[str, Path]]:
+    """Every note of the engagement at ``root`` with its kind, in reading order.
+
+    The kind is ``engagement`` or the folder's name (``goals``, ``sessions``,
+    ``feedback``); hidden files and anything not ending in ``.md`` are not notes.
+    """
+    listing = [("engagement", root / ENGAGEMENT_FILE)]
+    for folder in NOTE_FOLDERS:
+        listing.extend((folder, path) for path in _notes_in(root / folder))
+    return listing
+
+
+def load_engagement(root: Path, listing: list[tuple[str, Path]] | None = None) -> Engagement:
+    """Read every note of the engagement at ``root``; problems are collected, not raised.
+
+    ``listing`` is :func:`note_listing`'s answer when the caller already has it.
+    """
     builder = _Builder(root)
-    note = builder.read(root / ENGAGEMENT_FILE)
-    if note is not None:
-        builder.engagement_note(note)
-    for path in _notes_in(root / "goals"):
+    readers = {
+        "engagement": builder.engagement_note,
+        "goals": builder.goal_note,
+        "sessions": builder.session_note,
+        "feedback": builder.feedback_note,
+    }
+    for kind, path in note_listing(root) if listing is None else listing:
         if (note := builder.read(path)) is not None:
-            builder.goal_note(note)
-    for path in _notes_in(root / "sessions"):
-        if (note := builder.read(path)) is not None:
-            builder.session_note(note)
-    for path in _notes_in(root / "feedback"):
-        if (note := builder.read(path)) is not None:
-            builder.feedback_note(note)
+            readers[kind](note)
     engagement = builder.engagement
     engagement.sessions.sort(key=lambda s: (s.date, s.number))
     engagement.goals.sort(key=lambda g: goal_sort_key(g.id))

@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
 from coachkit.errors import CoachkitError
+from coachkit.user_cache import cache_home
 
 F = TypeVar("F", bound=Callable[..., Any])
 WAIT_SECONDS = 60.0
@@ -26,11 +26,7 @@ _HELD: dict[str, int] = {}  # locks this process holds, by key, with their depth
 
 
 def _lock_dir() -> Path:
-    explicit = os.environ.get("COACHKIT_CACHE_DIR")
-    if explicit:
-        return Path(explicit) / "locks"
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "coachkit" / "locks"
+    return cache_home() / "locks"
 
 
 @contextmanager

@@ -9,7 +9,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from coachkit.engagement_loader import find_engagement_root, find_engagements, load_engagement
+from coachkit.engagement_loader import (
+    NOTE_FOLDERS,
+    find_engagement_root,
+    find_engagements,
+    load_engagement,
+)
 from coachkit.errors import CoachkitError, EngagementNotFound, NoteError
 from coachkit.model import ActionItem, Engagement
 
@@ -40,7 +45,6 @@ def resolve_engagements(paths: Sequence[Path], cwd: Path) -> list[Path]:
 # costs less than parsing half of them; on the 2-core machines measured so far it does
 # not (docs/performance.md), so it is off unless COACHKIT_PARALLEL=1 asks for it.
 PARALLEL_MIN_NOTES = 1000
-NOTE_FOLDERS = ("goals", "sessions", "feedback")
 
 
 def count_notes(roots: Sequence[Path]) -> list[int]:

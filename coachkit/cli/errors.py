@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -11,11 +10,11 @@ from typing import Any
 import click
 
 from coachkit.errors import EXIT_ERROR, CoachkitError
+from coachkit.user_cache import cache_home
 
 
 def _crash_log() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "coachkit" / "crash.log"
+    return cache_home() / "crash.log"
 
 
 def report_crash(exc: BaseException) -> str:
