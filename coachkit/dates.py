@@ -15,12 +15,29 @@ import os
 import re
 
 from coachkit.errors import InvalidDate
-from coachkit.strict_yaml import date_problem
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _OFFSET_RE = re.compile(r"^([+-]?)(\d+)(d|w|mo|m|y)$")
 _ISO_RE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}$")
+DATE_RE = re.compile(r"^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})$")
 GRAMMAR_HINT = "use YYYY-MM-DD, today, tomorrow, yesterday, a weekday, +3d, +2w, +1mo, eow or eom"
+
+
+def date_problem(text: str) -> str | None:
+    """Why ``text`` (already shaped like YYYY-MM-DD) is not a real date, or None."""
+    match = DATE_RE.match(text)
+    if not match:
+        return f"invalid date {text!r}: write dates as YYYY-MM-DD"
+    year, month, day = (int(g) for g in match.groups())
+    if year < 1:
+        return f"invalid date {text!r}: there is no year 0"
+    if not 1 <= month <= 12:
+        return f"invalid date {text!r}: there is no month {month}"
+    last = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= last:
+        name = calendar.month_name[month]
+        return f"invalid date {text!r}: {name} {year} has {last} days"
+    return None
 
 
 def today() -> dt.date:

@@ -16,9 +16,9 @@ from typing import Any
 
 from coachkit.errors import EngagementNotFound, NoteError
 from coachkit.ids import goal_sort_key
+from coachkit.located_map import LocatedMap
 from coachkit.model import ACTION_STATUSES, ActionItem, Engagement, FeedbackRound, Goal, Session
 from coachkit.note_reader import Note, read_note
-from coachkit.strict_yaml import LocatedMap
 
 ENGAGEMENT_FILE = "engagement.md"
 SKIP_DIRS = {"node_modules", "__pycache__", "templates", "reports"}

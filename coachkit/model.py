@@ -5,10 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from coachkit.errors import CoachkitError, NoteError, UnknownId
-from coachkit.note_reader import Note
+
+if TYPE_CHECKING:
+    from coachkit.note_reader import Note
 
 ACTION_STATUSES = ("open", "done", "dropped")
 GOAL_STATUSES = ("active", "achieved", "partially-achieved", "not-achieved", "dropped")

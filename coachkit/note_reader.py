@@ -15,7 +15,8 @@ import yaml
 import yaml.reader
 
 from coachkit.errors import NoteError
-from coachkit.strict_yaml import LocatedMap, load_strict
+from coachkit.located_map import LocatedMap
+from coachkit.strict_yaml import load_strict
 
 BOM = "\ufeff"
 _OPEN_RE = re.compile(r"---[ \t]*(\r?\n)")

@@ -9,6 +9,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from coachkit.engagement_cache import EngagementCache
 from coachkit.engagement_loader import (
     NOTE_FOLDERS,
     find_engagement_root,
@@ -59,8 +60,10 @@ def count_notes(roots: Sequence[Path]) -> list[int]:
     return counts
 
 
-def _load_many(roots: Sequence[Path]) -> list[Engagement]:
-    return [load_engagement(root) for root in roots]
+def _load_many(roots: Sequence[Path], cache: EngagementCache | None = None) -> list[Engagement]:
+    if cache is None:
+        return [load_engagement(root) for root in roots]
+    return [cache.load(root) for root in roots]
 
 
 def _load_in_two_processes(roots: Sequence[Path], counts: Sequence[int]) -> list[Engagement]:
@@ -83,9 +86,12 @@ def _load_in_two_processes(roots: Sequence[Path], counts: Sequence[int]) -> list
 
 
 def load_all(
-    roots: Iterable[Path], parallel: bool | None = None
+    roots: Iterable[Path], parallel: bool | None = None, cache: EngagementCache | None = None
 ) -> tuple[list[Engagement], list[NoteError]]:
     """Load every engagement; problems are collected so a broken file hides nothing else.
+
+    With a ``cache``, an engagement none of whose notes changed is taken from it
+    (without its notes: see :mod:`coachkit.engagement_codec`).
 
     With ``COACHKIT_PARALLEL=1``, enough notes and two cores, half are parsed in a
     second process; ``parallel`` forces the choice either way.
@@ -102,9 +108,17 @@ def load_all(
     if parallel and len(roots) > 1:
         engagements = _load_in_two_processes(roots, count_notes(roots))
     else:
-        engagements = _load_many(roots)
+        engagements = _load_many(roots, cache)
     problems = [problem for engagement in engagements for problem in engagement.problems]
     return engagements, problems
+
+
+def load_practice(
+    paths: Sequence[Path], cwd: Path, use_cache: bool = True
+) -> tuple[list[Engagement], list[NoteError]]:
+    """The engagements PATHs name (see :func:`resolve_engagements`), through the parse cache."""
+    cache = EngagementCache.default() if use_cache else None
+    return load_all(resolve_engagements(paths, cwd), cache=cache)
 
 
 @dataclass

@@ -11,8 +11,8 @@ from pathlib import Path
 from typing import Any
 
 from coachkit.errors import NoteError
+from coachkit.located_map import LocatedMap
 from coachkit.note_reader import decode, parse_front_matter
-from coachkit.strict_yaml import LocatedMap
 
 CONFIG_FILE = ".coachkit.yaml"
 

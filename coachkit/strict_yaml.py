@@ -8,7 +8,6 @@ builds remembers the line and column where it starts and where each key starts.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from typing import Any
@@ -17,30 +16,13 @@ import yaml
 from yaml.constructor import ConstructorError
 from yaml.nodes import MappingNode, ScalarNode
 
+from coachkit.dates import date_problem
+from coachkit.located_map import LocatedMap
+
 # libyaml's C parser when PyYAML has it (it does in every wheel for common platforms).
 _Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 STR_TAG = "tag:yaml.org,2002:str"
-DATE_RE = re.compile(r"^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})$")
-
-
-class LocatedMap(dict[Any, Any]):
-    """A mapping that knows where it, and each of its keys, starts in the file.
-
-    ``line`` and ``column`` are 1-based and counted in the whole file.
-    """
-
-    __slots__ = ("column", "key_positions", "line")
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.line = 0
-        self.column = 0
-        self.key_positions: dict[Any, tuple[int, int]] = {}
-
-    def position_of(self, key: Any) -> tuple[int, int]:
-        """Line and column of ``key``, or of the mapping itself if the key is absent."""
-        return self.key_positions.get(key, (self.line, self.column))
 
 
 class StrictLoader(_Loader):  # type: ignore[valid-type,misc]
@@ -126,23 +108,6 @@ def _construct_float(loader: StrictLoader, node: ScalarNode) -> float:
     if text == ".nan":
         return float("nan")
     return float(text)
-
-
-def date_problem(text: str) -> str | None:
-    """Why ``text`` (already shaped like YYYY-MM-DD) is not a real date, or None."""
-    match = DATE_RE.match(text)
-    if not match:
-        return f"invalid date {text!r}: write dates as YYYY-MM-DD"
-    year, month, day = (int(g) for g in match.groups())
-    if year < 1:
-        return f"invalid date {text!r}: there is no year 0"
-    if not 1 <= month <= 12:
-        return f"invalid date {text!r}: there is no month {month}"
-    last = calendar.monthrange(year, month)[1]
-    if not 1 <= day <= last:
-        name = calendar.month_name[month]
-        return f"invalid date {text!r}: {name} {year} has {last} days"
-    return None
 
 
 def _construct_date(loader: StrictLoader, node: ScalarNode) -> dt.date:

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from coachkit.lint.done_dates import NoDoneDate, Version, done_since
-from coachkit.strict_yaml import LocatedMap
+from coachkit.located_map import LocatedMap
 from tests.helpers import build_file_tree, commits, committed_files, git, run
 
 RULE = "action-done-without-date"

@@ -14,6 +14,7 @@ from coachkit.cli.listing import (
     chosen_format,
     finish_listing,
     format_options,
+    no_cache_option,
     owner_option,
     paths_argument,
     within_option,
@@ -127,6 +128,7 @@ def action_drop(action_id: str, no_commit: bool) -> None:
 @within_option("Only items overdue or due in the next DAYS days.")
 @owner_option
 @format_options
+@no_cache_option
 @click.pass_context
 def action_list(
     ctx: click.Context,
@@ -138,6 +140,7 @@ def action_list(
     owner: str | None,
     fmt: str,
     as_json: bool,
+    no_cache: bool,
 ) -> None:
     """List action items, most overdue first, then soonest due.
 
@@ -152,9 +155,9 @@ def action_list(
     """
     from coachkit.dates import today
     from coachkit.model import ACTION_STATUSES
-    from coachkit.practice import ActionFilter, load_all, resolve_engagements, select_actions
+    from coachkit.practice import ActionFilter, load_practice, select_actions
 
-    engagements, problems = load_all(resolve_engagements(paths, Path.cwd()))
+    engagements, problems = load_practice(paths, Path.cwd(), use_cache=not no_cache)
     statuses = ACTION_STATUSES if status == "all" else (status,)
     wanted = ActionFilter(
         as_of or today(), statuses, overdue_only=overdue, within=within, owner=owner

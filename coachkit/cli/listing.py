@@ -37,6 +37,11 @@ as_of_option = click.option(
     "--as-of", type=DATE, help="Judge dates as of this day [default: today]."
 )
 owner_option = click.option("--owner", help="Only items owned by NAME (ignoring case).")
+no_cache_option = click.option(
+    "--no-cache",
+    is_flag=True,
+    help="Read every note instead of reusing what the parse cache kept from unchanged notes.",
+)
 
 
 def within_option(help_text: str) -> Callable[[F], F]:

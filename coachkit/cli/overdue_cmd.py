@@ -13,6 +13,7 @@ from coachkit.cli.listing import (
     chosen_format,
     finish_listing,
     format_options,
+    no_cache_option,
     owner_option,
     paths_argument,
     within_option,
@@ -26,6 +27,7 @@ from coachkit.cli.listing import (
 @owner_option
 @format_options
 @click.option("--check", is_flag=True, help="Exit 1 when anything is overdue (for cron and CI).")
+@no_cache_option
 @click.pass_context
 def overdue(
     ctx: click.Context,
@@ -36,6 +38,7 @@ def overdue(
     fmt: str,
     as_json: bool,
     check: bool,
+    no_cache: bool,
 ) -> None:
     """List open action items past their due date, most overdue first.
 
@@ -51,10 +54,10 @@ def overdue(
       coachkit overdue ~/clients --check --format json   # exit 1 if anything slipped
     """
     from coachkit.dates import today
-    from coachkit.practice import ActionFilter, load_all, resolve_engagements, select_actions
+    from coachkit.practice import ActionFilter, load_practice, select_actions
 
     as_of = as_of or today()
-    engagements, problems = load_all(resolve_engagements(paths, Path.cwd()))
+    engagements, problems = load_practice(paths, Path.cwd(), use_cache=not no_cache)
     rows = select_actions(
         engagements, ActionFilter(as_of, overdue_only=True, within=within, owner=owner)
     )

@@ -15,6 +15,7 @@ from coachkit.cli.listing import (
     emit,
     finish_listing,
     format_options,
+    no_cache_option,
     paint,
     paths_argument,
 )
@@ -29,9 +30,15 @@ STATUS_FIELDS = (
 @paths_argument
 @as_of_option
 @format_options
+@no_cache_option
 @click.pass_context
 def status(
-    ctx: click.Context, paths: tuple[Path, ...], as_of: dt.date | None, fmt: str, as_json: bool
+    ctx: click.Context,
+    paths: tuple[Path, ...],
+    as_of: dt.date | None,
+    fmt: str,
+    as_json: bool,
+    no_cache: bool,
 ) -> None:
     """One row per engagement: sessions, next session, open and overdue actions.
 
@@ -45,10 +52,10 @@ def status(
     """
     from coachkit.dates import today
     from coachkit.engagement_status import engagement_status
-    from coachkit.practice import load_all, resolve_engagements
+    from coachkit.practice import load_practice
 
     as_of = as_of or today()
-    engagements, problems = load_all(resolve_engagements(paths, Path.cwd()))
+    engagements, problems = load_practice(paths, Path.cwd(), use_cache=not no_cache)
     statuses = [engagement_status(e, as_of) for e in engagements]
     records = [s.as_dict() for s in statuses]
 

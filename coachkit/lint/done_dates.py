@@ -37,8 +37,8 @@ from yaml.nodes import MappingNode, SequenceNode
 from coachkit.errors import CoachkitError, NoteError
 from coachkit.front_matter_edit import mapping_get, open_for_edit, set_fields
 from coachkit.lint.finding import Finding, TextEdit
+from coachkit.located_map import LocatedMap
 from coachkit.note_reader import parse_note
-from coachkit.strict_yaml import LocatedMap
 
 RULE = "action-done-without-date"
 _HEADER = "\x01"

@@ -13,11 +13,11 @@ from collections.abc import Iterator
 
 import yaml
 
+from coachkit.dates import DATE_RE
 from coachkit.errors import NoteError
 from coachkit.lint.context import LintContext
 from coachkit.lint.finding import Hit, TextEdit
 from coachkit.note_reader import split_front_matter
-from coachkit.strict_yaml import DATE_RE
 
 CODE = "CK106"
 NAME = "date-not-iso"

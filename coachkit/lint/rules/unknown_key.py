@@ -19,7 +19,7 @@ from typing import Any
 from coachkit.engagement_loader import ACTION_KEYS, ENGAGEMENT_FILE
 from coachkit.lint.context import LintContext
 from coachkit.lint.finding import Hit
-from coachkit.strict_yaml import LocatedMap
+from coachkit.located_map import LocatedMap
 
 CODE = "CK105"
 NAME = "unknown-key"
