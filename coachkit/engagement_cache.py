@@ -21,18 +21,16 @@ failing to write it is silent, and deleting it loses nothing.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import marshal
 import os
 import sys
-import tempfile
 import time
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from coachkit.engagement_codec import decode, encode
-from coachkit.engagement_loader import ENGAGEMENT_FILE, load_engagement, note_listing
+from coachkit.engagement_loader import ENGAGEMENT_FILE, NOTE_FOLDERS, is_note_name
 from coachkit.model import Engagement
 from coachkit.user_cache import cache_home
 
@@ -42,22 +40,51 @@ _FORMAT = (b"coachkit-parse-cache", CACHE_VERSION, marshal.version, sys.version_
 SETTLE_NS = 1_000_000_000
 
 Signature = tuple[tuple[str, int, int, int, int], ...]
+_LENGTH = 8  # bytes giving the size of an entry's first part
 
 
-def signature(root: Path, listing: list[tuple[str, Path]]) -> tuple[Signature, int]:
-    """Each note's name and stat, and the newest ctime among them (ns)."""
+def scan(root: Path) -> tuple[Signature, int]:
+    """Each note's name relative to ``root`` and its stat, and the newest ctime (ns).
+
+    Lists exactly the notes :func:`~coachkit.engagement_loader.note_listing` lists,
+    without building a path object for each.
+    """
+    base = os.fspath(root)
     entries = []
     newest = 0
-    for kind, path in listing:
-        name = ENGAGEMENT_FILE if kind == "engagement" else f"{kind}/{path.name}"
+    try:
+        st = os.stat(f"{base}/{ENGAGEMENT_FILE}")
+        entries.append((ENGAGEMENT_FILE, st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino))
+        newest = st.st_ctime_ns
+    except OSError:
+        entries.append((ENGAGEMENT_FILE, -1, 0, 0, 0))
+    for folder in NOTE_FOLDERS:
         try:
-            st = os.stat(path)
-        except OSError:
-            entries.append((name, -1, 0, 0, 0))
+            with os.scandir(f"{base}/{folder}") as found:
+                notes = sorted((e.name, e) for e in found if is_note_name(e.name))
+        except (FileNotFoundError, NotADirectoryError):
             continue
-        entries.append((name, st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino))
-        newest = max(newest, st.st_ctime_ns)
+        for name, entry in notes:
+            try:
+                if not entry.is_file():
+                    continue
+                st = entry.stat()
+            except OSError:
+                continue  # gone since the folder was listed
+            entries.append(
+                (f"{folder}/{name}", st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
+            )
+            newest = max(newest, st.st_ctime_ns)
     return tuple(entries), newest
+
+
+def _listing(root: Path, current: Signature) -> list[tuple[str, Path]]:
+    """The loader's listing for the notes of a signature."""
+    listing = []
+    for name, *_ in current:
+        kind, _, rest = name.partition("/")
+        listing.append(("engagement", root / name) if not rest else (kind, root / name))
+    return listing
 
 
 @dataclass
@@ -75,39 +102,42 @@ class EngagementCache:
         return cls(cache_home() / "parsed")
 
     def entry_path(self, root: Path) -> Path:
-        key = hashlib.sha256(os.path.realpath(root).encode("utf-8", "surrogateescape"))
-        return self.folder / key.hexdigest()[:32]
+        # zlib's checksums, not hashlib (whose import alone costs ~10 ms): the name only
+        # spreads entries; an entry is used only if every note's signature matches.
+        real = os.path.realpath(root).encode("utf-8", "surrogateescape")
+        return self.folder / f"{zlib.crc32(real):08x}{zlib.adler32(real):08x}"
 
     def load(self, root: Path) -> Engagement:
         """The engagement at ``root``, from the cache when no note changed."""
-        listing = note_listing(root)
-        current, newest = signature(root, listing)
+        current, newest = scan(root)
         entry = self.entry_path(root)
-        cached = self._read(entry)
-        if cached is not None and cached[0] == current:
-            self.hits += 1
-            return decode(root, cached[1])
-        self.misses += 1
-        engagement = load_engagement(root, listing)
-        if newest < self.started_ns - SETTLE_NS:
-            names = [name for name, *_ in current]
-            self._write(entry, (current, encode(engagement, names)))
-        return engagement
-
-    def _read(self, entry: Path) -> tuple[Signature, Any] | None:
         try:
             with open(entry, "rb") as handle:
-                data = marshal.loads(handle.read())
-        except (OSError, EOFError, ValueError, TypeError):
-            return None
-        if not isinstance(data, tuple) or len(data) != 3 or data[0] != _FORMAT:
-            return None
-        return data[1], data[2]
+                data = handle.read()
+            size = int.from_bytes(data[:_LENGTH], "little")
+            view = memoryview(data)
+            header, cached, light = marshal.loads(view[_LENGTH : _LENGTH + size])
+            if header == _FORMAT and cached == current:
+                engagement = decode(root, light, view[_LENGTH + size :])
+                self.hits += 1
+                return engagement
+        except (OSError, EOFError, ValueError, TypeError, IndexError):
+            pass  # no entry, or one this version cannot read: a miss
+        self.misses += 1
+        from coachkit.engagement_loader import load_engagement
 
-    def _write(self, entry: Path, content: tuple[Signature, Any]) -> None:
+        engagement = load_engagement(root, _listing(root, current))
+        if newest < self.started_ns - SETTLE_NS:
+            light, heavy = encode(engagement, [name for name, *_ in current])
+            self._write(entry, marshal.dumps((_FORMAT, current, light)), marshal.dumps(heavy))
+        return engagement
+
+    def _write(self, entry: Path, first: bytes, second: bytes) -> None:
         try:
-            data = marshal.dumps((_FORMAT, *content))
+            data = len(first).to_bytes(_LENGTH, "little") + first + second
             self.folder.mkdir(parents=True, exist_ok=True)
+            import tempfile
+
             fd, temp = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=self.folder)
         except (OSError, ValueError):
             return  # an unwritable cache only costs speed

@@ -8,19 +8,23 @@ paths whether it was read from the notes or from the cache.
 A decoded engagement has no ``notes`` and no ``raw`` action mappings (they hold
 every key's position and are costly to rebuild); both are :data:`NOT_LOADED`
 placeholders that fail loudly if used. Commands that need them (lint, writers,
-report) read the notes themselves.
+report) read the notes themselves. Session bodies and feedback rounds are kept
+in a second part, unpacked only when one of them is read.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import marshal
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from coachkit.errors import NoteError
 from coachkit.located_map import LocatedMap
 from coachkit.model import ActionItem, Engagement, FeedbackRound, Goal, Session
 
+T = TypeVar("T")
 _DATE = "d"
 _LOCATED = "m"
 _DICT = "p"
@@ -90,8 +94,168 @@ def _day(ordinal: int | None) -> dt.date | None:
     return None if ordinal is None else dt.date.fromordinal(ordinal)
 
 
-def encode(engagement: Engagement, names: list[str]) -> tuple[Any, ...]:
-    """``engagement`` as plain values; ``names`` are its notes relative to its root."""
+class _Unpacked:
+    """An attribute built from the cache entry the first time it is read.
+
+    The owner's ``_unpack(name)`` builds it; assigning it works as for any attribute.
+    """
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def __get__(self, obj: Any, objtype: type | None = None) -> Any:
+        if obj is None:
+            return self
+        try:
+            return obj.__dict__[self.name]
+        except KeyError:
+            value = obj.__dict__[self.name] = obj._unpack(self.name)
+            return value
+
+    def __set__(self, obj: Any, value: Any) -> None:
+        obj.__dict__[self.name] = value
+
+
+class _Heavy:
+    """The session bodies and feedback of one cached engagement, unpacked on first use."""
+
+    __slots__ = ("_blob", "_values")
+
+    def __init__(self, blob: bytes | memoryview) -> None:
+        self._blob = blob
+        self._values: tuple[list[str], list[Any]] | None = None
+
+    def part(self, number: int, index: int) -> Any:
+        if self._values is None:
+            self._values = marshal.loads(self._blob)
+            self._blob = b""
+        return self._values[number][index]
+
+
+class _CachedSession(Session):
+    """A cached session whose body is unpacked when first read."""
+
+    body = _Unpacked()
+    _source: tuple[_Heavy, int]
+
+    def _unpack(self, name: str) -> str:
+        heavy, index = self._source
+        return str(heavy.part(0, index))
+
+
+class _CachedFeedbackRound(FeedbackRound):
+    """A cached feedback round whose front matter is unpacked when first read."""
+
+    meta = _Unpacked()
+    _source: tuple[_Heavy, int]
+
+    def _unpack(self, name: str) -> dict[str, Any]:
+        heavy, index = self._source
+        return dict(thaw(heavy.part(1, index)))
+
+
+def _new(cls: type[T], **attributes: Any) -> T:
+    """An instance of a cached class with only ``attributes`` set; the rest unpack lazily."""
+    obj = cls.__new__(cls)
+    obj.__dict__.update(attributes)
+    return obj
+
+
+class _CachedEngagement(Engagement):
+    """An engagement read from the cache: each list is built when first used.
+
+    ``overdue`` never builds a session or a goal; ``actions_where`` builds only the
+    items that can pass a filter.
+    """
+
+    goals = _Unpacked()
+    sessions = _Unpacked()
+    feedback = _Unpacked()
+    actions = _Unpacked()
+    _light: tuple[Any, ...]
+    _heavy: _Heavy
+
+    def _path(self, where: int | str) -> Path:
+        if isinstance(where, int):
+            paths: list[Path | None] = self.__dict__["_paths"]
+            found = paths[where]
+            if found is None:
+                found = paths[where] = self.root / self._light[0][where]
+            return found
+        return Path(where)
+
+    def _unpack(self, name: str) -> list[Any]:
+        _, _, actions, goals, sessions, feedback, _ = self._light
+        path = self._path
+        if name == "actions":
+            return [_action(a, path) for a in actions]
+        if name == "goals":
+            return [
+                Goal(g[0], g[1], g[2], g[3], g[4], g[5], _day(g[6]), g[7], g[8], path(g[9]), g[10])
+                for g in goals
+            ]
+        if name == "sessions":
+            return [
+                _new(
+                    _CachedSession,
+                    number=s[0],
+                    date=dt.date.fromordinal(s[1]),
+                    duration=s[2],
+                    next_session=_day(s[3]),
+                    path=path(s[4]),
+                    body_line=s[5],
+                    _source=(self._heavy, number),
+                )
+                for number, s in enumerate(sessions)
+            ]
+        return [
+            _new(
+                _CachedFeedbackRound,
+                kind=f[0],
+                date=_day(f[1]),
+                path=path(f[2]),
+                _source=(self._heavy, number),
+            )
+            for number, f in enumerate(feedback)
+        ]
+
+    def actions_where(
+        self, statuses: tuple[str, ...], due_until: dt.date | None = None
+    ) -> list[ActionItem]:
+        if "actions" in self.__dict__:
+            return super().actions_where(statuses, due_until)
+        last = None if due_until is None else due_until.toordinal()
+        path = self._path
+        return [
+            _action(a, path)
+            for a in self._light[2]
+            if a[4] in statuses and (last is None or (a[3] is not None and a[3] <= last))
+        ]
+
+
+def _action(a: tuple[Any, ...], path: Callable[[int | str], Path]) -> ActionItem:
+    fromordinal = dt.date.fromordinal
+    return ActionItem(
+        a[0],
+        a[1],
+        a[2],
+        None if a[3] is None else fromordinal(a[3]),
+        a[4],
+        a[5],
+        a[6],
+        None if a[7] is None else fromordinal(a[7]),
+        path(a[8]),
+        a[9],
+        a[10],
+        {} if a[11] is None else thaw(a[11]),
+        NOT_LOADED,
+    )
+
+
+def encode(engagement: Engagement, names: list[str]) -> tuple[tuple[Any, ...], tuple[Any, ...]]:
+    """``engagement`` as plain values, in two parts: what every listing needs, and the
+    session bodies and feedback (read lazily). ``names`` are its notes relative to its root.
+    """
     root = engagement.root
     index = {root / name: number for number, name in enumerate(names)}
 
@@ -139,76 +303,33 @@ def encode(engagement: Engagement, names: list[str]) -> tuple[Any, ...]:
             s.duration,
             _ordinal(s.next_session),
             where(s.path),
-            s.body,
             s.body_line,
         )
         for s in engagement.sessions
     ]
-    feedback = [
-        (f.kind, _ordinal(f.date), freeze(f.meta), where(f.path)) for f in engagement.feedback
-    ]
+    feedback = [(f.kind, _ordinal(f.date), where(f.path)) for f in engagement.feedback]
     problems = [(where(p.path), p.line, p.column, p.problem, p.rule) for p in engagement.problems]
-    return (names, freeze(engagement.meta), actions, goals, sessions, feedback, problems)
+    light = (names, freeze(engagement.meta), actions, goals, sessions, feedback, problems)
+    heavy = ([s.body for s in engagement.sessions], [freeze(f.meta) for f in engagement.feedback])
+    return light, heavy
 
 
-def decode(root: Path, data: tuple[Any, ...]) -> Engagement:
-    """The engagement :func:`encode` wrote, its paths joined to ``root``."""
-    names, meta, actions, goals, sessions, feedback, problems = data
-    paths = [root / name for name in names]
+def decode(root: Path, light: tuple[Any, ...], heavy: bytes | memoryview) -> Engagement:
+    """The engagement :func:`encode` wrote, its paths joined to ``root``.
 
-    def path_of(where: int | str) -> Path:
-        return paths[where] if isinstance(where, int) else Path(where)
-
-    fromordinal = dt.date.fromordinal
-    engagement = Engagement(root=root, meta=thaw(meta), notes=NOT_LOADED)
-    engagement.actions = [
-        ActionItem(
-            id=a[0],
-            title=a[1],
-            owner=a[2],
-            due=None if a[3] is None else fromordinal(a[3]),
-            status=a[4],
-            goal=a[5],
-            accountability=a[6],
-            done=None if a[7] is None else fromordinal(a[7]),
-            path=path_of(a[8]),
-            line=a[9],
-            column=a[10],
-            extra={} if a[11] is None else thaw(a[11]),
-            raw=NOT_LOADED,
-        )
-        for a in actions
-    ]
-    engagement.goals = [
-        Goal(
-            id=g[0],
-            title=g[1],
-            status=g[2],
-            measure=g[3],
-            baseline=g[4],
-            target=g[5],
-            target_date=_day(g[6]),
-            competency=g[7],
-            stakeholders=g[8],
-            path=path_of(g[9]),
-            line=g[10],
-        )
-        for g in goals
-    ]
-    engagement.sessions = [
-        Session(
-            number=s[0],
-            date=fromordinal(s[1]),
-            duration=s[2],
-            next_session=_day(s[3]),
-            path=path_of(s[4]),
-            body=s[5],
-            body_line=s[6],
-        )
-        for s in sessions
-    ]
-    engagement.feedback = [
-        FeedbackRound(f[0], _day(f[1]), thaw(f[2]), path_of(f[3])) for f in feedback
-    ]
-    engagement.problems = [NoteError(path_of(p[0]), p[1], p[2], p[3], p[4]) for p in problems]
+    Its lists are built when first used; ``heavy`` (the second part, still
+    marshalled) is unpacked only if a session body or a feedback round's front
+    matter is read.
+    """
+    engagement = _new(
+        _CachedEngagement,
+        root=root,
+        meta=thaw(light[1]),
+        notes=NOT_LOADED,
+        _light=light,
+        _heavy=_Heavy(heavy),
+        _paths=[None] * len(light[0]),
+    )
+    path = engagement._path
+    engagement.problems = [NoteError(path(p[0]), p[1], p[2], p[3], p[4]) for p in light[6]]
     return engagement

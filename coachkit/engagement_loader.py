@@ -12,16 +12,18 @@ import os
 import re
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from coachkit.errors import EngagementNotFound, NoteError
 from coachkit.ids import goal_sort_key
 from coachkit.located_map import LocatedMap
 from coachkit.model import ACTION_STATUSES, ActionItem, Engagement, FeedbackRound, Goal, Session
-from coachkit.note_reader import Note, read_note
 
 ENGAGEMENT_FILE = "engagement.md"
 SKIP_DIRS = {"node_modules", "__pycache__", "templates", "reports"}
+if TYPE_CHECKING:
+    from coachkit.note_reader import Note
+
 SESSION_NAME_RE = re.compile(r"^(\d+)-(\d{4}-\d{2}-\d{2})")
 NOTE_FOLDERS = ("goals", "sessions", "feedback")
 ACTION_KEYS = ("id", "title", "owner", "due", "status", "goal", "accountability", "done")
@@ -72,12 +74,18 @@ def _walk(folder: Path, found: set[Path]) -> None:
             _walk(child, found)
 
 
+def is_note_name(name: str) -> bool:
+    """Whether a file of this name in a note folder is a note (hidden files are not)."""
+    return name.endswith(".md") and not name.startswith(".")
+
+
 def _notes_in(folder: Path) -> list[Path]:
     try:
-        names = sorted(e.name for e in os.scandir(folder) if e.name.endswith(".md") and e.is_file())
-    except FileNotFoundError:
+        with os.scandir(folder) as entries:
+            names = sorted(e.name for e in entries if is_note_name(e.name) and e.is_file())
+    except (FileNotFoundError, NotADirectoryError):
         return []
-    return [folder / name for name in names if not name.startswith(".")]
+    return [folder / name for name in names]
 
 
 class _Builder:
@@ -128,6 +136,8 @@ class _Builder:
         return None
 
     def read(self, path: Path) -> Note | None:
+        from coachkit.note_reader import read_note  # not at the top: cached reads need no YAML
+
         try:
             note = read_note(path)
         except NoteError as exc:

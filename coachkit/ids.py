@@ -11,8 +11,6 @@ collision and ``action done`` refuses an id that matches twice.
 from __future__ import annotations
 
 import re
-import secrets
-import unicodedata
 from collections.abc import Iterable
 
 LETTERS = "abcdefghjkmnpqrstuvwxyz"
@@ -22,6 +20,8 @@ ACTION_ID_RE = re.compile(rf"^[{LETTERS}][{ALPHABET}]{{3}}$")
 
 def new_action_id(existing: Iterable[str]) -> str:
     """A fresh action id not in ``existing`` (compared case-insensitively)."""
+    import secrets  # here, not at the top: reading notes never makes an id
+
     taken = {item.lower() for item in existing}
     while True:
         candidate = secrets.choice(LETTERS) + "".join(secrets.choice(ALPHABET) for _ in range(3))
@@ -48,6 +48,8 @@ def next_session_number(existing: Iterable[int]) -> int:
 
 def slugify(text: str, limit: int = 48) -> str:
     """A file-name-safe slug: ASCII lowercase words joined by hyphens."""
+    import unicodedata
+
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     words = re.findall(r"[a-z0-9]+", ascii_text.lower())
     slug = ""

@@ -136,6 +136,17 @@ class Engagement:
         if self.problems:
             raise self.problems[0]
 
+    def actions_where(
+        self, statuses: tuple[str, ...], due_until: dt.date | None = None
+    ) -> list[ActionItem]:
+        """Items with one of ``statuses`` and, given ``due_until``, due on or before it."""
+        return [
+            item
+            for item in self.actions
+            if item.status in statuses
+            and (due_until is None or (item.due is not None and item.due <= due_until))
+        ]
+
     def open_actions(self) -> list[ActionItem]:
         """Open action items, soonest due first (undated last)."""
         items = [item for item in self.actions if item.is_open]

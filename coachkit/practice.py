@@ -175,6 +175,14 @@ class ActionFilter:
     within: int | None = None
     owner: str | None = None
 
+    def due_until(self) -> dt.date | None:
+        """The latest due date an item can have and still pass (None: any, or undated)."""
+        if self.within is not None:
+            return self.as_of + dt.timedelta(days=self.within)
+        if self.overdue_only:
+            return self.as_of - dt.timedelta(days=1)
+        return None
+
     def row(self, item: ActionItem, engagement: Engagement) -> ActionRow | None:
         """The row for ``item`` when it passes the filter, else None."""
         if item.status not in self.statuses:
@@ -199,20 +207,21 @@ class ActionFilter:
 
 def select_actions(engagements: Iterable[Engagement], wanted: ActionFilter) -> list[ActionRow]:
     """Rows for every item that passes ``wanted``: most overdue first, then soonest due."""
-    rows: list[ActionRow] = []
+    keyed: list[tuple[int, dt.date, str, str, ActionRow]] = []
     known_owners: set[str] = set()
+    by_owner = wanted.owner is not None
+    due_until = wanted.due_until()
     for engagement in engagements:
-        for item in engagement.actions:
-            if item.owner:
-                known_owners.add(item.owner.casefold())
+        name = engagement.name
+        if by_owner:
+            known_owners.update(i.owner.casefold() for i in engagement.actions if i.owner)
+        for item in engagement.actions_where(wanted.statuses, due_until):
             row = wanted.row(item, engagement)
             if row is not None:
-                rows.append(row)
+                keyed.append((-row.days_overdue, item.due or dt.date.max, name, item.id, row))
     if wanted.owner is not None and wanted.owner.casefold() not in known_owners:
         raise CoachkitError(
             f"no action item is owned by {wanted.owner!r}; owners are matched ignoring case, check the spelling"
         )
-    rows.sort(
-        key=lambda r: (-r.days_overdue, r.item.due or dt.date.max, r.engagement.name, r.item.id)
-    )
-    return rows
+    keyed.sort(key=lambda k: k[:4])
+    return [k[4] for k in keyed]

@@ -10,6 +10,8 @@ from typing import Any, TypeVar
 
 import click
 
+from coachkit.json_output import json_text
+
 F = TypeVar("F", bound=Callable[..., Any])
 
 
@@ -72,21 +74,8 @@ def report_write(result: Any, dates: dict[str, dt.date | None] | None = None) ->
         click.echo(result.commit.detail, err=True)
 
 
-def to_jsonable(value: Any) -> Any:
-    """Dates as ISO strings, paths as strings, everything else as is."""
-    if isinstance(value, dict):
-        return {str(k): to_jsonable(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [to_jsonable(v) for v in value]
-    if isinstance(value, (dt.date, Path)):
-        return str(value) if isinstance(value, Path) else value.isoformat()
-    return value
-
-
 def print_json(rows: Any) -> None:
-    import json
-
-    click.echo(json.dumps(to_jsonable(rows), indent=2, ensure_ascii=False))
+    click.echo(json_text(rows))
 
 
 def print_table(

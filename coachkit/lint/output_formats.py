@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from coachkit import __version__
+from coachkit.json_output import json_text
 from coachkit.lint.finding import Finding, Rule
 from coachkit.lint.runner import LintReport
 
@@ -83,8 +84,7 @@ def finding_record(finding: Finding) -> dict[str, object]:
 
 def render_json(report: LintReport) -> str:
     """A JSON array of finding records, indented by two spaces."""
-    records = [finding_record(f) for f in report.findings]
-    return json.dumps(records, indent=2, ensure_ascii=False) + "\n"
+    return json_text([finding_record(f) for f in report.findings]) + "\n"
 
 
 def _escape_data(text: str) -> str:
