@@ -1,0 +1,336 @@
+"""The parse cache never serves a stale note, survives concurrent runs and bad entries."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from coachkit import engagement_cache
+from coachkit.engagement_cache import EngagementCache
+from coachkit.engagement_loader import load_engagement
+from coachkit.model import Engagement
+from tests.helpers import build_file_tree, git, run
+
+ACTION = "  - id: {id}\n    title: {title}\n    owner: Jordan\n    due: 2026-01-{day:02d}\n"
+
+
+@pytest.fixture
+def settled(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Treat notes as settled at once, so that a test can cache what it just wrote."""
+    monkeypatch.setattr(engagement_cache, "SETTLE_NS", -(10**12))
+
+
+@pytest.fixture
+def cache(tmp_path: Path) -> EngagementCache:
+    return EngagementCache(tmp_path / "cache")
+
+
+def fresh(cache: EngagementCache) -> EngagementCache:
+    """A new cache object on the same folder, as a new coachkit process would make."""
+    return EngagementCache(cache.folder)
+
+
+def load_twice(cache: EngagementCache, root: Path) -> Engagement:
+    """Load, expect the second load from a new process to hit, return it."""
+    fresh(cache).load(root)
+    again = fresh(cache)
+    engagement = again.load(root)
+    assert (again.hits, again.misses) == (1, 0)
+    return engagement
+
+
+def reload(cache: EngagementCache, root: Path) -> tuple[Engagement, EngagementCache]:
+    again = fresh(cache)
+    return again.load(root), again
+
+
+def titles(engagement: Engagement) -> list[str]:
+    return sorted(a.title for a in engagement.actions)
+
+
+def comparable(engagement: Engagement) -> dict[str, object]:
+    """Everything a loaded engagement holds except the notes themselves."""
+    return {
+        "root": engagement.root,
+        "meta": engagement.meta,
+        "actions": [
+            {f.name: getattr(a, f.name) for f in dataclasses.fields(a) if f.name != "raw"}
+            for a in engagement.actions
+        ],
+        "goals": [dataclasses.asdict(g) for g in engagement.goals],
+        "sessions": [
+            (s.number, s.date, s.duration, s.next_session, s.path, s.body, s.body_line)
+            for s in engagement.sessions
+        ],
+        "feedback": [(f.kind, f.date, f.meta, f.path) for f in engagement.feedback],
+        "problems": [str(p) for p in engagement.problems],
+    }
+
+
+def test_a_cached_engagement_equals_the_parsed_one(
+    sample: Path, cache: EngagementCache, settled: None
+) -> None:
+    # A broken note and a note with an unknown key, a nested mapping and dates in lists.
+    (sample / "goals" / "G9-broken.md").write_text("---\nid: G9\ntitle: [\n---\n", encoding="utf-8")
+    engagement_md = sample / "engagement.md"
+    engagement_md.write_text(
+        engagement_md.read_text(encoding="utf-8").replace(
+            "---\n", "---\ncustom:\n  nested: {a: 1, b: [2026-01-02, x]}\n", 1
+        ),
+        encoding="utf-8",
+    )
+    parsed = load_engagement(sample)
+    cached = load_twice(cache, sample)
+    assert parsed.problems and comparable(cached) == comparable(parsed)
+
+
+def test_a_cached_engagement_refuses_notes_and_raw_items(
+    sample: Path, cache: EngagementCache, settled: None
+) -> None:
+    cached = load_twice(cache, sample)
+    with pytest.raises(RuntimeError, match="parse cache"):
+        cached.notes.get(sample / "engagement.md")
+    with pytest.raises(RuntimeError, match="parse cache"):
+        cached.actions[0].raw.get("due")
+
+
+def _append_action(note: Path, action_id: str, title: str) -> None:
+    text = note.read_text(encoding="utf-8")
+    note.write_text(
+        text.replace(
+            "actions:\n", "actions:\n" + ACTION.format(id=action_id, title=title, day=5), 1
+        ),
+        encoding="utf-8",
+    )
+
+
+def _note_with_actions(root: Path) -> Path:
+    return next(
+        p for p in sorted((root / "sessions").glob("*.md")) if "actions:\n" in p.read_text()
+    )
+
+
+def test_an_edit_is_seen(sample: Path, cache: EngagementCache, settled: None) -> None:
+    load_twice(cache, sample)
+    _append_action(_note_with_actions(sample), "Kx7p", "Added by an edit")
+    engagement, stats = reload(cache, sample)
+    assert stats.misses == 1 and "Added by an edit" in titles(engagement)
+
+
+def test_a_same_size_edit_with_the_mtime_put_back_is_seen(
+    sample: Path, cache: EngagementCache, settled: None
+) -> None:
+    note = _note_with_actions(sample)
+    load_twice(cache, sample)
+    before = note.stat()
+    data = note.read_bytes()
+    owner = data.index(b"owner: ") + len(b"owner: ")
+    changed = data[:owner] + b"Q" + data[owner + 1 :]  # one letter: the same size
+    assert len(changed) == len(data) and changed != data
+    note.write_bytes(changed)
+    os.utime(note, ns=(before.st_atime_ns, before.st_mtime_ns))
+    after = note.stat()
+    assert (after.st_size, after.st_mtime_ns, after.st_ino) == (
+        before.st_size,
+        before.st_mtime_ns,
+        before.st_ino,
+    )
+    engagement, stats = reload(cache, sample)
+    assert stats.misses == 1
+    assert any(a.owner and a.owner.startswith("Q") for a in engagement.actions)
+
+
+def test_a_rename_is_seen(sample: Path, cache: EngagementCache, settled: None) -> None:
+    note = _note_with_actions(sample)
+    load_twice(cache, sample)
+    moved = note.with_name("99-" + note.name.split("-", 1)[1])
+    note.rename(moved)
+    engagement, stats = reload(cache, sample)
+    assert stats.misses == 1
+    assert moved in {a.path for a in engagement.actions}
+    assert note not in {a.path for a in engagement.actions}
+
+
+def test_a_deleted_note_is_seen(sample: Path, cache: EngagementCache, settled: None) -> None:
+    note = _note_with_actions(sample)
+    before = load_twice(cache, sample)
+    note.unlink()
+    engagement, stats = reload(cache, sample)
+    assert stats.misses == 1
+    assert len(engagement.sessions) == len(before.sessions) - 1
+    assert note not in {a.path for a in engagement.actions}
+
+
+def test_a_new_note_is_seen(sample: Path, cache: EngagementCache, settled: None) -> None:
+    load_twice(cache, sample)
+    build_file_tree(
+        sample,
+        {
+            "sessions/09-2026-03-01.md": "---\nsession: 9\ndate: 2026-03-01\nactions:\n"
+            + ACTION.format(id="Nw3e", title="From a new note", day=9)
+            + "---\n"
+        },
+    )
+    engagement, stats = reload(cache, sample)
+    assert stats.misses == 1 and "From a new note" in titles(engagement)
+
+
+def test_a_hidden_or_non_markdown_file_changes_nothing(
+    sample: Path, cache: EngagementCache, settled: None
+) -> None:
+    load_twice(cache, sample)
+    build_file_tree(sample, {"sessions/.scratch.md": "junk", "sessions/notes.txt": "junk"})
+    _, stats = reload(cache, sample)
+    assert stats.hits == 1
+
+
+def test_a_git_checkout_of_another_branch_is_seen(
+    sample: Path, cache: EngagementCache, settled: None
+) -> None:
+    git(sample, "checkout", "-q", "-b", "other")
+    _append_action(_note_with_actions(sample), "Br4n", "Only on the other branch")
+    git(sample, "commit", "-qam", "other branch")
+    on_other = load_twice(cache, sample)
+    assert "Only on the other branch" in titles(on_other)
+    git(sample, "checkout", "-q", "main")
+    engagement, stats = reload(cache, sample)
+    assert stats.misses == 1 and "Only on the other branch" not in titles(engagement)
+    git(sample, "checkout", "-q", "other")
+    engagement, stats = reload(cache, sample)
+    assert stats.misses == 1 and "Only on the other branch" in titles(engagement)
+
+
+def test_a_note_changed_just_now_is_read_but_not_cached(
+    sample: Path, cache: EngagementCache
+) -> None:
+    # Without the `settled` fixture the notes, written a moment ago, are too recent:
+    # two writes inside one tick of the file system's clock could share a signature.
+    first = fresh(cache)
+    first.load(sample)
+    assert (first.misses, first.stored) == (1, 0)
+    assert not cache.folder.exists() or not list(cache.folder.iterdir())
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"", b"\x00" * 7, b"garbage that is not marshal", b"\xff" * 64, None],
+    ids=["empty", "short", "text", "bytes", "truncated"],
+)
+def test_a_broken_entry_is_a_miss_never_an_error(
+    sample: Path, cache: EngagementCache, settled: None, content: bytes | None
+) -> None:
+    load_twice(cache, sample)
+    entry = cache.entry_path(sample)
+    entry.write_bytes(entry.read_bytes()[:100] if content is None else content)
+    engagement, stats = reload(cache, sample)
+    assert stats.misses == 1 and comparable(engagement) == comparable(load_engagement(sample))
+    _, stats = reload(cache, sample)
+    assert stats.hits == 1  # and it was written again
+
+
+def test_an_entry_of_another_version_is_a_miss(
+    sample: Path, cache: EngagementCache, settled: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    load_twice(cache, sample)
+    monkeypatch.setattr(engagement_cache, "_FORMAT", (b"coachkit-parse-cache", 0, 0, (0, 0)))
+    _, stats = reload(cache, sample)
+    assert stats.misses == 1
+
+
+def test_an_unwritable_cache_costs_only_speed(sample: Path, tmp_path: Path, settled: None) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the cache folder would be", encoding="utf-8")
+    cache = EngagementCache(blocker / "parsed")
+    engagement = cache.load(sample)
+    assert cache.stored == 0 and engagement.actions
+    result = run("overdue", str(sample), "--json", env={"COACHKIT_CACHE_DIR": str(blocker)})
+    assert result.exit_code == 0, result.output
+
+
+def _cli_outputs(practice: Path, *extra: str) -> dict[str, tuple[int, str, str]]:
+    outputs = {}
+    for args in (
+        ("overdue", "--json"),
+        ("overdue", "--within", "30"),
+        ("status", "--json"),
+        ("status",),
+        ("action", "list", "--status", "all", "--json"),
+        ("action", "list", "--overdue", "--format", "csv"),
+    ):
+        result = run(*args, str(practice), *extra)
+        assert result.exit_code == 2 and "G9-broken.md:3:" in result.stderr, result.output
+        outputs[" ".join(args)] = (result.exit_code, result.stdout, result.stderr)
+    return outputs
+
+
+def test_listings_print_the_same_from_the_cache_as_from_the_notes(
+    sample: Path, tmp_path: Path, settled: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    practice = tmp_path / "practice"
+    for number in range(3):
+        shutil.copytree(
+            sample, practice / f"client-{number}", ignore=shutil.ignore_patterns(".git")
+        )
+    (practice / "client-2" / "goals" / "G9-broken.md").write_text("---\nid: [\n---\n")
+    cache_dir = tmp_path / "cache"
+    monkeypatch.setenv("COACHKIT_CACHE_DIR", str(cache_dir))
+    uncached = _cli_outputs(practice, "--no-cache")
+    assert not cache_dir.exists()  # --no-cache neither reads nor writes it
+    cold = _cli_outputs(practice)
+    assert len(list((cache_dir / "parsed").iterdir())) == 3
+    warm = _cli_outputs(practice)
+    assert uncached == cold == warm
+    assert json.loads(warm["overdue --json"][1])  # the sample has overdue items
+
+
+def test_the_cache_lives_in_the_user_cache_folder(
+    sample: Path, tmp_path: Path, settled: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert run("overdue", str(sample)).exit_code == 0
+    default = Path(os.environ["XDG_CACHE_HOME"]) / "coachkit" / "parsed"
+    assert len(list(default.iterdir())) == 1
+    assert not any(p.name.startswith(".") and p.suffix == ".tmp" for p in sample.rglob("*"))
+    assert set(git(sample, "status", "--porcelain").split()) == set()
+    monkeypatch.setenv("COACHKIT_CACHE_DIR", str(tmp_path / "elsewhere"))
+    assert run("overdue", str(sample)).exit_code == 0
+    assert len(list((tmp_path / "elsewhere" / "parsed").iterdir())) == 1
+
+
+READER = """
+import sys
+from pathlib import Path
+from coachkit import engagement_cache
+from coachkit.engagement_cache import EngagementCache
+engagement_cache.SETTLE_NS = -(10**12)
+cache = EngagementCache(Path(sys.argv[1]))
+for _ in range(int(sys.argv[3])):
+    engagement = cache.load(Path(sys.argv[2]))
+    print(len(engagement.actions), sorted(a.title for a in engagement.actions)[0])
+"""
+
+
+def test_concurrent_runs_share_the_cache_safely(sample: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "cache"
+    processes = [
+        subprocess.Popen(
+            [sys.executable, "-c", READER, str(folder), str(sample), "20"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(8)
+    ]
+    outputs = [process.communicate(timeout=120) for process in processes]
+    expected = load_engagement(sample)
+    line = f"{len(expected.actions)} {sorted(a.title for a in expected.actions)[0]}"
+    for out, err in outputs:
+        assert not err
+        assert set(out.splitlines()) == {line}
+    assert not [p for p in folder.iterdir() if p.suffix == ".tmp"]
