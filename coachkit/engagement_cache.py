@@ -28,15 +28,40 @@ import time
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from coachkit.engagement_codec import decode, encode
 from coachkit.engagement_loader import ENGAGEMENT_FILE, NOTE_FOLDERS, is_note_name
 from coachkit.model import Engagement
 from coachkit.user_cache import cache_home
 
-# Bump when the encoding or anything a loaded engagement holds changes.
+# Bump when the encoding changes. Any change to coachkit's own code (a new version,
+# an edit in a checkout) also invalidates every entry: see code_fingerprint().
 CACHE_VERSION = 1
-_FORMAT = (b"coachkit-parse-cache", CACHE_VERSION, marshal.version, sys.version_info[:2])
+_FINGERPRINT: list[tuple[str, int, int]] = []
+
+
+def code_fingerprint() -> tuple[tuple[str, int, int], ...]:
+    """Name, size and mtime of every module of coachkit: entries outlive no code change."""
+    if not _FINGERPRINT:
+        folders = [os.path.dirname(os.path.abspath(__file__))]
+        while folders:
+            with os.scandir(folders.pop()) as found:
+                for entry in found:
+                    if entry.name.endswith(".py"):
+                        st = entry.stat()
+                        _FINGERPRINT.append((entry.path, st.st_size, st.st_mtime_ns))
+                    elif entry.is_dir() and not entry.name.startswith(("_", ".")):
+                        folders.append(entry.path)
+        _FINGERPRINT.sort()
+    return tuple(_FINGERPRINT)
+
+
+def cache_header(kind: str) -> tuple[Any, ...]:
+    """What an entry must start with to be read by this coachkit on this Python."""
+    return (kind, CACHE_VERSION, marshal.version, sys.version_info[:2], code_fingerprint())
+
+
 SETTLE_NS = 1_000_000_000
 
 Signature = tuple[tuple[str, int, int, int, int], ...]
@@ -78,6 +103,38 @@ def scan(root: Path) -> tuple[Signature, int]:
     return tuple(entries), newest
 
 
+def entry_name(root: Path) -> str:
+    """The file name of the entry for the engagement at ``root``."""
+    # zlib's checksums, not hashlib (whose import alone costs ~10 ms): the name only
+    # spreads entries; an entry is used only if every note's signature matches.
+    real = os.path.realpath(root).encode("utf-8", "surrogateescape")
+    return f"{zlib.crc32(real):08x}{zlib.adler32(real):08x}"
+
+
+def write_entry(entry: Path, data: bytes) -> bool:
+    """Replace ``entry`` with ``data`` at once (temporary file, then rename).
+
+    Readers see the old entry or the new one, never half of one. Returns False when
+    the cache cannot be written, which only costs speed.
+    """
+    try:
+        entry.parent.mkdir(parents=True, exist_ok=True)
+        import tempfile
+
+        fd, temp = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=entry.parent)
+    except (OSError, ValueError):
+        return False
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(temp, entry)
+        return True
+    except OSError:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        return False
+
+
 def _listing(root: Path, current: Signature) -> list[tuple[str, Path]]:
     """The loader's listing for the notes of a signature."""
     listing = []
@@ -102,10 +159,7 @@ class EngagementCache:
         return cls(cache_home() / "parsed")
 
     def entry_path(self, root: Path) -> Path:
-        # zlib's checksums, not hashlib (whose import alone costs ~10 ms): the name only
-        # spreads entries; an entry is used only if every note's signature matches.
-        real = os.path.realpath(root).encode("utf-8", "surrogateescape")
-        return self.folder / f"{zlib.crc32(real):08x}{zlib.adler32(real):08x}"
+        return self.folder / entry_name(root)
 
     def load(self, root: Path) -> Engagement:
         """The engagement at ``root``, from the cache when no note changed."""
@@ -117,7 +171,7 @@ class EngagementCache:
             size = int.from_bytes(data[:_LENGTH], "little")
             view = memoryview(data)
             header, cached, light = marshal.loads(view[_LENGTH : _LENGTH + size])
-            if header == _FORMAT and cached == current:
+            if cached == current and header == cache_header("parsed"):
                 engagement = decode(root, light, view[_LENGTH + size :])
                 self.hits += 1
                 return engagement
@@ -129,23 +183,7 @@ class EngagementCache:
         engagement = load_engagement(root, _listing(root, current))
         if newest < self.started_ns - SETTLE_NS:
             light, heavy = encode(engagement, [name for name, *_ in current])
-            self._write(entry, marshal.dumps((_FORMAT, current, light)), marshal.dumps(heavy))
+            first = marshal.dumps((cache_header("parsed"), current, light))
+            data = len(first).to_bytes(_LENGTH, "little") + first + marshal.dumps(heavy)
+            self.stored += write_entry(entry, data)
         return engagement
-
-    def _write(self, entry: Path, first: bytes, second: bytes) -> None:
-        try:
-            data = len(first).to_bytes(_LENGTH, "little") + first + second
-            self.folder.mkdir(parents=True, exist_ok=True)
-            import tempfile
-
-            fd, temp = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=self.folder)
-        except (OSError, ValueError):
-            return  # an unwritable cache only costs speed
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
-            os.replace(temp, entry)
-            self.stored += 1
-        except OSError:
-            with contextlib.suppress(OSError):
-                os.unlink(temp)

@@ -239,7 +239,18 @@ def test_an_entry_of_another_version_is_a_miss(
     sample: Path, cache: EngagementCache, settled: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     load_twice(cache, sample)
-    monkeypatch.setattr(engagement_cache, "_FORMAT", (b"coachkit-parse-cache", 0, 0, (0, 0)))
+    monkeypatch.setattr(engagement_cache, "CACHE_VERSION", engagement_cache.CACHE_VERSION + 1)
+    _, stats = reload(cache, sample)
+    assert stats.misses == 1
+
+
+def test_a_change_to_coachkit_itself_is_a_miss(
+    sample: Path, cache: EngagementCache, settled: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    load_twice(cache, sample)
+    fingerprint = engagement_cache.code_fingerprint()
+    edited = [(fingerprint[0][0], fingerprint[0][1] + 1, fingerprint[0][2]), *fingerprint[1:]]
+    monkeypatch.setattr(engagement_cache, "_FINGERPRINT", edited)
     _, stats = reload(cache, sample)
     assert stats.misses == 1
 
