@@ -12,7 +12,6 @@ from typing import Any
 
 from coachkit.errors import NoteError
 from coachkit.located_map import LocatedMap
-from coachkit.note_reader import decode, parse_front_matter
 
 CONFIG_FILE = ".coachkit.yaml"
 
@@ -38,6 +37,8 @@ def settings_files(start: Path) -> list[Path]:
 
 def read_settings(path: Path) -> LocatedMap:
     """One settings file, parsed strictly (errors carry its line and column)."""
+    from coachkit.note_reader import decode, parse_front_matter  # YAML only when a file is read
+
     return parse_front_matter(path, decode(path, path.read_bytes())[0], first_line=1)
 
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 import click
 
 from coachkit.cli.common import no_commit_option, print_table
-from coachkit.cli.listing import as_of_option, paint, paths_argument, use_colour
+from coachkit.cli.listing import as_of_option, no_cache_option, paint, paths_argument, use_colour
 
 if TYPE_CHECKING:
     from coachkit.lint.fixes import FixOutcome
@@ -126,6 +126,7 @@ def _severity_paint(text: str, severity: str) -> str:
 @click.option("--list-rules", is_flag=True, help="List every rule: code, name, severity, summary.")
 @click.option("--explain", metavar="NAME", help="Print the documentation of a rule (name or code).")
 @no_commit_option
+@no_cache_option
 @click.pass_context
 def lint(
     ctx: click.Context,
@@ -141,6 +142,7 @@ def lint(
     list_rules: bool,
     explain: str | None,
     no_commit: bool,
+    no_cache: bool,
 ) -> None:
     """Check engagements for plans that will slip: missing dates, owners, measures…
 
@@ -171,6 +173,7 @@ def lint(
 
     from coachkit.dates import today
     from coachkit.lint.config import check_patterns
+    from coachkit.lint.findings_cache import FindingsCache
     from coachkit.lint.output_formats import render, summary_line
     from coachkit.lint.rules import all_rules
     from coachkit.lint.runner import Selection, lint_paths, lint_targets
@@ -182,7 +185,9 @@ def lint(
     as_of = as_of or today()
     base = Path.cwd()
     targets = lint_targets(paths, base)
-    report = lint_paths(targets, as_of, selection)
+    # Fixing needs every finding's edits against the notes as they are: no cache.
+    cache = None if no_cache or fix or diff else FindingsCache()
+    report = lint_paths(targets, as_of, selection, cache)
     if fix or diff:
         from coachkit.lint.fixes import fix_findings
 

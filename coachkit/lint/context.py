@@ -6,12 +6,15 @@ import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from coachkit.errors import NoteError
 from coachkit.lint.config import suppressions
 from coachkit.lint.finding import Hit
 from coachkit.model import ActionItem, Engagement
-from coachkit.note_reader import Note, decode
+
+if TYPE_CHECKING:
+    from coachkit.note_reader import Note
 
 
 @dataclass
@@ -47,6 +50,8 @@ class LintContext:
         cached = self._texts.get(path)
         if cached is None:
             try:
+                from coachkit.note_reader import decode
+
                 cached = decode(path, path.read_bytes())[0]
             except (OSError, NoteError):
                 cached = ""

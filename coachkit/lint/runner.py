@@ -12,6 +12,7 @@ from coachkit.errors import EngagementNotFound
 from coachkit.lint.config import ConfigFinder, check_patterns, matches
 from coachkit.lint.context import LintContext
 from coachkit.lint.finding import Finding, Hit, Rule
+from coachkit.lint.findings_cache import FindingsCache
 from coachkit.lint.rules import all_rules
 from coachkit.model import Engagement
 from coachkit.practice import load_all, resolve_engagements
@@ -78,20 +79,62 @@ def lint_targets(paths: Sequence[Path], cwd: Path) -> LintTargets:
 
 
 def lint_paths(
-    targets: LintTargets, as_of: dt.date, selection: Selection = Selection()
+    targets: LintTargets,
+    as_of: dt.date,
+    selection: Selection = Selection(),
+    cache: FindingsCache | None = None,
 ) -> LintReport:
-    """Load and lint ``targets``; for partial engagements report only the named notes."""
-    engagements = load_all(targets.roots)[0]
-    whole = engagements[: len(targets.whole)]
-    report = lint_engagements(whole, as_of, selection)
+    """Load and lint ``targets``; for partial engagements report only the named notes.
+
+    With a ``cache``, a whole engagement whose findings are stored under the same
+    key (notes, configuration, date, selection, coachkit) is not read at all.
+    """
+    if cache is None:
+        loaded = load_all(targets.roots)[0]
+        report = lint_engagements(loaded[: len(targets.whole)], as_of, selection)
+        partial = loaded[len(targets.whole) :]
+    else:
+        report = _lint_through(cache, targets.whole, as_of, selection)
+        partial = load_all(list(targets.partial))[0]
     if targets.partial:
-        named = lint_engagements(engagements[len(whole) :], as_of, selection)
+        named = lint_engagements(partial, as_of, selection)
         wanted = set().union(*targets.partial.values())
         report.findings.extend(f for f in named.findings if f.path.resolve() in wanted)
         report.findings.sort(key=lambda f: (str(f.path), f.line, f.column))
         report.files += len(wanted)
         report.engagements += named.engagements
     return report
+
+
+def _lint_through(
+    cache: FindingsCache, roots: Sequence[Path], as_of: dt.date, selection: Selection
+) -> LintReport:
+    """Lint whole engagements, taking the findings of unchanged ones from ``cache``."""
+    report = LintReport(engagements=len(roots))
+    choice = (selection.select, selection.ignore)
+    missed = []
+    for root in roots:
+        key, newest = cache.key(root, as_of, choice)
+        stored = cache.get(root, key)
+        if stored is None:
+            missed.append((root, key, newest))
+            continue
+        report.findings.extend(stored[0])
+        report.files += stored[1]
+    loaded = load_all([root for root, _, _ in missed])[0]
+    for (root, key, newest), engagement in zip(missed, loaded, strict=True):
+        one = lint_engagements([engagement], as_of, selection)
+        cache.put(root, key, newest, one.findings, one.files)
+        report.findings.extend(one.findings)
+        report.files += one.files
+    _sort(report.findings)
+    return report
+
+
+def _sort(findings: list[Finding]) -> None:
+    findings.sort(
+        key=lambda f: (str(f.path), f.line, f.column, _SEVERITY_ORDER[f.severity], f.code)
+    )
 
 
 def lint_engagements(
@@ -128,9 +171,7 @@ def lint_engagements(
             report.findings.append(_finding(rule, hit, config.severity_of(rule)))
         if selection.wants(by_name[UNUSED_SUPPRESSION]):
             report.findings.extend(_unused_suppressions(ctx, by_name, ran, used, configs))
-    report.findings.sort(
-        key=lambda f: (str(f.path), f.line, f.column, _SEVERITY_ORDER[f.severity], f.code)
-    )
+    _sort(report.findings)
     return report
 
 
