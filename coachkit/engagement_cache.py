@@ -65,10 +65,11 @@ def cache_header(kind: str) -> tuple[Any, ...]:
 SETTLE_NS = 1_000_000_000
 
 Signature = tuple[tuple[str, int, int, int, int], ...]
+Scan = tuple[Signature, int]  # the signature and the newest ctime among the notes
 _LENGTH = 8  # bytes giving the size of an entry's first part
 
 
-def scan(root: Path) -> tuple[Signature, int]:
+def scan(root: Path) -> Scan:
     """Each note's name relative to ``root`` and its stat, and the newest ctime (ns).
 
     Lists exactly the notes :func:`~coachkit.engagement_loader.note_listing` lists,
@@ -163,10 +164,14 @@ class EngagementCache:
 
     def load(self, root: Path) -> Engagement:
         """The engagement at ``root``, from the cache when no note changed."""
-        current, newest = scan(root)
-        entry = self.entry_path(root)
+        found = self.lookup(root)
+        return found if isinstance(found, Engagement) else self.parse(root, found)
+
+    def lookup(self, root: Path) -> Engagement | Scan:
+        """The cached engagement at ``root``, or, on a miss, the scan :meth:`parse` needs."""
+        current = (scanned := scan(root))[0]
         try:
-            with open(entry, "rb") as handle:
+            with open(self.entry_path(root), "rb") as handle:
                 data = handle.read()
             size = int.from_bytes(data[:_LENGTH], "little")
             view = memoryview(data)
@@ -178,12 +183,21 @@ class EngagementCache:
         except (OSError, EOFError, ValueError, TypeError, IndexError):
             pass  # no entry, or one this version cannot read: a miss
         self.misses += 1
+        return scanned
+
+    def will_store(self, scanned: Scan) -> bool:
+        """Whether an engagement with this scan is settled enough to be cached."""
+        return scanned[1] < self.started_ns - SETTLE_NS
+
+    def parse(self, root: Path, scanned: Scan) -> Engagement:
+        """Read the engagement's notes and store it, unless a note is too recent to trust."""
         from coachkit.engagement_loader import load_engagement
 
+        current = scanned[0]
         engagement = load_engagement(root, _listing(root, current))
-        if newest < self.started_ns - SETTLE_NS:
+        if self.will_store(scanned):
             light, heavy = encode(engagement, [name for name, *_ in current])
             first = marshal.dumps((cache_header("parsed"), current, light))
             data = len(first).to_bytes(_LENGTH, "little") + first + marshal.dumps(heavy)
-            self.stored += write_entry(entry, data)
+            self.stored += write_entry(self.entry_path(root), data)
         return engagement

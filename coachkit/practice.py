@@ -2,22 +2,20 @@
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from coachkit.engagement_cache import EngagementCache
+from coachkit.engagement_cache import EngagementCache, Scan
 from coachkit.engagement_loader import (
-    NOTE_FOLDERS,
     find_engagement_root,
     find_engagements,
     load_engagement,
 )
 from coachkit.errors import CoachkitError, EngagementNotFound, NoteError
 from coachkit.model import ActionItem, Engagement
+from coachkit.two_processes import halves, start_child, worth_sharing
 
 
 def resolve_engagements(paths: Sequence[Path], cwd: Path) -> list[Path]:
@@ -42,75 +40,49 @@ def resolve_engagements(paths: Sequence[Path], cwd: Path) -> list[Path]:
     return roots
 
 
-# A second process pays for itself only where pickling the parsed engagements back
-# costs less than parsing half of them; on the 2-core machines measured so far it does
-# not (docs/performance.md), so it is off unless COACHKIT_PARALLEL=1 asks for it.
-PARALLEL_MIN_NOTES = 1000
-
-
-def count_notes(roots: Sequence[Path]) -> list[int]:
-    """Roughly how many notes each engagement holds (a cheap directory count)."""
-    counts = []
-    for root in roots:
-        total = 1
-        for folder in NOTE_FOLDERS:
-            with contextlib.suppress(OSError):
-                total += sum(1 for entry in os.scandir(root / folder) if entry.name.endswith(".md"))
-        counts.append(total)
-    return counts
-
-
-def _load_many(roots: Sequence[Path], cache: EngagementCache | None = None) -> list[Engagement]:
-    if cache is None:
-        return [load_engagement(root) for root in roots]
-    return [cache.load(root) for root in roots]
-
-
-def _load_in_two_processes(roots: Sequence[Path], counts: Sequence[int]) -> list[Engagement]:
-    """Read half the notes in a forked worker while this process reads the other half."""
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    order = sorted(range(len(roots)), key=lambda i: -counts[i])
-    halves: tuple[list[int], list[int]] = ([], [])
-    sizes = [0, 0]
-    for index in order:
-        side = 0 if sizes[0] <= sizes[1] else 1
-        halves[side].append(index)
-        sizes[side] += counts[index]
-    with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork")) as pool:
-        future = pool.submit(_load_many, [roots[i] for i in halves[1]])
-        loaded = dict(zip(halves[0], _load_many([roots[i] for i in halves[0]]), strict=True))
-        loaded.update(zip(halves[1], future.result(), strict=True))
-    return [loaded[i] for i in range(len(roots))]
-
-
 def load_all(
-    roots: Iterable[Path], parallel: bool | None = None, cache: EngagementCache | None = None
+    roots: Iterable[Path], cache: EngagementCache | None = None
 ) -> tuple[list[Engagement], list[NoteError]]:
     """Load every engagement; problems are collected so a broken file hides nothing else.
 
     With a ``cache``, an engagement none of whose notes changed is taken from it
-    (without its notes: see :mod:`coachkit.engagement_codec`).
-
-    With ``COACHKIT_PARALLEL=1``, enough notes and two cores, half are parsed in a
-    second process; ``parallel`` forces the choice either way.
+    (without its notes: see :mod:`coachkit.engagement_codec`), and when many notes
+    must be read, a forked child reads about half of them (:mod:`coachkit.two_processes`).
     """
     roots = list(roots)
-    if parallel is None:
-        # Counting notes costs a directory listing per engagement: only when asked for.
-        parallel = (
-            os.environ.get("COACHKIT_PARALLEL") == "1"
-            and len(roots) > 1
-            and (os.cpu_count() or 1) >= 2
-            and sum(count_notes(roots)) >= PARALLEL_MIN_NOTES
-        )
-    if parallel and len(roots) > 1:
-        engagements = _load_in_two_processes(roots, count_notes(roots))
+    if cache is None:
+        engagements = [load_engagement(root) for root in roots]
     else:
-        engagements = _load_many(roots, cache)
+        engagements = _load_through(cache, roots)
     problems = [problem for engagement in engagements for problem in engagement.problems]
     return engagements, problems
+
+
+def _load_through(cache: EngagementCache, roots: list[Path]) -> list[Engagement]:
+    found = [cache.lookup(root) for root in roots]
+    loaded: dict[int, Engagement] = {}
+    misses: dict[int, Scan] = {}
+    for index, item in enumerate(found):
+        if isinstance(item, Engagement):
+            loaded[index] = item
+        else:
+            misses[index] = item
+    # Only notes that will be cached can be handed to the child: it returns nothing else.
+    shareable = [i for i, scanned in misses.items() if cache.will_store(scanned)]
+    weights = [len(misses[i][0]) for i in shareable]
+    theirs: list[int] = []
+    if worth_sharing(weights):
+        theirs = [shareable[k] for k in halves(weights)[1]]
+        wait = start_child(lambda: [cache.parse(roots[i], misses[i]) for i in theirs])
+        for index in sorted(set(misses) - set(theirs)):
+            loaded[index] = cache.parse(roots[index], misses[index])
+        wait()
+        for index in theirs:
+            loaded[index] = cache.load(roots[index])
+    else:
+        for index, scanned in misses.items():
+            loaded[index] = cache.parse(roots[index], scanned)
+    return [loaded[index] for index in range(len(roots))]
 
 
 def load_practice(

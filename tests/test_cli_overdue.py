@@ -202,14 +202,3 @@ def test_action_list_filters_match_overdue(practice: Path) -> None:
     assert [r["id"] for r in rows] == ["a2b3"]
     soon = json.loads(run("action", "list", str(practice), "--within", "3", "--json").stdout)
     assert [r["id"] for r in soon] == ["t9hc", "a2b3", "c4d5", "e6f7"]
-
-
-def test_two_process_read_gives_the_same_practice(practice: Path) -> None:
-    from coachkit.practice import load_all, resolve_engagements
-
-    roots = resolve_engagements([practice], practice)
-    serial, serial_problems = load_all(roots, parallel=False)
-    parallel, parallel_problems = load_all(roots, parallel=True)
-    assert [e.actions for e in parallel] == [e.actions for e in serial]
-    assert [e.meta for e in parallel] == [e.meta for e in serial]
-    assert parallel_problems == serial_problems

@@ -88,3 +88,16 @@ def test_fixable_findings_stay_fixable_from_the_cache(practice: Path) -> None:
     result = run("lint", str(practice), "--fix", "--no-commit")
     assert result.exit_code in (0, 1), result.output
     assert note.read_text(encoding="utf-8") == text
+
+
+def test_a_cold_lint_shared_with_a_child_process_finds_the_same(
+    practice: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from coachkit import two_processes
+
+    monkeypatch.setattr(two_processes, "MIN_NOTES", 1)
+    for name in ("c", "d"):
+        shutil.copytree(practice / "a", practice / name)
+    fresh = lint(practice, "--no-cache")
+    assert lint(practice) == fresh  # cold: half linted by a child, through the cache
+    assert lint(practice) == fresh  # warm

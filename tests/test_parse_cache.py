@@ -345,3 +345,48 @@ def test_concurrent_runs_share_the_cache_safely(sample: Path, tmp_path: Path) ->
         assert not err
         assert set(out.splitlines()) == {line}
     assert not [p for p in folder.iterdir() if p.suffix == ".tmp"]
+
+
+def test_a_cold_read_shared_with_a_child_process_gives_the_same_practice(
+    sample: Path, tmp_path: Path, settled: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from coachkit import two_processes
+    from coachkit.practice import load_all, resolve_engagements
+
+    practice = tmp_path / "practice"
+    for number in range(6):
+        shutil.copytree(
+            sample, practice / f"client-{number}", ignore=shutil.ignore_patterns(".git")
+        )
+    (practice / "client-4" / "goals" / "G9-broken.md").write_text("---\nid: [\n---\n")
+    roots = resolve_engagements([practice], practice)
+    monkeypatch.setattr(two_processes, "MIN_NOTES", 1)
+    cache = EngagementCache(tmp_path / "cache")
+    shared, shared_problems = load_all(roots, cache)
+    # The child's half came back through the cache: hits in this process.
+    assert (cache.hits, cache.misses, cache.stored) == (3, 6, 3)
+    serial, serial_problems = load_all(roots)
+    assert [comparable(e) for e in shared] == [comparable(e) for e in serial]
+    assert [str(p) for p in shared_problems] == [str(p) for p in serial_problems]
+
+
+def test_a_failing_child_costs_only_time(
+    sample: Path, tmp_path: Path, settled: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from coachkit import two_processes
+    from coachkit.practice import load_all, resolve_engagements
+
+    practice = tmp_path / "practice"
+    for number in range(4):
+        shutil.copytree(
+            sample, practice / f"client-{number}", ignore=shutil.ignore_patterns(".git")
+        )
+    roots = resolve_engagements([practice], practice)
+    monkeypatch.setattr(two_processes, "MIN_NOTES", 1)
+
+    def broken_child(work: object) -> object:
+        return two_processes.start_child(lambda: 1 / 0)
+
+    monkeypatch.setattr("coachkit.practice.start_child", broken_child)
+    engagements, _ = load_all(roots, EngagementCache(tmp_path / "cache"))
+    assert [comparable(e) for e in engagements] == [comparable(e) for e in load_all(roots)[0]]

@@ -61,12 +61,17 @@ class FindingsCache:
         self.started_ns = time.time_ns()
         self.hits = self.misses = self.stored = 0
 
-    def key(self, root: Path, as_of: dt.date, choice: tuple[Any, ...]) -> tuple[Any, int]:
-        """The key of ``root``'s findings now, and the newest ctime among its files."""
+    def key(self, root: Path, as_of: dt.date, choice: tuple[Any, ...]) -> tuple[Any, int, int]:
+        """The key of ``root``'s findings now, the newest ctime among its files, and
+        how many notes it has."""
         notes, newest_note = scan(root)
         configs, newest_config = _config_signature(root)
         key = (cache_header("lint"), as_of.toordinal(), choice, notes, configs)
-        return key, max(newest_note, newest_config)
+        return key, max(newest_note, newest_config), len(notes)
+
+    def will_store(self, newest: int) -> bool:
+        """Whether findings over files whose newest ctime is ``newest`` may be cached."""
+        return newest < self.started_ns - SETTLE_NS
 
     def get(self, root: Path, key: Any) -> tuple[list[Finding], int] | None:
         """The findings stored under ``key`` and how many files they covered, or None."""
@@ -101,7 +106,7 @@ class FindingsCache:
 
     def put(self, root: Path, key: Any, newest: int, findings: list[Finding], files: int) -> None:
         """Store ``root``'s findings, unless a file changed too recently to be trusted."""
-        if newest >= self.started_ns - SETTLE_NS:
+        if not self.will_store(newest):
             return
         prefix = _prefix(root)
         records = [

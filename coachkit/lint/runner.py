@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from coachkit.engagement_loader import find_engagement_root
 from coachkit.errors import EngagementNotFound
@@ -16,6 +17,7 @@ from coachkit.lint.findings_cache import FindingsCache
 from coachkit.lint.rules import all_rules
 from coachkit.model import Engagement
 from coachkit.practice import load_all, resolve_engagements
+from coachkit.two_processes import halves, start_child, worth_sharing
 
 UNUSED_SUPPRESSION = "unused-suppression"
 _SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
@@ -109,24 +111,42 @@ def lint_paths(
 def _lint_through(
     cache: FindingsCache, roots: Sequence[Path], as_of: dt.date, selection: Selection
 ) -> LintReport:
-    """Lint whole engagements, taking the findings of unchanged ones from ``cache``."""
+    """Lint whole engagements, taking the findings of unchanged ones from ``cache``.
+
+    When many notes must be read, a forked child lints about half of the
+    engagements and leaves their findings in the cache (:mod:`coachkit.two_processes`).
+    """
     report = LintReport(engagements=len(roots))
     choice = (selection.select, selection.ignore)
-    missed = []
+    misses = []
     for root in roots:
-        key, newest = cache.key(root, as_of, choice)
+        key, newest, notes = cache.key(root, as_of, choice)
         stored = cache.get(root, key)
         if stored is None:
-            missed.append((root, key, newest))
+            misses.append((root, key, newest, notes))
             continue
         report.findings.extend(stored[0])
         report.files += stored[1]
-    loaded = load_all([root for root, _, _ in missed])[0]
-    for (root, key, newest), engagement in zip(missed, loaded, strict=True):
-        one = lint_engagements([engagement], as_of, selection)
+
+    def lint_one(root: Path, key: Any, newest: int) -> tuple[list[Finding], int]:
+        one = lint_engagements(load_all([root])[0], as_of, selection)
         cache.put(root, key, newest, one.findings, one.files)
-        report.findings.extend(one.findings)
-        report.files += one.files
+        return one.findings, one.files
+
+    shareable = [i for i, miss in enumerate(misses) if cache.will_store(miss[2])]
+    theirs: list[int] = []
+    if worth_sharing([misses[i][3] for i in shareable]):
+        theirs = [shareable[k] for k in halves([misses[i][3] for i in shareable])[1]]
+        wait = start_child(lambda: [lint_one(*misses[i][:3]) for i in theirs])
+    results = [lint_one(*miss[:3]) for i, miss in enumerate(misses) if i not in theirs]
+    if theirs:
+        wait()
+        for i in theirs:
+            root, key, newest, _ = misses[i]
+            results.append(cache.get(root, key) or lint_one(root, key, newest))
+    for findings, files in results:
+        report.findings.extend(findings)
+        report.files += files
     _sort(report.findings)
     return report
 
