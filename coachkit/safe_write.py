@@ -2,7 +2,8 @@
 
 A replaced file is written to a temporary file beside it, flushed to disk and
 renamed over the original, so a crash leaves the old file or the new one, never
-half of one. A new file is published with a hard link, which fails rather than
+half of one (and at most a hidden ``.name.XXXXXXXX.tmp``, removed by the next
+write of that file once it is ten minutes old). A new file is published with a hard link, which fails rather than
 overwrite a file that appeared in the meantime.
 """
 
@@ -10,14 +11,37 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import stat
 import tempfile
+import time
 from pathlib import Path
 
 from coachkit.errors import WriteRefused
 
+# A temporary file older than this was left by a write that was killed: a write
+# takes milliseconds, and writers of one engagement take turns (engagement_lock).
+STALE_TEMP_SECONDS = 600
+
+
+def remove_stale_temps(directory: Path, name: str) -> list[Path]:
+    """Delete the hidden temporary files that killed writes of ``name`` left behind."""
+    pattern = re.compile(rf"^\.{re.escape(name)}\.[a-z0-9_]{{8}}\.tmp$")
+    removed = []
+    deadline = time.time() - STALE_TEMP_SECONDS
+    with contextlib.suppress(OSError), os.scandir(directory) as entries:
+        for entry in entries:
+            if not pattern.match(entry.name):
+                continue
+            with contextlib.suppress(OSError):
+                if entry.is_file(follow_symlinks=False) and entry.stat().st_mtime < deadline:
+                    os.unlink(entry.path)
+                    removed.append(Path(entry.path))
+    return removed
+
 
 def _write_temp(directory: Path, name: str, data: bytes, mode: int | None) -> Path:
+    remove_stale_temps(directory, name)
     fd, temp_name = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=directory)
     temp = Path(temp_name)
     try:

@@ -64,3 +64,21 @@ def test_create_leaves_nothing_or_the_whole_file(
     assert names in ([], ["03-2026-02-12.md"])
     if names:
         assert note.read_bytes() == new
+
+
+def test_a_stale_temp_file_is_removed_by_the_next_write_of_that_note(tmp_path: Path) -> None:
+    note = tmp_path / "note.md"
+    note.write_bytes(b"---\nstatus: open\n---\n")
+    stale = tmp_path / ".note.md.k3j_9x0a.tmp"  # as a write killed before its rename leaves it
+    recent = tmp_path / ".note.md.zz11aa22.tmp"  # maybe another writer's, right now
+    other = tmp_path / ".other.md.k3j_9x0a.tmp"  # another note's: not this write's business
+    mine = tmp_path / ".note.md.notes.tmp"  # not a name coachkit makes
+    for path in (stale, recent, other, mine):
+        path.write_bytes(b"half a note")
+    old = 1_000_000_000
+    for path in (stale, other, mine):
+        os.utime(path, (old, old))
+    replace_file(note, b"---\nstatus: done\n---\n", note.read_bytes())
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        ["note.md", recent.name, other.name, mine.name]
+    )
