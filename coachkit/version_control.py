@@ -8,6 +8,7 @@ is skipped and the outcome says why and what to run.
 from __future__ import annotations
 
 import os
+import re
 import shlex
 import shutil
 import time
@@ -23,6 +24,8 @@ _IN_PROGRESS = {
     "rebase-apply": "a rebase is in progress",
 }
 
+
+_COMMIT_LINE = re.compile(r"^\[[^\]\n]*?\b([0-9a-f]{7,40})\]")
 
 # Seconds to wait before each retry while another git process holds index.lock.
 LOCK_RETRY_DELAYS = (0.05, 0.1, 0.2, 0.4, 0.8, 1.6)
@@ -96,7 +99,7 @@ def commit_paths(folder: Path, paths: list[Path], message: str) -> CommitOutcome
         for delay in (*LOCK_RETRY_DELAYS, None):
             try:
                 repo.git.add("--", *relative)
-                repo.git.commit("-q", "--no-verify", "-m", message, "--only", "--", *relative)
+                said = repo.git.commit("--no-verify", "-m", message, "--only", "--", *relative)
                 break
             except git.GitCommandError as exc:
                 stderr = str(exc.stderr or exc)
@@ -105,7 +108,10 @@ def commit_paths(folder: Path, paths: list[Path], message: str) -> CommitOutcome
                     continue
                 _unstage(repo, relative)
                 return CommitOutcome(False, _explain(stderr, relative, message))
-        sha = repo.git.rev_parse("--short", "HEAD")
+        # "[main 1a2b3c4] message" (or "[main (root-commit) …]", "[detached HEAD …]"):
+        # reading the id from it spares a `git rev-parse`.
+        found = _COMMIT_LINE.match(said)
+        sha = found.group(1) if found else repo.git.rev_parse("--short", "HEAD")
     return CommitOutcome(True, f"committed {sha}: {message}", sha)
 
 
