@@ -40,8 +40,16 @@ def sample_notes() -> list[tuple[str, bytes]]:
 
 
 def mutate(data: bytes, rng: random.Random) -> bytes:
-    """One to four random edits: flips, cuts, splices of YAML trouble, repeats."""
+    """One to four random edits: flips, cuts, splices of YAML trouble, repeats, and
+    (rarely) a 10 MB body or a 10 MB scalar."""
     data = bytearray(data)
+    if rng.randrange(40) == 0:
+        huge = b"word " * 2_000_000
+        if rng.randrange(2):
+            data += b"\n" + huge  # a 10 MB body
+        else:
+            at = data.find(b"\n") + 1
+            data[at:at] = b"huge: " + huge.replace(b" ", b"x") + b"\n"  # a 10 MB scalar
     for _ in range(rng.randint(1, 4)):
         choice = rng.randrange(6)
         at = rng.randrange(len(data) + 1)

@@ -3,7 +3,8 @@
 Each case writes a mutated copy of the sample engagement, then runs the reader on
 every note and the everyday commands (action list, overdue, status, lint, session
 new, report --dry-run) in-process. Anything but success or a one-line error with
-exit 2 (or lint's exit 1) is a failure; so is a case that takes over 10 s.
+exit 2 (or lint's exit 1) is a failure; so is a case that takes over 10 s, and a
+peak memory over --max-rss-mb (1 GB) for the whole run.
 
     python -m tests.fuzz.run_fuzz [--cases 500] [--seed 1]
 """
@@ -13,6 +14,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import resource
 import shutil
 import signal
 import sys
@@ -84,6 +86,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cases", type=int, default=500)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--max-rss-mb", type=int, default=1024, help="Fail above this peak memory.")
     args = parser.parse_args()
     os.environ.setdefault("COACHKIT_TODAY", "2026-02-12")
     rng = random.Random(args.seed)
@@ -104,7 +107,13 @@ def main() -> None:
             if failure:
                 failures.append(f"case {case}: {failure}")
     elapsed = time.perf_counter() - started
-    print(f"{args.cases} cases in {elapsed:.0f} s, seed {args.seed}: {len(failures)} failures")
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    if peak_mb > args.max_rss_mb:
+        failures.append(f"memory: peak {peak_mb:.0f} MB, over {args.max_rss_mb} MB")
+    print(
+        f"{args.cases} cases in {elapsed:.0f} s, seed {args.seed}, peak memory {peak_mb:.0f} MB: "
+        f"{len(failures)} failures"
+    )
     for failure in failures[:50]:
         print(failure)
     sys.exit(1 if failures else 0)
