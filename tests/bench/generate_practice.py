@@ -3,7 +3,7 @@
 100 engagements of about 50 files each (engagement.md, 3 goals, 40 session notes,
 6 feedback rounds), about 13,000 action items, with realistic note bodies.
 
-    python -m tests.bench.generate_practice OUT [--engagements 100]
+    python -m tests.bench.generate_practice OUT [--engagements 100] [--sessions 40]
 """
 
 from __future__ import annotations
@@ -80,17 +80,29 @@ def _action(rng: random.Random, seq: int, day: dt.date, goal: str, owner: str) -
     return "\n".join(lines) + "\n"
 
 
-def write_engagement(root: Path, index: int, rng: random.Random) -> int:
+def write_engagement(
+    root: Path,
+    index: int,
+    rng: random.Random,
+    sessions: int = SESSIONS,
+    start: dt.date | None = None,
+) -> tuple[Path, int]:
+    """Write engagement number ``index`` below ``root`` with ``sessions`` weekly session notes.
+
+    The first session is on ``start``, else on a random day of early 2025.
+    Returns the engagement's folder and how many action items it holds.
+    """
     client = f"{FIRST[index % 10]} {LAST[(index // 10) % 10]}"
     org = ORGS[index % 10]
     folder = root / f"{org.lower()}-{client.lower().replace(' ', '-')}-{index:03d}"
-    start = dt.date(2025, 1, 6) + dt.timedelta(days=rng.randint(0, 120))
+    offset = rng.randint(0, 120)  # drawn even with a given start: the same rng sequence
+    start = start or dt.date(2025, 1, 6) + dt.timedelta(days=offset)
     (folder / "goals").mkdir(parents=True)
     (folder / "sessions").mkdir()
     (folder / "feedback").mkdir()
     (folder / "engagement.md").write_text(
         f"---\nclient: {client}\norganization: {org}\nsponsor: Sam Ortiz\nhr: Dana Wu\ncoach: Alex Rivera\n"
-        f"start: {start.isoformat()}\nsessions_planned: {SESSIONS}\nsession_length: 60\ncadence: 1w\n"
+        f"start: {start.isoformat()}\nsessions_planned: {sessions}\nsession_length: 60\ncadence: 1w\n"
         f"phase: coaching\nfollow_up: []\n---\n# Coaching agreement\n\n## Confidentiality\n{PARAGRAPH}\n",
         encoding="utf-8",
     )
@@ -102,7 +114,7 @@ def write_engagement(root: Path, index: int, rng: random.Random) -> int:
         )
     items = 0
     seq = index * 1000
-    for number in range(1, SESSIONS + 1):
+    for number in range(1, sessions + 1):
         day = start + dt.timedelta(weeks=number - 1)
         actions = ""
         for _ in range(rng.randint(*ACTIONS_PER_SESSION) + (rng.random() < 0.25)):
@@ -137,13 +149,15 @@ def write_engagement(root: Path, index: int, rng: random.Random) -> int:
             "# Mini-survey\n",
             encoding="utf-8",
         )
-    return items
+    return folder, items
 
 
-def generate(root: Path, engagements: int = 100, seed: int = 42) -> tuple[int, int]:
+def generate(
+    root: Path, engagements: int = 100, seed: int = 42, sessions: int = SESSIONS
+) -> tuple[int, int]:
     """Write the practice below ``root``; return (files, action items)."""
     rng = random.Random(seed)
-    items = sum(write_engagement(root, i, rng) for i in range(engagements))
+    items = sum(write_engagement(root, i, rng, sessions)[1] for i in range(engagements))
     files = sum(1 for _ in root.rglob("*.md"))
     return files, items
 
@@ -152,8 +166,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("out", type=Path)
     parser.add_argument("--engagements", type=int, default=100)
+    parser.add_argument("--sessions", type=int, default=SESSIONS, help="session notes each")
     args = parser.parse_args()
-    files, items = generate(args.out, args.engagements)
+    files, items = generate(args.out, args.engagements, sessions=args.sessions)
     print(f"{files} files, {items} action items in {args.out}")
 
 
