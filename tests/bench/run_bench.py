@@ -139,10 +139,11 @@ def main() -> None:
     # An installed coachkit has its byte code compiled; an editable checkout run with
     # PYTHONDONTWRITEBYTECODE=1 would compile every module at every start instead.
     import compileall
+    import importlib.util
 
-    import coachkit
-
-    compileall.compile_dir(Path(coachkit.__file__).parent, quiet=1)
+    spec = importlib.util.find_spec("coachkit")
+    assert spec is not None and spec.origin is not None
+    compileall.compile_dir(Path(spec.origin).parent, quiet=1)
     verdicts = Verdicts()
     with tempfile.TemporaryDirectory(prefix="coachkit-bench-") as tmp:
         folder = Path(tmp)
