@@ -23,6 +23,7 @@ from __future__ import annotations
 import contextlib
 import marshal
 import os
+import struct
 import sys
 import time
 import zlib
@@ -66,7 +67,6 @@ SETTLE_NS = 1_000_000_000
 
 Signature = tuple[tuple[str, int, int, int, int], ...]
 Scan = tuple[Signature, int]  # the signature and the newest ctime among the notes
-_LENGTH = 8  # bytes giving the size of an entry's first part
 
 
 def scan(root: Path) -> Scan:
@@ -136,6 +136,27 @@ def write_entry(entry: Path, data: bytes) -> bool:
         return False
 
 
+def join_sections(sections: list[bytes]) -> bytes:
+    """Sections behind a table of their sizes, so that each can be read on its own."""
+    table = struct.pack(f"<I{len(sections)}Q", len(sections), *map(len, sections))
+    return table + b"".join(sections)
+
+
+def split_sections(data: bytes) -> list[memoryview]:
+    """The sections :func:`join_sections` wrote, as views (nothing copied)."""
+    (count,) = struct.unpack_from("<I", data)
+    sizes = struct.unpack_from(f"<{count}Q", data, 4)
+    view = memoryview(data)
+    start = 4 + 8 * count
+    if start + sum(sizes) != len(data):
+        raise ValueError("cache entry cut short")
+    sections = []
+    for size in sizes:
+        sections.append(view[start : start + size])
+        start += size
+    return sections
+
+
 def _listing(root: Path, current: Signature) -> list[tuple[str, Path]]:
     """The loader's listing for the notes of a signature."""
     listing = []
@@ -172,15 +193,13 @@ class EngagementCache:
         current = (scanned := scan(root))[0]
         try:
             with open(self.entry_path(root), "rb") as handle:
-                data = handle.read()
-            size = int.from_bytes(data[:_LENGTH], "little")
-            view = memoryview(data)
-            header, cached, light = marshal.loads(view[_LENGTH : _LENGTH + size])
-            if cached == current and header == cache_header("parsed"):
-                engagement = decode(root, light, view[_LENGTH + size :])
+                sections = split_sections(handle.read())
+            header, signature = marshal.loads(sections[0])
+            if signature == marshal.dumps(current) and header == cache_header("parsed"):
+                engagement = decode(root, sections[1:])
                 self.hits += 1
                 return engagement
-        except (OSError, EOFError, ValueError, TypeError, IndexError):
+        except (OSError, EOFError, ValueError, TypeError, IndexError, struct.error):
             pass  # no entry, or one this version cannot read: a miss
         self.misses += 1
         return scanned
@@ -196,8 +215,7 @@ class EngagementCache:
         current = scanned[0]
         engagement = load_engagement(root, _listing(root, current))
         if self.will_store(scanned):
-            light, heavy = encode(engagement, [name for name, *_ in current])
-            first = marshal.dumps((cache_header("parsed"), current, light))
-            data = len(first).to_bytes(_LENGTH, "little") + first + marshal.dumps(heavy)
-            self.stored += write_entry(self.entry_path(root), data)
+            first = marshal.dumps((cache_header("parsed"), marshal.dumps(current)))
+            sections = [first, *encode(engagement, [name for name, *_ in current])]
+            self.stored += write_entry(self.entry_path(root), join_sections(sections))
         return engagement

@@ -8,8 +8,8 @@ paths whether it was read from the notes or from the cache.
 A decoded engagement has no ``notes`` and no ``raw`` action mappings (they hold
 every key's position and are costly to rebuild); both are :data:`NOT_LOADED`
 placeholders that fail loudly if used. Commands that need them (lint, writers,
-report) read the notes themselves. Session bodies and feedback rounds are kept
-in a second part, unpacked only when one of them is read.
+report) read the notes themselves. A session's body and a feedback round's front
+matter are read from their note if they are ever used.
 """
 
 from __future__ import annotations
@@ -116,42 +116,26 @@ class _Unpacked:
         obj.__dict__[self.name] = value
 
 
-class _Heavy:
-    """The session bodies and feedback of one cached engagement, unpacked on first use."""
-
-    __slots__ = ("_blob", "_values")
-
-    def __init__(self, blob: bytes | memoryview) -> None:
-        self._blob = blob
-        self._values: tuple[list[str], list[Any]] | None = None
-
-    def part(self, number: int, index: int) -> Any:
-        if self._values is None:
-            self._values = marshal.loads(self._blob)
-            self._blob = b""
-        return self._values[number][index]
-
-
 class _CachedSession(Session):
-    """A cached session whose body is unpacked when first read."""
+    """A cached session: its body is read from its note when first used."""
 
     body = _Unpacked()
-    _source: tuple[_Heavy, int]
 
     def _unpack(self, name: str) -> str:
-        heavy, index = self._source
-        return str(heavy.part(0, index))
+        from coachkit.note_reader import read_note
+
+        return read_note(self.path).body
 
 
 class _CachedFeedbackRound(FeedbackRound):
-    """A cached feedback round whose front matter is unpacked when first read."""
+    """A cached feedback round: its front matter is read from its note when first used."""
 
     meta = _Unpacked()
-    _source: tuple[_Heavy, int]
 
     def _unpack(self, name: str) -> dict[str, Any]:
-        heavy, index = self._source
-        return dict(thaw(heavy.part(1, index)))
+        from coachkit.note_reader import read_note
+
+        return dict(read_note(self.path).meta)
 
 
 def _new(cls: type[T], **attributes: Any) -> T:
@@ -161,34 +145,54 @@ def _new(cls: type[T], **attributes: Any) -> T:
     return obj
 
 
+# The sections of an encoded engagement, each marshalled on its own so that a
+# listing unpacks only what it reads: open items are most of what listings want.
+CORE, OPEN_ACTIONS, OTHER_ACTIONS = range(3)
+
+
 class _CachedEngagement(Engagement):
     """An engagement read from the cache: each list is built when first used.
 
-    ``overdue`` never builds a session or a goal; ``actions_where`` builds only the
-    items that can pass a filter.
+    ``overdue`` never builds a session or a goal, nor unpacks a done item;
+    ``actions_where`` builds only the items that can pass a filter.
     """
 
     goals = _Unpacked()
     sessions = _Unpacked()
     feedback = _Unpacked()
     actions = _Unpacked()
-    _light: tuple[Any, ...]
-    _heavy: _Heavy
+    _sections: list[Any]
+
+    def _section(self, number: int) -> Any:
+        value = self._sections[number]
+        if isinstance(value, memoryview):
+            value = self._sections[number] = marshal.loads(value)
+        return value
 
     def _path(self, where: int | str) -> Path:
         if isinstance(where, int):
             paths: list[Path | None] = self.__dict__["_paths"]
             found = paths[where]
             if found is None:
-                found = paths[where] = self.root / self._light[0][where]
+                # Joining one plain name to a cached folder is the cheapest path to build.
+                folder_name, _, name = self._section(CORE)[0][where].rpartition("/")
+                folders: dict[str, Path] = self.__dict__.setdefault("_folders", {})
+                folder = folders.get(folder_name)
+                if folder is None:
+                    folder = folders[folder_name] = (
+                        self.root / folder_name if folder_name else self.root
+                    )
+                found = paths[where] = folder / name
             return found
         return Path(where)
 
     def _unpack(self, name: str) -> list[Any]:
-        _, _, actions, goals, sessions, feedback, _ = self._light
+        _, _, goals, sessions, feedback, _ = self._section(CORE)
         path = self._path
         if name == "actions":
-            return [_action(a, path) for a in actions]
+            both = [*self._section(OPEN_ACTIONS), *self._section(OTHER_ACTIONS)]
+            both.sort(key=lambda a: a[12])  # back in the order of the notes
+            return [_action(a, path) for a in both]
         if name == "goals":
             return [
                 Goal(g[0], g[1], g[2], g[3], g[4], g[5], _day(g[6]), g[7], g[8], path(g[9]), g[10])
@@ -204,9 +208,8 @@ class _CachedEngagement(Engagement):
                     next_session=_day(s[3]),
                     path=path(s[4]),
                     body_line=s[5],
-                    _source=(self._heavy, number),
                 )
-                for number, s in enumerate(sessions)
+                for s in sessions
             ]
         return [
             _new(
@@ -214,9 +217,8 @@ class _CachedEngagement(Engagement):
                 kind=f[0],
                 date=_day(f[1]),
                 path=path(f[2]),
-                _source=(self._heavy, number),
             )
-            for number, f in enumerate(feedback)
+            for f in feedback
         ]
 
     def actions_where(
@@ -225,12 +227,19 @@ class _CachedEngagement(Engagement):
         if "actions" in self.__dict__:
             return super().actions_where(statuses, due_until)
         last = None if due_until is None else due_until.toordinal()
+        rows = self._section(OPEN_ACTIONS)
+        if any(status != "open" for status in statuses):
+            rows = sorted([*rows, *self._section(OTHER_ACTIONS)], key=lambda a: a[12])
         path = self._path
         return [
             _action(a, path)
-            for a in self._light[2]
+            for a in rows
             if a[4] in statuses and (last is None or (a[3] is not None and a[3] <= last))
         ]
+
+    def open_actions(self) -> list[ActionItem]:
+        items = self.actions_where(("open",))
+        return sorted(items, key=lambda a: (a.due is None, a.due or dt.date.max, a.id))
 
 
 def _action(a: tuple[Any, ...], path: Callable[[int | str], Path]) -> ActionItem:
@@ -252,9 +261,12 @@ def _action(a: tuple[Any, ...], path: Callable[[int | str], Path]) -> ActionItem
     )
 
 
-def encode(engagement: Engagement, names: list[str]) -> tuple[tuple[Any, ...], tuple[Any, ...]]:
-    """``engagement`` as plain values, in two parts: what every listing needs, and the
-    session bodies and feedback (read lazily). ``names`` are its notes relative to its root.
+def encode(engagement: Engagement, names: list[str]) -> list[bytes]:
+    """``engagement`` as marshalled sections (:data:`CORE`, :data:`OPEN_ACTIONS`,
+    :data:`OTHER_ACTIONS`). ``names`` are its notes relative to its root.
+
+    Session bodies and feedback rounds are not kept: they are most of the bytes and
+    no listing reads them; a cached engagement reads them from the notes on demand.
     """
     root = engagement.root
     index = {root / name: number for number, name in enumerate(names)}
@@ -277,8 +289,9 @@ def encode(engagement: Engagement, names: list[str]) -> tuple[tuple[Any, ...], t
             a.line,
             a.column,
             freeze(a.extra) if a.extra else None,
+            position,
         )
-        for a in engagement.actions
+        for position, a in enumerate(engagement.actions)
     ]
     goals = [
         (
@@ -309,27 +322,23 @@ def encode(engagement: Engagement, names: list[str]) -> tuple[tuple[Any, ...], t
     ]
     feedback = [(f.kind, _ordinal(f.date), where(f.path)) for f in engagement.feedback]
     problems = [(where(p.path), p.line, p.column, p.problem, p.rule) for p in engagement.problems]
-    light = (names, freeze(engagement.meta), actions, goals, sessions, feedback, problems)
-    heavy = ([s.body for s in engagement.sessions], [freeze(f.meta) for f in engagement.feedback])
-    return light, heavy
+    core = (names, freeze(engagement.meta), goals, sessions, feedback, problems)
+    return [
+        marshal.dumps(core),
+        marshal.dumps([a for a in actions if a[4] == "open"]),
+        marshal.dumps([a for a in actions if a[4] != "open"]),
+    ]
 
 
-def decode(root: Path, light: tuple[Any, ...], heavy: bytes | memoryview) -> Engagement:
+def decode(root: Path, sections: list[memoryview]) -> Engagement:
     """The engagement :func:`encode` wrote, its paths joined to ``root``.
 
-    Its lists are built when first used; ``heavy`` (the second part, still
-    marshalled) is unpacked only if a session body or a feedback round's front
-    matter is read.
+    ``sections`` are still marshalled; each is unpacked when first needed.
     """
-    engagement = _new(
-        _CachedEngagement,
-        root=root,
-        meta=thaw(light[1]),
-        notes=NOT_LOADED,
-        _light=light,
-        _heavy=_Heavy(heavy),
-        _paths=[None] * len(light[0]),
-    )
+    engagement = _new(_CachedEngagement, root=root, notes=NOT_LOADED, _sections=list(sections))
+    names, meta, _, _, _, problems = engagement._section(CORE)
+    engagement.meta = thaw(meta)
+    engagement.__dict__["_paths"] = [None] * len(names)
     path = engagement._path
-    engagement.problems = [NoteError(path(p[0]), p[1], p[2], p[3], p[4]) for p in light[6]]
+    engagement.problems = [NoteError(path(p[0]), p[1], p[2], p[3], p[4]) for p in problems]
     return engagement

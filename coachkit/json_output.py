@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -28,26 +29,30 @@ def _plain(value: Any) -> Any:
 
 
 def _flat_records(rows: Any) -> bool:
-    return (
-        isinstance(rows, list)
-        and bool(rows)
-        and all(isinstance(r, dict) and r for r in rows)
-        and not any(isinstance(v, (list, tuple, dict)) for r in rows for v in r.values())
-    )
+    """Whether ``rows`` is a non-empty list of non-empty dicts of scalar values."""
+    if not isinstance(rows, list) or not rows or set(map(type, rows)) != {dict}:
+        return False
+    if not all(rows):
+        return False
+    kinds = set(map(type, chain.from_iterable(map(dict.values, rows))))  # all in C
+    return not any(issubclass(kind, (list, tuple, dict, set)) for kind in kinds)
 
 
 def json_text(rows: Any) -> str:
     """``rows`` as JSON indented by two spaces, without a final newline.
 
-    A list of flat records (every listing) is laid out by the C encoder one record
-    at a time — the same text as ``indent=2``, which only the slow pure-Python
-    encoder can write — in a fraction of the time.
+    A list of flat records (every listing) is written by the C encoder in one call
+    and laid out by two replacements: the same text as ``indent=2``, which only the
+    slow pure-Python encoder can write, in a fraction of the time. NUL separates
+    items while encoding: the encoder escapes it inside strings, so every raw NUL in
+    its output is a separator.
     """
     import json
 
     if not _flat_records(rows):
         return json.dumps(to_jsonable(rows), indent=2, ensure_ascii=False)
-    encode = json.JSONEncoder(
-        ensure_ascii=False, separators=(",\n    ", ": "), default=_plain
-    ).encode
-    return "[\n" + ",\n".join("  {\n    " + encode(r)[1:-1] + "\n  }" for r in rows) + "\n]"
+    raw = json.dumps(
+        rows, ensure_ascii=False, separators=("\0", ": "), default=_plain, check_circular=False
+    )
+    body = raw[2:-2].replace("}\0{", "\n  },\n  {\n    ").replace("\0", ",\n    ")
+    return "[\n  {\n    " + body + "\n  }\n]"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -111,7 +112,7 @@ class Engagement:
     def client(self) -> str:
         return str(self.meta.get("client") or self.root.name)
 
-    @property
+    @functools.cached_property
     def name(self) -> str:
         return self.root.name
 

@@ -207,3 +207,25 @@ def test_top_level_help_imports_no_command_and_no_heavy_library() -> None:
     )
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert done.stderr.strip() == ""
+
+
+def test_listing_json_is_exactly_indent_two() -> None:
+    """The fast JSON layout is the text json.dumps(indent=2) writes, whatever the values."""
+    import datetime as dt
+    import json
+
+    from coachkit.json_output import json_text, to_jsonable
+
+    cases: list[object] = [
+        [{"a": 1, "b": "x}\x00{y]\x00[", "c": None, "d": True, "e": 1.5, "f": dt.date(2026, 1, 2)}],
+        [{"a": 'é"\\', "b": "\n"}, {"a": "}{", "b": "]["}],
+        [{"a": [1, 2]}],
+        [],
+        [{}],
+        {"x": 1},
+        [{"k": {"n": 1}}],
+        [{"a": 1}, {"b": 2}],
+        [{"a": "%s"}, {"a": "\u2028"}],
+    ]
+    for rows in cases:
+        assert json_text(rows) == json.dumps(to_jsonable(rows), indent=2, ensure_ascii=False)
