@@ -69,6 +69,9 @@ Signature = tuple[tuple[str, int, int, int, int], ...]
 Scan = tuple[Signature, int]  # the signature and the newest ctime among the notes
 
 
+_SCANDIR_FD = os.scandir in os.supports_fd and hasattr(os, "O_DIRECTORY")
+
+
 def scan(root: Path) -> Scan:
     """Each note's name relative to ``root`` and its stat, and the newest ctime (ns).
 
@@ -86,21 +89,31 @@ def scan(root: Path) -> Scan:
         entries.append((ENGAGEMENT_FILE, -1, 0, 0, 0))
     for folder in NOTE_FOLDERS:
         try:
-            with os.scandir(f"{base}/{folder}") as found:
-                notes = sorted((e.name, e) for e in found if is_note_name(e.name))
+            # Listing through an open folder makes each stat look up one name, not a path.
+            where: int | str = (
+                os.open(f"{base}/{folder}", os.O_RDONLY | os.O_DIRECTORY)
+                if _SCANDIR_FD
+                else f"{base}/{folder}"
+            )
         except (FileNotFoundError, NotADirectoryError):
             continue
-        for name, entry in notes:
-            try:
-                if not entry.is_file():
-                    continue
-                st = entry.stat()
-            except OSError:
-                continue  # gone since the folder was listed
-            entries.append(
-                (f"{folder}/{name}", st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
-            )
-            newest = max(newest, st.st_ctime_ns)
+        try:
+            with os.scandir(where) as found:
+                notes = sorted((e.name, e) for e in found if is_note_name(e.name))
+            for name, entry in notes:
+                try:
+                    if not entry.is_file():
+                        continue
+                    st = entry.stat()
+                except OSError:
+                    continue  # gone since the folder was listed
+                entries.append(
+                    (f"{folder}/{name}", st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
+                )
+                newest = max(newest, st.st_ctime_ns)
+        finally:
+            if isinstance(where, int):
+                os.close(where)
     return tuple(entries), newest
 
 

@@ -11,7 +11,14 @@ from typing import TYPE_CHECKING
 import click
 
 from coachkit.cli.common import no_commit_option, print_table
-from coachkit.cli.listing import as_of_option, no_cache_option, paint, paths_argument, use_colour
+from coachkit.cli.listing import (
+    as_of_option,
+    mark_read_only_done,
+    no_cache_option,
+    paint,
+    paths_argument,
+    use_colour,
+)
 
 if TYPE_CHECKING:
     from coachkit.lint.fixes import FixOutcome
@@ -197,6 +204,8 @@ def lint(
         _report_fixes(outcome, diff, paths_on_stdout=fmt == "text")
         if outcome.paths and not diff:
             report = lint_paths(targets, as_of, selection)
+    if not fix:
+        mark_read_only_done()
     if diff:
         click.echo(summary_line(report), err=True)
     else:

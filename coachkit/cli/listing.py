@@ -109,8 +109,22 @@ def report_problems(problems: Sequence[Any]) -> None:
         click.echo(str(problem), err=True)
 
 
+_READ_ONLY_DONE: list[bool] = []
+
+
+def read_only_done() -> bool:
+    """Whether a command that writes nothing has finished its output (see cli.main)."""
+    return bool(_READ_ONLY_DONE)
+
+
+def mark_read_only_done() -> None:
+    """Say that this command wrote nothing and has printed all it will print."""
+    _READ_ONLY_DONE.append(True)
+
+
 def finish_listing(ctx: click.Context, problems: Sequence[Any], found: bool) -> None:
     """Report broken files and exit 2, else exit 1 when a check found something."""
+    mark_read_only_done()
     report_problems(problems)
     if problems:
         ctx.exit(2)
