@@ -40,6 +40,7 @@ from coachkit.user_cache import cache_home
 # an edit in a checkout) also invalidates every entry: see code_fingerprint().
 CACHE_VERSION = 1
 _FINGERPRINT: list[tuple[str, int, int]] = []
+_DIGEST: list[str] = []
 
 
 def code_fingerprint() -> tuple[tuple[str, int, int], ...]:
@@ -59,8 +60,15 @@ def code_fingerprint() -> tuple[tuple[str, int, int], ...]:
 
 
 def cache_header(kind: str) -> tuple[Any, ...]:
-    """What an entry must start with to be read by this coachkit on this Python."""
-    return (kind, CACHE_VERSION, marshal.version, sys.version_info[:2], code_fingerprint())
+    """What an entry must start with to be read by this coachkit on this Python.
+
+    The code fingerprint goes in as a checksum: a hundred tuples in every entry
+    would cost more to unpack than the rest of it.
+    """
+    if not _DIGEST:
+        packed = marshal.dumps(code_fingerprint())
+        _DIGEST.append(f"{zlib.crc32(packed):08x}{zlib.adler32(packed):08x}")
+    return (kind, CACHE_VERSION, marshal.version, sys.version_info[:2], _DIGEST[0])
 
 
 SETTLE_NS = 1_000_000_000

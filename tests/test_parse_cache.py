@@ -251,6 +251,7 @@ def test_a_change_to_coachkit_itself_is_a_miss(
     fingerprint = engagement_cache.code_fingerprint()
     edited = [(fingerprint[0][0], fingerprint[0][1] + 1, fingerprint[0][2]), *fingerprint[1:]]
     monkeypatch.setattr(engagement_cache, "_FINGERPRINT", edited)
+    monkeypatch.setattr(engagement_cache, "_DIGEST", [])
     _, stats = reload(cache, sample)
     assert stats.misses == 1
 
