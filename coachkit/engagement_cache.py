@@ -107,7 +107,7 @@ def scan(root: Path) -> Scan:
             continue
         try:
             with os.scandir(where) as found:
-                notes = sorted((e.name, e) for e in found if is_note_name(e.name))
+                notes = sorted([(e.name, e) for e in found if is_note_name(e.name)])
             for name, entry in notes:
                 try:
                     if not entry.is_file():
