@@ -20,6 +20,7 @@ from typing import Any
 
 from coachkit.errors import TemplateError
 from coachkit.settings import config_dir
+from coachkit.user_cache import cache_home
 
 BUILTIN_PACKAGE = "coachkit.templates"
 SUFFIX = ".md.j2"
@@ -115,6 +116,23 @@ def template_text(source: TemplateSource) -> str:
     return path.read_text(encoding="utf-8")
 
 
+def _compiled(kind: str) -> Any:
+    """Jinja's cache of compiled templates in the user's cache folder, or None.
+
+    Compiling the session template costs more than rendering it (~15 ms); the cache
+    keys each template by its file and checks its source, so an edited template is
+    compiled again. Sandboxed and built-in templates are kept apart.
+    """
+    import jinja2
+
+    folder = cache_home() / "templates" / kind
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    except OSError:
+        return None  # an unwritable cache only costs speed
+    return jinja2.FileSystemBytecodeCache(str(folder))
+
+
 def _environment(source: TemplateSource) -> Any:
     import jinja2
     from jinja2.sandbox import SandboxedEnvironment
@@ -133,10 +151,11 @@ def _environment(source: TemplateSource) -> Any:
         ),
     }
     if source.folder is None:
-        env = jinja2.Environment(loader=builtin, **options)
+        env = jinja2.Environment(loader=builtin, bytecode_cache=_compiled("built-in"), **options)
     else:
         loader = jinja2.ChoiceLoader([jinja2.FileSystemLoader(source.folder), builtin])
-        env = SandboxedEnvironment(loader=loader, **options)
+        cache = _compiled("sandboxed")
+        env = SandboxedEnvironment(loader=loader, bytecode_cache=cache, **options)
     env.filters["yaml"] = format_scalar
     # `key:{{ value | field }}`: a front-matter value with its space, or nothing when empty.
     env.filters["field"] = lambda value: f" {format_scalar(value)}" if format_scalar(value) else ""
