@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -135,3 +136,17 @@ def test_python_error_in_a_template_is_a_template_error(sample: Path) -> None:
     assert result.stderr == (
         f"{sample / 'templates' / 'session.md.j2'}:4: template error: division by zero\n"
     )
+
+
+def test_an_edited_template_is_used_at_once_despite_the_compiled_cache(sample: Path) -> None:
+    template = "---\nsession: {{ session.number }}\ndate: {{ session.date }}\n---\n# {word}\n"
+    build_file_tree(sample, {"templates/session.md.j2": template.replace("{word}", "First")})
+    first = run("session", "new", "--date", "2026-03-02", "--no-commit", cwd=sample)
+    assert first.exit_code == 0, first.output
+    assert "# First" in Path(first.stdout.strip()).read_text(encoding="utf-8")
+    compiled = Path(os.environ["XDG_CACHE_HOME"]) / "coachkit" / "templates" / "sandboxed"
+    assert list(compiled.iterdir())  # the compiled template was kept
+    build_file_tree(sample, {"templates/session.md.j2": template.replace("{word}", "Second")})
+    second = run("session", "new", "--date", "2026-03-09", "--no-commit", cwd=sample)
+    assert second.exit_code == 0, second.output
+    assert "# Second" in Path(second.stdout.strip()).read_text(encoding="utf-8")
