@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from coachkit.dates import shift
 from coachkit.engagement_loader import ENGAGEMENT_FILE, load_engagement
 from coachkit.engagement_lock import writes_engagement
 from coachkit.errors import CoachkitError, UnknownId
@@ -72,7 +73,7 @@ def default_follow_up(engagement: Engagement, end: dt.date) -> list[dt.date]:
     """6 and 12 weeks after the last session held by ``end`` (or after ``end`` itself)."""
     held = [s.date for s in engagement.sessions if s.date <= end]
     last = held[-1] if held else end
-    return [last + dt.timedelta(weeks=weeks) for weeks in FOLLOW_UP_WEEKS]
+    return [shift(last, weeks, "w") for weeks in FOLLOW_UP_WEEKS]
 
 
 @writes_engagement

@@ -65,19 +65,38 @@ def add_months(start: dt.date, months: int) -> dt.date:
 
 
 def shift(start: dt.date, amount: int, unit: str) -> dt.date:
-    """``start`` moved by ``amount`` days (d), weeks (w), months (mo) or years (y)."""
-    if unit == "d":
-        return start + dt.timedelta(days=amount)
-    if unit == "w":
-        return start + dt.timedelta(weeks=amount)
-    if unit == "mo":
-        return add_months(start, amount)
-    return add_months(start, 12 * amount)
+    """``start`` moved by ``amount`` days (d), weeks (w), months (mo) or years (y).
+
+    Raises :class:`InvalidDate` when that falls outside years 1 to 9999.
+    """
+    try:
+        if unit == "d":
+            return start + dt.timedelta(days=amount)
+        if unit == "w":
+            return start + dt.timedelta(weeks=amount)
+        if unit == "mo":
+            return add_months(start, amount)
+        return add_months(start, 12 * amount)
+    except (OverflowError, ValueError):
+        raise InvalidDate(
+            f"{start.isoformat()} moved by {amount}{unit} is out of range: "
+            "dates run from 0001-01-01 to 9999-12-31"
+        ) from None
 
 
 def parse_date(text: str, base: dt.date | None = None) -> dt.date:
     """Resolve a date typed on the command line; raises :class:`InvalidDate`."""
     base = base or today()
+    try:
+        return _resolve(text, base)
+    except OverflowError:
+        raise InvalidDate(
+            f"{text.strip()!r} from {base.isoformat()} is out of range: "
+            "dates run from 0001-01-01 to 9999-12-31"
+        ) from None
+
+
+def _resolve(text: str, base: dt.date) -> dt.date:
     word = text.strip().lower()
     if _ISO_RE.match(word):
         problem = date_problem(word)
@@ -103,7 +122,7 @@ def parse_date(text: str, base: dt.date | None = None) -> dt.date:
             raise InvalidDate(f"{text!r} is ambiguous: write {sign or '+'}{amount}mo for months")
         try:
             return shift(base, -int(amount) if sign == "-" else int(amount), unit)
-        except (OverflowError, ValueError):
+        except InvalidDate:
             raise InvalidDate(
                 f"{text!r} is out of range: dates run from 0001-01-01 to 9999-12-31"
             ) from None

@@ -46,8 +46,8 @@ def init_engagement(folder: Path, details: EngagementDetails, commit: bool = Tru
     if target.exists():
         raise CoachkitError(f"{target}: already exists; this folder is an engagement already")
     plan = commit_plan(folder, commit)
+    text = render("engagement", vars(details), folder)  # before mkdir: a failure leaves nothing
     folder.mkdir(parents=True, exist_ok=True)
-    text = render("engagement", vars(details), folder)
     create_file(target, text.encode("utf-8"))
     result = WriteResult([target])
     if plan is None and init_repository(folder):

@@ -149,10 +149,13 @@ class ActionFilter:
 
     def due_until(self) -> dt.date | None:
         """The latest due date an item can have and still pass (None: any, or undated)."""
-        if self.within is not None:
-            return self.as_of + dt.timedelta(days=self.within)
-        if self.overdue_only:
-            return self.as_of - dt.timedelta(days=1)
+        try:
+            if self.within is not None:
+                return self.as_of + dt.timedelta(days=self.within)
+            if self.overdue_only:
+                return self.as_of - dt.timedelta(days=1)
+        except OverflowError:  # past the calendar's ends: every date, or none
+            return dt.date.max if self.within is not None else dt.date.min
         return None
 
     def row(self, item: ActionItem, engagement: Engagement) -> ActionRow | None:

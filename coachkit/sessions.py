@@ -10,6 +10,7 @@ from typing import Any
 from coachkit.dates import shift
 from coachkit.engagement_loader import load_engagement
 from coachkit.engagement_lock import engagement_lock
+from coachkit.errors import InvalidDate
 from coachkit.ids import next_session_number
 from coachkit.model import Engagement
 from coachkit.note_sections import sections
@@ -22,7 +23,10 @@ from coachkit.write_result import WriteResult, commit_plan, finish
 def next_after(engagement: Engagement, day: dt.date) -> dt.date | None:
     """The date one cadence after ``day``, when the engagement has a usable cadence."""
     step = engagement.cadence_step()
-    return shift(day, *step) if step else None
+    try:
+        return shift(day, *step) if step else None
+    except InvalidDate:  # a session at the calendar's end has no next one
+        return None
 
 
 def session_context(

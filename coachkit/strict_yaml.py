@@ -98,7 +98,17 @@ def _construct_bool(loader: StrictLoader, node: ScalarNode) -> bool:
 
 
 def _construct_int(loader: StrictLoader, node: ScalarNode) -> int:
-    return int(str(loader.construct_scalar(node)))
+    # Reached for plain integers and for anything tagged !!int, which may be any text.
+    text = str(loader.construct_scalar(node))
+    try:
+        return int(text)
+    except ValueError:
+        problem = (
+            f"a whole number of {len(text)} digits is too long; quote it to keep it as text"
+            if text.lstrip("+-").isdigit()
+            else f"{_short(text)} is not a whole number"
+        )
+        raise ConstructorError(None, None, problem, node.start_mark) from None
 
 
 def _construct_float(loader: StrictLoader, node: ScalarNode) -> float:
@@ -107,7 +117,16 @@ def _construct_float(loader: StrictLoader, node: ScalarNode) -> float:
         return float("-inf") if text.startswith("-") else float("inf")
     if text == ".nan":
         return float("nan")
-    return float(text)
+    try:
+        return float(text)
+    except ValueError:
+        raise ConstructorError(
+            None, None, f"{_short(text)} is not a number", node.start_mark
+        ) from None
+
+
+def _short(text: str) -> str:
+    return repr(text if len(text) <= 40 else text[:40] + "…")
 
 
 def _construct_date(loader: StrictLoader, node: ScalarNode) -> dt.date:

@@ -17,11 +17,8 @@ Click usage errors are exit 2 too: they are accepted as click prints them (a
 since click, not coachkit, formats them.
 
 Runs are in-process (``tests.helpers.run``) with ``sys.argv`` set as a real process
-has it. Bugs the properties found are pinned, each by a strict xfail test at the end
-with its smallest reproducer; ``known_bug()`` recognises them, and examples that hit
-one are rejected so that the properties keep checking everything else. When a bug is
-fixed its xfail test passes (and so fails, being strict): remove the test's xfail and
-the bug's branch in ``known_bug()``.
+has it. Bugs the properties found are fixed and kept, each as a test at the end with
+its smallest reproducer.
 
 Deeper runs: ``COACHKIT_HYPOTHESIS_SCALE=10 pytest tests/test_hypothesis_cli.py`` (ten times
 the examples).
@@ -40,7 +37,7 @@ from pathlib import Path
 from typing import Protocol, TypeVar
 
 import pytest
-from hypothesis import HealthCheck, given, reject, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.helpers import Run, run
@@ -194,45 +191,6 @@ def check_error_output(stderr: str, how: str, listing: bool) -> None:
     assert OWN_ERROR.match(lines[0]), f"not coachkit's own message: {how}\n{stderr!r}"
 
 
-def known_bug(args: Sequence[str], result: Run | None, crash: BaseException | None) -> str | None:
-    """The known bug this run ran into, if any (each is pinned by an xfail test below).
-
-    Inputs that reach one are discarded from the property, so that it keeps checking
-    everything else; the xfail(strict=True) tests fail once the bug is fixed, and then
-    the bug's entry here should go too.
-    """
-    text = f"{type(crash).__name__}: {crash}" if crash else (result.stderr if result else "")
-    if "UnicodeEncodeError" in text and any(SURROGATE.search(a) for a in args):
-        return "bug-surrogate-argv"
-    if "File name too long" in text:
-        return "bug-name-too-long"
-    if any(marker in text for marker in READER_VALUE_ERRORS):
-        return "bug-reader-value-error"
-    if "internal error: OverflowError" in text:
-        return "bug-date-overflow"
-    if result is None or result.exit_code != 2 or "internal error" in text:
-        return None
-    if USAGE_FIRST_LINE.match(result.stderr):
-        return None  # click's own usage error
-    lines = result.stderr.rstrip("\n").splitlines()
-    if len(lines) > 1 and any(len(f"<{a}>".splitlines()) > 1 for a in args):
-        return "bug-raw-line-break"
-    if len(lines) == 2 and "--dry-run" in args and DRY_RUN_HEADER.match(lines[0]):
-        return "bug-dry-run-header"
-    if len(lines) == 1 and not OWN_ERROR.match(lines[0]) and lines[0].startswith(("'", "/")):
-        return "bug-no-prefix"
-    return None
-
-
-SURROGATE = re.compile("[\ud800-\udfff]")
-READER_VALUE_ERRORS = (
-    "invalid literal for int()",
-    "could not convert string to float",
-    "Exceeds the limit (4300 digits)",
-)
-DRY_RUN_HEADER = re.compile(r"The \w+ report \(\w+\) would disclose:")
-
-
 def run_as_process(args: Sequence[str], cwd: Path, extra: dict[str, str]) -> Run:
     """``run``, with sys.argv set as a real process would have it (the crash log writes it)."""
     saved = sys.argv
@@ -244,14 +202,8 @@ def run_as_process(args: Sequence[str], cwd: Path, extra: dict[str, str]) -> Run
         sys.argv = saved
 
 
-def invoke(
-    workspace: Workspace, args: Sequence[str], cwd: Path, expect: Expect, known: bool = True
-) -> Run:
-    """Run coachkit once and check the property; return what it printed.
-
-    With ``known``, a run that hits a known bug is rejected (after checking that it
-    changed no file); without it, the known bug fails the check like any other.
-    """
+def invoke(workspace: Workspace, args: Sequence[str], cwd: Path, expect: Expect) -> Run:
+    """Run coachkit once and check the property; return what it printed."""
     how = describe(args, cwd, workspace)
     before = snapshot(workspace.watched)
     result: Run | None = None
@@ -262,10 +214,6 @@ def invoke(
         crash = exc
     after = snapshot(workspace.watched)
     changed = sorted(k for k in before.keys() | after.keys() if before.get(k) != after.get(k))
-    bug = known_bug(args, result, crash)
-    if bug and known:
-        assert not changed, f"{bug}, and it changed {changed}: {how}"
-        reject()
     if crash is not None:
         raise AssertionError(f"Python traceback: {how}") from crash
     assert result is not None
@@ -930,23 +878,18 @@ def test_planted_front_matter(tmp_path: Path, pristine: Path, data: st.DataObjec
     )
 
 
-# --- known bugs, pinned --------------------------------------------------------------
-# Each test below is the smallest reproducer of a bug the properties above found. They
-# fail today (xfail, strict): when one passes, the bug is fixed; remove its xfail and
-# its entry in known_bug().
+# --- bugs the properties found, kept as regression tests ------------------------------
+# Each test below is the smallest reproducer of a bug the properties above found (all
+# fixed): surrogates in argv, dates past the calendar, names over 255 bytes, line breaks
+# in quoted input, a missing "coachkit:" prefix, init leaving a folder, report --dry-run's
+# early header, and the reader's ValueError on !!int/!!float and 5000-digit numbers.
 
 
 def _pin(tmp_path: Path, pristine: Path, args: list[str], expect: Expect | None = None) -> None:
     workspace = fresh_workspace(tmp_path, pristine)
-    invoke(workspace, args, workspace.engagement, expect or Expect(writes=True), known=False)
+    invoke(workspace, args, workspace.engagement, expect or Expect(writes=True))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug-surrogate-argv: a non-UTF-8 byte in an option value (a lone surrogate in "
-    "argv) crashes with UnicodeEncodeError, and report_crash then crashes writing sys.argv "
-    "to the crash log: a real process prints a Python traceback and exits 1",
-)
 @pytest.mark.parametrize(
     "args",
     [
@@ -975,16 +918,10 @@ def _pin(tmp_path: Path, pristine: Path, args: list[str], expect: Expect | None 
         "feedback-comment",
     ],
 )
-def test_known_bug_surrogate_in_argv(tmp_path: Path, pristine: Path, args: list[str]) -> None:
+def test_found_surrogate_in_argv(tmp_path: Path, pristine: Path, args: list[str]) -> None:
     _pin(tmp_path, pristine, args)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug-date-overflow: a date computed past the ends of the calendar (a day before "
-    "--as-of 0001-01-01, --within DAYS after --as-of, the next session after --date "
-    "9999-12-31) ends in 'internal error: OverflowError'",
-)
 @pytest.mark.parametrize(
     "args",
     [
@@ -996,15 +933,10 @@ def test_known_bug_surrogate_in_argv(tmp_path: Path, pristine: Path, args: list[
     ],
     ids=["overdue-as-of", "overdue-within", "action-list-within", "action-list-as-of", "session"],
 )
-def test_known_bug_date_overflow(tmp_path: Path, pristine: Path, args: list[str]) -> None:
+def test_found_date_overflow(tmp_path: Path, pristine: Path, args: list[str]) -> None:
     _pin(tmp_path, pristine, args)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug-name-too-long: a name over 255 bytes (a PATH for sample, init or overdue, "
-    "a --template) ends in 'internal error: OSError: [Errno 36] File name too long'",
-)
 @pytest.mark.parametrize(
     "args",
     [
@@ -1015,17 +947,12 @@ def test_known_bug_date_overflow(tmp_path: Path, pristine: Path, args: list[str]
     ],
     ids=["sample", "init", "overdue", "session-new-template"],
 )
-def test_known_bug_name_too_long(tmp_path: Path, pristine: Path, args: list[str]) -> None:
+def test_found_name_too_long(tmp_path: Path, pristine: Path, args: list[str]) -> None:
     workspace = fresh_workspace(tmp_path, pristine)
     expect = Expect(writes=True, allowed_folders=[workspace.engagement / ("x" * 300)])
-    invoke(workspace, args, workspace.engagement, expect, known=False)
+    invoke(workspace, args, workspace.engagement, expect)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug-raw-line-break: an error quotes the user's text as is, so a value holding "
-    "a newline makes a multi-line error",
-)
 @pytest.mark.parametrize(
     "args",
     [
@@ -1043,31 +970,20 @@ def test_known_bug_name_too_long(tmp_path: Path, pristine: Path, args: list[str]
     ],
     ids=["status-path", "feedback-comment"],
 )
-def test_known_bug_raw_line_break(tmp_path: Path, pristine: Path, args: list[str]) -> None:
+def test_found_raw_line_break(tmp_path: Path, pristine: Path, args: list[str]) -> None:
     _pin(tmp_path, pristine, args)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug-no-prefix: CoachkitGroup adds 'coachkit: ' only when the message's first "
-    "word has no ':' and it does not start with '/', so a template name holding ':' or the "
-    "PDF printer's path (/usr/bin/chromium could not print the PDF…) leaves it out",
-)
 @pytest.mark.parametrize(
     "args",
     [["session", "new", "--template", "a/b:c"], ["report", "--format", "pdf"]],
     ids=["template-name", "pdf-printer"],
 )
-def test_known_bug_no_prefix(tmp_path: Path, pristine: Path, args: list[str]) -> None:
+def test_found_no_prefix(tmp_path: Path, pristine: Path, args: list[str]) -> None:
     _pin(tmp_path, pristine, args)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug-init-leaves-folder: init creates PATH before it renders engagement.md, so a "
-    "template error (exit 2) leaves an empty folder behind",
-)
-def test_known_bug_init_leaves_folder(tmp_path: Path, pristine: Path) -> None:
+def test_found_init_leaves_folder(tmp_path: Path, pristine: Path) -> None:
     workspace = fresh_workspace(tmp_path, pristine)
     templates = workspace.outside / ".coachkit" / "templates"
     templates.mkdir(parents=True)
@@ -1081,28 +997,18 @@ def test_known_bug_init_leaves_folder(tmp_path: Path, pristine: Path) -> None:
     assert not folder.exists(), "exit 2, yet the folder was created"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug-dry-run-header: `report --dry-run` prints 'The client report (md) would "
-    "disclose:' on stderr before it reads the notes, so a broken note gives two lines",
-)
-def test_known_bug_dry_run_header(tmp_path: Path, pristine: Path) -> None:
+def test_found_dry_run_header(tmp_path: Path, pristine: Path) -> None:
     workspace = fresh_workspace(tmp_path, pristine)
     (workspace.engagement / "engagement.md").write_text("---\nclient: [\n---\n", encoding="utf-8")
-    invoke(workspace, ["report", "--dry-run"], workspace.engagement, Expect(), known=False)
+    invoke(workspace, ["report", "--dry-run"], workspace.engagement, Expect())
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug-reader-value-error: `!!int x`, `!!float x` or a 5000-digit number in front "
-    "matter raises ValueError in the reader; every command ends in an internal error",
-)
 @pytest.mark.parametrize(
     "value", ["!!int x", "!!float x", "1" * 5000], ids=["int-tag", "float-tag", "5000-digits"]
 )
-def test_known_bug_reader_value_error(tmp_path: Path, pristine: Path, value: str) -> None:
+def test_found_reader_value_error(tmp_path: Path, pristine: Path, value: str) -> None:
     workspace = fresh_workspace(tmp_path, pristine)
     note = workspace.engagement / "sessions" / "02-2026-01-29.md"
     note.write_text(f"---\nsession: 2\ndate: 2026-01-29\nx: {value}\n---\n", encoding="utf-8")
     expect = Expect(exits=(0, 1, 2), listing=True)
-    invoke(workspace, ["lint", "--format", "json"], workspace.engagement, expect, known=False)
+    invoke(workspace, ["lint", "--format", "json"], workspace.engagement, expect)

@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, example, given, reject, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from coachkit.errors import NoteError
@@ -31,23 +31,11 @@ READER_SETTINGS = settings(
 )
 
 
-# Known bugs (pinned by the xfail tests at the end): the reader lets ValueError out.
-KNOWN_VALUE_ERRORS = (
-    "invalid literal for int()",
-    "could not convert string to float",
-    "Exceeds the limit (4300 digits)",
-)
-
-
-def check_reader(data: bytes, known: bool = True) -> None:
-    """The property itself, for one input; ``known`` discards inputs that hit a known bug."""
+def check_reader(data: bytes) -> None:
+    """The property itself, for one input."""
     try:
         with time_limit(10):
             note = parse_note(PATH, data)
-    except ValueError as error:
-        if known and any(marker in str(error) for marker in KNOWN_VALUE_ERRORS):
-            reject()
-        raise
     except NoteError as error:
         message = str(error)
         assert message.startswith(f"{PATH}:{error.line}:{error.column}: "), message
@@ -137,12 +125,6 @@ def test_action_lists_give_a_note_or_one_line_error(
     check_reader(newline.join(lines).encode("utf-8"))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=ValueError,
-    reason="bug-reader-value-error: an explicit !!int or !!float tag on a value that is not "
-    "a number, or an integer of more than 4300 digits, raises ValueError, not NoteError",
-)
 @pytest.mark.parametrize(
     "data",
     [
@@ -152,5 +134,5 @@ def test_action_lists_give_a_note_or_one_line_error(
     ],
     ids=["int-tag", "float-tag", "5000-digits"],
 )
-def test_known_bug_value_error(data: bytes) -> None:
-    check_reader(data, known=False)
+def test_found_value_error_is_a_note_error(data: bytes) -> None:
+    check_reader(data)

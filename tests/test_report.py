@@ -503,7 +503,7 @@ def test_a_chromium_that_fails_leaves_no_file(
     result = run("report", "--format", "pdf", cwd=sample)
     assert result.exit_code == 2
     assert result.stderr == (
-        f"{fake} could not print the PDF (cannot open display); nothing was written\n"
+        f"coachkit: {fake} could not print the PDF (cannot open display); nothing was written\n"
     )
     assert not (sample / "reports").exists()
 

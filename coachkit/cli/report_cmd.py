@@ -75,8 +75,9 @@ def report(
     check_format(fmt)
     root = engagement_root()
     if dry_run:
+        disclosed = list(list_disclosures(root, audience, fmt, today()))  # errors before output
         click.echo(f"The {audience} report ({fmt}) would disclose:", err=True)
-        for line in list_disclosures(root, audience, fmt, today()):
+        for line in disclosed:
             click.echo(line)
         click.echo("dry run: nothing written", err=True)
         return
