@@ -6,23 +6,19 @@ practice). For each setting, the closest file that sets it wins.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Any
 
 from coachkit.errors import NoteError
 from coachkit.located_map import LocatedMap
+from coachkit.user_cache import user_folder
 
 CONFIG_FILE = ".coachkit.yaml"
 
 
 def config_dir() -> Path:
     """The user's coachkit folder: ``$COACHKIT_CONFIG_DIR``, else the XDG config folder."""
-    explicit = os.environ.get("COACHKIT_CONFIG_DIR")
-    if explicit:
-        return Path(explicit)
-    base = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
-    return Path(base) / "coachkit"
+    return user_folder("COACHKIT_CONFIG_DIR", "XDG_CONFIG_HOME", ".config")
 
 
 def settings_files(start: Path) -> list[Path]:

@@ -10,10 +10,14 @@ import os
 from pathlib import Path
 
 
+def user_folder(explicit: str, xdg: str, default: str) -> Path:
+    """``$explicit`` when set, else ``$xdg/coachkit``, else ``~/default/coachkit``."""
+    chosen = os.environ.get(explicit)
+    if chosen:
+        return Path(chosen)
+    return Path(os.environ.get(xdg) or str(Path.home() / default)) / "coachkit"
+
+
 def cache_home() -> Path:
     """The folder coachkit keeps its cache in (it may not exist yet)."""
-    explicit = os.environ.get("COACHKIT_CACHE_DIR")
-    if explicit:
-        return Path(explicit)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "coachkit"
+    return user_folder("COACHKIT_CACHE_DIR", "XDG_CACHE_HOME", ".cache")

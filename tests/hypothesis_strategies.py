@@ -15,6 +15,8 @@ from types import FrameType
 
 from hypothesis import strategies as st
 
+from coachkit.lint.rules.unknown_key import KNOWN_KEYS as _LINT_KNOWN_KEYS
+
 # --- the budget ------------------------------------------------------------------------
 
 SCALE = float(os.environ.get("COACHKIT_HYPOTHESIS_SCALE", "1"))
@@ -319,44 +321,8 @@ dates = st.one_of(
 
 # --- front matter ----------------------------------------------------------------------
 
-KNOWN_KEYS = [
-    "client",
-    "role",
-    "organization",
-    "sponsor",
-    "coach",
-    "start",
-    "end",
-    "sessions_planned",
-    "session_length",
-    "cadence",
-    "phase",
-    "follow_up",
-    "actions",
-    "id",
-    "title",
-    "status",
-    "measure",
-    "baseline",
-    "target",
-    "target_date",
-    "stakeholders",
-    "session",
-    "date",
-    "duration",
-    "format",
-    "goals",
-    "next_session",
-    "kind",
-    "scale",
-    "responses",
-    "owner",
-    "due",
-    "done",
-    "goal",
-    "lint",
-    "commit",
-]
+# Every key coachkit knows, from lint's own table (so the two cannot drift apart).
+KNOWN_KEYS = sorted({key for keys in _LINT_KNOWN_KEYS.values() for key in keys})
 
 YAML_VALUES = [
     "",

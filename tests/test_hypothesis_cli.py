@@ -34,7 +34,7 @@ import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol, TypeVar
+from typing import Any, Protocol, TypeVar
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -398,10 +398,7 @@ def test_action_done_and_drop(tmp_path: Path, pristine: Path, data: st.DataObjec
     if verb == "done":
         argv += maybe(draw, "--date", dates)
     argv += positional(draw(action_ids))
-    cwd, args = located(workspace, draw(places), argv)
-    result = invoke(workspace, args, cwd, Expect(writes=True))
-    if result.exit_code == 0:
-        assert_still_reads(workspace, describe(args, cwd, workspace))
+    run_writer(workspace, draw, argv)
 
 
 @CLI_SETTINGS
@@ -449,6 +446,14 @@ def test_status(tmp_path: Path, pristine: Path, data: st.DataObject) -> None:
     invoke(workspace, args, cwd, Expect())
 
 
+def run_writer(workspace: Workspace, draw: Any, argv: list[str]) -> None:
+    """Run a writing command from a drawn place; after success the engagement still reads."""
+    cwd, args = located(workspace, draw(places), argv)
+    result = invoke(workspace, args, cwd, Expect(writes=True))
+    if result.exit_code == 0:
+        assert_still_reads(workspace, describe(args, cwd, workspace))
+
+
 # --- goal, session, init ---------------------------------------------------------------
 
 
@@ -468,10 +473,7 @@ def test_goal_add(tmp_path: Path, pristine: Path, data: st.DataObject) -> None:
         *flag(draw, "--no-commit"),
         *positional(draw(some_text)),
     ]
-    cwd, args = located(workspace, draw(places), argv)
-    result = invoke(workspace, args, cwd, Expect(writes=True))
-    if result.exit_code == 0:
-        assert_still_reads(workspace, describe(args, cwd, workspace))
+    run_writer(workspace, draw, argv)
 
 
 TEMPLATE_NAMES = ["session", "goal", "engagement", "report", "report.html", "session.md.j2"]
@@ -496,10 +498,7 @@ def test_session_new(tmp_path: Path, pristine: Path, data: st.DataObject) -> Non
         *flag(draw, "--edit"),
         *flag(draw, "--no-commit"),
     ]
-    cwd, args = located(workspace, draw(places), argv)
-    result = invoke(workspace, args, cwd, Expect(writes=True))
-    if result.exit_code == 0:
-        assert_still_reads(workspace, describe(args, cwd, workspace))
+    run_writer(workspace, draw, argv)
 
 
 INIT_PATHS = [
@@ -671,10 +670,7 @@ def test_close(tmp_path: Path, pristine: Path, data: st.DataObject) -> None:
     for day in draw(st.lists(dates, max_size=3)):
         argv += ["--follow-up", day]
     argv += flag(draw, "--no-commit")
-    cwd, args = located(workspace, draw(places), argv)
-    result = invoke(workspace, args, cwd, Expect(writes=True))
-    if result.exit_code == 0:
-        assert_still_reads(workspace, describe(args, cwd, workspace))
+    run_writer(workspace, draw, argv)
 
 
 OUTPUTS = [

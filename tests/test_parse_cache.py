@@ -51,6 +51,15 @@ def reload(cache: EngagementCache, root: Path) -> tuple[Engagement, EngagementCa
     return again.load(root), again
 
 
+def copies_of(sample: Path, practice: Path, count: int) -> Path:
+    """A practice of ``count`` copies of the sample engagement (without git)."""
+    for number in range(count):
+        shutil.copytree(
+            sample, practice / f"client-{number}", ignore=shutil.ignore_patterns(".git")
+        )
+    return practice
+
+
 def titles(engagement: Engagement) -> list[str]:
     return sorted(a.title for a in engagement.actions)
 
@@ -354,11 +363,7 @@ def test_a_cold_read_shared_with_a_child_process_gives_the_same_practice(
     from coachkit import two_processes
     from coachkit.practice import load_all, resolve_engagements
 
-    practice = tmp_path / "practice"
-    for number in range(6):
-        shutil.copytree(
-            sample, practice / f"client-{number}", ignore=shutil.ignore_patterns(".git")
-        )
+    practice = copies_of(sample, tmp_path / "practice", 6)
     (practice / "client-4" / "goals" / "G9-broken.md").write_text("---\nid: [\n---\n")
     roots = resolve_engagements([practice], practice)
     monkeypatch.setattr(two_processes, "MIN_NOTES", 1)
@@ -377,11 +382,7 @@ def test_a_failing_child_costs_only_time(
     from coachkit import two_processes
     from coachkit.practice import load_all, resolve_engagements
 
-    practice = tmp_path / "practice"
-    for number in range(4):
-        shutil.copytree(
-            sample, practice / f"client-{number}", ignore=shutil.ignore_patterns(".git")
-        )
+    practice = copies_of(sample, tmp_path / "practice", 4)
     roots = resolve_engagements([practice], practice)
     monkeypatch.setattr(two_processes, "MIN_NOTES", 1)
 
