@@ -48,7 +48,7 @@ HERE = Path(__file__).resolve().parent
 FLOOR_SCRIPT = HERE / "floor.py"
 REPORT_SESSIONS = 50
 # (runs, engagements, scaling runs, scaling sizes in engagements of 50 files)
-DEFAULTS = (9, 100, 3, (20, 100, 400))
+DEFAULTS = (9, 100, 5, (20, 100, 400))
 QUICK = (2, 10, 1, (2, 5, 20))
 
 

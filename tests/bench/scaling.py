@@ -6,7 +6,7 @@ coachkit's start-up is the `coachkit --help` median, the floor script's is
 `python -c "import yaml"`. The cost per file is flat when the largest
 practice's is within 1.3x of the smallest's.
 
-The largest practice is timed ``runs`` times (3: one round costs about 15 s);
+The largest practice is timed ``runs`` times (5: one round costs about 10 s);
 smaller ones as often as fits in the same time, up to ``max_runs``, because
 there the cost above start-up is a few tens of ms and start-up's own noise
 would otherwise decide the verdict.
