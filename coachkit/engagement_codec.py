@@ -122,9 +122,9 @@ class _CachedSession(Session):
     body = _Unpacked()
 
     def _unpack(self, name: str) -> str:
-        from coachkit.note_reader import read_note
+        from coachkit.note_reader import read_body
 
-        return read_note(self.path).body
+        return read_body(self.path)
 
 
 class _CachedFeedbackRound(FeedbackRound):

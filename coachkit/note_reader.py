@@ -11,12 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-import yaml.reader
-
 from coachkit.errors import NoteError
 from coachkit.located_map import LocatedMap
-from coachkit.strict_yaml import load_strict
 
 BOM = "\ufeff"
 _OPEN_RE = re.compile(r"---[ \t]*(\r?\n)")
@@ -94,6 +90,11 @@ def split_front_matter(path: Path, text: str) -> FrontMatterSplit | None:
 
 def parse_front_matter(path: Path, yaml_text: str, first_line: int = 2) -> LocatedMap:
     """Parse the YAML between the ``---`` lines into a :class:`LocatedMap`."""
+    import yaml  # here, not at the top: splitting a note and reading its body need no YAML
+    import yaml.reader
+
+    from coachkit.strict_yaml import load_strict
+
     try:
         data = load_strict(yaml_text, first_line)
     except yaml.MarkedYAMLError as exc:
@@ -164,17 +165,27 @@ def parse_note(path: Path, data: bytes) -> Note:
     return Note(path, meta, text[split.body_start :], body_line, True, split.newline, has_bom)
 
 
-def read_note(path: Path) -> Note:
-    """Read and parse the note at ``path``."""
+def read_body(path: Path) -> str:
+    """The body of the note at ``path`` (what follows its front matter), without parsing YAML."""
+    text = decode(path, _read_bytes(path))[0]
+    split = split_front_matter(path, text)
+    return text if split is None else text[split.body_start :]
+
+
+def _read_bytes(path: Path) -> bytes:
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError:
         raise NoteError(path, 1, 1, "file not found (was it moved or deleted?)") from None
     except IsADirectoryError:
         raise NoteError(path, 1, 1, "is a folder, not a note") from None
     except PermissionError:
         raise NoteError(path, 1, 1, "cannot read the file: permission denied") from None
-    return parse_note(path, data)
+
+
+def read_note(path: Path) -> Note:
+    """Read and parse the note at ``path``."""
+    return parse_note(path, _read_bytes(path))
 
 
 def frontmatter_handler() -> Any:

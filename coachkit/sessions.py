@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from coachkit.dates import shift
-from coachkit.engagement_loader import load_engagement
+from coachkit.engagement_cache import EngagementCache
 from coachkit.engagement_lock import engagement_lock
 from coachkit.errors import InvalidDate
 from coachkit.ids import next_session_number
@@ -90,7 +90,9 @@ def new_session(
     other commands can run then.
     """
     with engagement_lock(root):
-        engagement = load_engagement(root)
+        # Through the parse cache: what a session note needs is in it, and a hit spares
+        # parsing every note (and importing YAML) on each new session.
+        engagement = EngagementCache.default().load(root)
         engagement.raise_for_problems()
         number = next_session_number(s.number for s in engagement.sessions)
         path = root / "sessions" / f"{number:02d}-{day.isoformat()}.md"
