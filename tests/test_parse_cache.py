@@ -392,3 +392,19 @@ def test_a_failing_child_costs_only_time(
     monkeypatch.setattr("coachkit.practice.start_child", broken_child)
     engagements, _ = load_all(roots, EngagementCache(tmp_path / "cache"))
     assert [comparable(e) for e in engagements] == [comparable(e) for e in load_all(roots)[0]]
+
+
+def test_session_new_writes_the_same_note_from_the_cache(
+    sample: Path, tmp_path: Path, settled: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    practice = copies_of(sample, tmp_path / "practice", 2)
+    warm, cold = practice / "client-0", practice / "client-1"
+    monkeypatch.setenv("COACHKIT_CACHE_DIR", str(tmp_path / "cache"))
+    assert run("overdue", str(warm)).exit_code == 0  # fills the cache for `warm`
+    written = {}
+    for folder, env in ((warm, {}), (cold, {"COACHKIT_CACHE_DIR": str(tmp_path / "none")})):
+        result = run("session", "new", "--date", "2026-02-19", "--no-commit", cwd=folder, env=env)
+        assert result.exit_code == 0, result.output
+        written[folder.name] = Path(result.stdout.strip()).read_text(encoding="utf-8")
+    assert written["client-0"] == written["client-1"]
+    assert "overdue" in written["client-0"]  # the open items were carried over
