@@ -157,6 +157,12 @@ def write_entry(entry: Path, data: bytes) -> bool:
         return False
 
 
+def _signature_bytes(current: Signature) -> bytes:
+    """The signature as bytes that equal data always gives: marshal format 2 has none
+    of the back-references later formats add depending on reference counts."""
+    return marshal.dumps(current, 2)
+
+
 def join_sections(sections: list[bytes]) -> bytes:
     """Sections behind a table of their sizes, so that each can be read on its own."""
     table = struct.pack(f"<I{len(sections)}Q", len(sections), *map(len, sections))
@@ -216,7 +222,7 @@ class EngagementCache:
             with open(self.entry_path(root), "rb") as handle:
                 sections = split_sections(handle.read())
             header, signature = marshal.loads(sections[0])
-            if signature == marshal.dumps(current) and header == cache_header("parsed"):
+            if signature == _signature_bytes(current) and header == cache_header("parsed"):
                 engagement = decode(root, sections[1:])
                 self.hits += 1
                 return engagement
@@ -236,7 +242,7 @@ class EngagementCache:
         current = scanned[0]
         engagement = load_engagement(root, _listing(root, current))
         if self.will_store(scanned):
-            first = marshal.dumps((cache_header("parsed"), marshal.dumps(current)))
+            first = marshal.dumps((cache_header("parsed"), _signature_bytes(current)))
             sections = [first, *encode(engagement, [name for name, *_ in current])]
             self.stored += write_entry(self.entry_path(root), join_sections(sections))
         return engagement
