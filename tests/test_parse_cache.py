@@ -408,3 +408,11 @@ def test_session_new_writes_the_same_note_from_the_cache(
         written[folder.name] = Path(result.stdout.strip()).read_text(encoding="utf-8")
     assert written["client-0"] == written["client-1"]
     assert "overdue" in written["client-0"]  # the open items were carried over
+
+
+def test_equal_signatures_give_equal_bytes_whatever_else_holds_them(sample: Path) -> None:
+    first = engagement_cache.scan(sample)[0]
+    second = engagement_cache.scan(sample)[0]
+    held = [first, first[0], first[0][0]]  # other references, as a caller may keep
+    assert held and first == second
+    assert engagement_cache._signature_bytes(first) == engagement_cache._signature_bytes(second)
