@@ -66,7 +66,7 @@ def cache_header(kind: str) -> tuple[Any, ...]:
     would cost more to unpack than the rest of it.
     """
     if not _DIGEST:
-        packed = marshal.dumps(code_fingerprint())
+        packed = marshal.dumps(code_fingerprint(), 2)  # format 2: the same bytes in every process
         _DIGEST.append(f"{zlib.crc32(packed):08x}{zlib.adler32(packed):08x}")
     return (kind, CACHE_VERSION, marshal.version, sys.version_info[:2], _DIGEST[0])
 
