@@ -15,7 +15,7 @@ from coachkit.engagement_loader import (
 )
 from coachkit.errors import CoachkitError, EngagementNotFound, NoteError
 from coachkit.model import ActionItem, Engagement
-from coachkit.two_processes import halves, start_child, worth_sharing
+from coachkit.two_processes import share_misses
 
 
 def resolve_engagements(paths: Sequence[Path], cwd: Path) -> list[Path]:
@@ -67,21 +67,15 @@ def _load_through(cache: EngagementCache, roots: list[Path]) -> list[Engagement]
             loaded[index] = item
         else:
             misses[index] = item
-    # Only notes that will be cached can be handed to the child: it returns nothing else.
-    shareable = [i for i, scanned in misses.items() if cache.will_store(scanned)]
-    weights = [len(misses[i][0]) for i in shareable]
-    theirs: list[int] = []
-    if worth_sharing(weights):
-        theirs = [shareable[k] for k in halves(weights)[1]]
-        wait = start_child(lambda: [cache.parse(roots[i], misses[i]) for i in theirs])
-        for index in sorted(set(misses) - set(theirs)):
-            loaded[index] = cache.parse(roots[index], misses[index])
-        wait()
-        for index in theirs:
-            loaded[index] = cache.load(roots[index])
-    else:
-        for index, scanned in misses.items():
-            loaded[index] = cache.parse(roots[index], scanned)
+    done, theirs = share_misses(
+        misses,
+        lambda i: cache.will_store(misses[i]),
+        lambda i: len(misses[i][0]),
+        lambda i: cache.parse(roots[i], misses[i]),
+    )
+    loaded.update(done)
+    for index in theirs:
+        loaded[index] = cache.load(roots[index])  # a hit, unless the child failed
     return [loaded[index] for index in range(len(roots))]
 
 

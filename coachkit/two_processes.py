@@ -10,7 +10,10 @@ pickling. Should the child fail, its half is simply a cache miss and is read her
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from typing import TypeVar
+
+T = TypeVar("T")
 
 # Below this many notes to read, forking costs more than it saves (docs/performance.md).
 MIN_NOTES = 400
@@ -53,3 +56,28 @@ def start_child(work: Callable[[], object]) -> Callable[[], None]:
         os.waitpid(pid, 0)
 
     return wait
+
+
+def share_misses(
+    misses: Iterable[int],
+    storable: Callable[[int], bool],
+    weight: Callable[[int], int],
+    work: Callable[[int], T],
+) -> tuple[dict[int, T], list[int]]:
+    """``work(i)`` for every miss: here, or, for about half (by weight) of the ones whose
+    results the cache will keep, in a forked child when that pays.
+
+    Returns this process's results and the misses the child did; their results are
+    in the cache, for the caller to take (and to redo, should the child have failed).
+    """
+    misses = list(misses)
+    shareable = [i for i in misses if storable(i)]
+    weights = [weight(i) for i in shareable]
+    if not worth_sharing(weights):
+        return {i: work(i) for i in misses}, []
+    theirs = [shareable[k] for k in halves(weights)[1]]
+    wait = start_child(lambda: [work(i) for i in theirs])
+    skip = set(theirs)
+    done = {i: work(i) for i in misses if i not in skip}
+    wait()
+    return done, theirs

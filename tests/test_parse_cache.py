@@ -386,12 +386,16 @@ def test_a_failing_child_costs_only_time(
     roots = resolve_engagements([practice], practice)
     monkeypatch.setattr(two_processes, "MIN_NOTES", 1)
 
-    def broken_child(work: object) -> object:
-        return two_processes.start_child(lambda: 1 / 0)
+    real_start = two_processes.start_child
 
-    monkeypatch.setattr("coachkit.practice.start_child", broken_child)
-    engagements, _ = load_all(roots, EngagementCache(tmp_path / "cache"))
+    def broken_child(work: object) -> object:
+        return real_start(lambda: 1 / 0)
+
+    monkeypatch.setattr(two_processes, "start_child", broken_child)
+    cache = EngagementCache(tmp_path / "cache")
+    engagements, _ = load_all(roots, cache)
     assert [comparable(e) for e in engagements] == [comparable(e) for e in load_all(roots)[0]]
+    assert cache.hits == 0  # the child's half was read again here, not taken from the cache
 
 
 def test_session_new_writes_the_same_note_from_the_cache(

@@ -17,7 +17,7 @@ from coachkit.lint.findings_cache import FindingsCache
 from coachkit.lint.rules import all_rules
 from coachkit.model import Engagement
 from coachkit.practice import load_all, resolve_engagements
-from coachkit.two_processes import halves, start_child, worth_sharing
+from coachkit.two_processes import share_misses
 
 UNUSED_SUPPRESSION = "unused-suppression"
 _SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
@@ -133,17 +133,16 @@ def _lint_through(
         cache.put(root, key, newest, one.findings, one.files)
         return one.findings, one.files
 
-    shareable = [i for i, miss in enumerate(misses) if cache.will_store(miss[2])]
-    theirs: list[int] = []
-    if worth_sharing([misses[i][3] for i in shareable]):
-        theirs = [shareable[k] for k in halves([misses[i][3] for i in shareable])[1]]
-        wait = start_child(lambda: [lint_one(*misses[i][:3]) for i in theirs])
-    results = [lint_one(*miss[:3]) for i, miss in enumerate(misses) if i not in theirs]
-    if theirs:
-        wait()
-        for i in theirs:
-            root, key, newest, _ = misses[i]
-            results.append(cache.get(root, key) or lint_one(root, key, newest))
+    done, theirs = share_misses(
+        range(len(misses)),
+        lambda i: cache.will_store(misses[i][2]),
+        lambda i: misses[i][3],
+        lambda i: lint_one(*misses[i][:3]),
+    )
+    results = list(done.values())
+    for i in theirs:
+        root, key, newest, _ = misses[i]
+        results.append(cache.get(root, key) or lint_one(root, key, newest))
     for findings, files in results:
         report.findings.extend(findings)
         report.files += files
