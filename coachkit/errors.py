@@ -44,7 +44,7 @@ class NoteError(CoachkitError):
         super().__init__(f"{path}:{line}:{column}: {message}")
 
     def __reduce__(self) -> tuple[type[NoteError], tuple[Path, int, int, str, str]]:
-        # Errors cross process boundaries when a practice is read in parallel.
+        # Picklable although the constructor takes more than the message.
         return (type(self), (self.path, self.line, self.column, self.problem, self.rule))
 
 

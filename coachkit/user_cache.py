@@ -1,7 +1,9 @@
-"""The user's cache folder: locks, parsed notes and the crash log live here, never in an engagement.
+"""The user's own coachkit folders, never inside an engagement.
 
-``$COACHKIT_CACHE_DIR`` when set, else ``$XDG_CACHE_HOME/coachkit``, else
-``~/.cache/coachkit``. Everything in it can be deleted at any time.
+The cache folder holds write locks, parsed engagements, lint findings, compiled
+templates and the crash log: ``$COACHKIT_CACHE_DIR`` when set, else
+``$XDG_CACHE_HOME/coachkit``, else ``~/.cache/coachkit``. Everything in it can be
+deleted at any time. The settings folder is found the same way (see settings.py).
 """
 
 from __future__ import annotations
