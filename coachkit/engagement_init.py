@@ -8,6 +8,7 @@ from pathlib import Path
 
 from coachkit.dates import parse_cadence
 from coachkit.engagement_loader import ENGAGEMENT_FILE
+from coachkit.engagement_lock import engagement_lock
 from coachkit.errors import CoachkitError
 from coachkit.safe_write import create_file
 from coachkit.template_lookup import render
@@ -53,4 +54,6 @@ def init_engagement(folder: Path, details: EngagementDetails, commit: bool = Tru
     if plan is None and init_repository(folder):
         result.notes.append(f"initialised a git repository in {folder}")
     where = f" ({details.organization})" if details.organization else ""
-    return finish(folder, result, f"Start engagement with {details.client}{where}", plan)
+    # Locked once the repository exists, so the lock is the one later writers take.
+    with engagement_lock(folder):
+        return finish(folder, result, f"Start engagement with {details.client}{where}", plan)

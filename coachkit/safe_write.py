@@ -132,34 +132,48 @@ def _umask() -> int:
 def replace_file(path: Path, data: bytes, expected: bytes) -> None:
     """Replace ``path`` atomically, but only if it still holds ``expected``.
 
-    A file that changed since it was read, is read-only, or is a symbolic link is
-    refused rather than overwritten.
+    ``expected`` must be the bytes the caller read and computed ``data`` from.
+    They are compared with the file right before the rename, after the new
+    content is safely in its temporary file (compare-and-swap): writers of one
+    engagement hold its lock (engagement_lock), so no coachkit command can slip
+    in between, and an edit saved meanwhile by an editor is refused rather than
+    lost. A file that is read-only or a symbolic link is refused too.
     """
     if path.is_symlink():
         raise WriteRefused(f"{path}: is a symbolic link; coachkit does not write through links")
     refuse_escape(path)
-    if not path.exists():
-        raise WriteRefused(f"{path}: vanished while coachkit was editing it; nothing was written")
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        raise _vanished(path) from None
     # The mode bit is checked too: root may write anything, but a file the coach
     # made read-only is a file the coach does not want changed.
-    if not os.access(path, os.W_OK) or not path.stat().st_mode & stat.S_IWUSR:
+    if not os.access(path, os.W_OK) or not mode & stat.S_IWUSR:
         raise WriteRefused(f"{path}: is read-only; make it writable (chmod u+w) and run again")
+    temp = _write_temp(path.parent, path.name, data, mode & 0o7777)
     try:
-        current = path.read_bytes()
-    except FileNotFoundError:
-        raise WriteRefused(
-            f"{path}: vanished while coachkit was editing it; nothing was written"
-        ) from None
-    if current != expected:
-        raise WriteRefused(
-            f"{path}: changed while coachkit was editing it; nothing was written, run again"
-        )
-    mode = path.stat().st_mode & 0o7777
-    temp = _write_temp(path.parent, path.name, data, mode)
-    try:
+        _refuse_if_changed(path, expected)
         os.replace(temp, path)
     except BaseException:
         with contextlib.suppress(OSError):
             temp.unlink()
         raise
     _fsync_dir(path.parent)
+
+
+def _vanished(path: Path) -> WriteRefused:
+    return WriteRefused(f"{path}: vanished while coachkit was editing it; nothing was written")
+
+
+def _refuse_if_changed(path: Path, expected: bytes) -> None:
+    """The compare of compare-and-swap: ``path`` must still be a file holding ``expected``."""
+    try:
+        now = os.lstat(path).st_mode
+        if stat.S_ISLNK(now):  # swapped for a link since the first check
+            raise WriteRefused(f"{path}: is a symbolic link; coachkit does not write through links")
+        if not stat.S_ISREG(now) or path.read_bytes() != expected:  # never open a FIFO
+            raise WriteRefused(
+                f"{path}: changed while coachkit was editing it; nothing was written, run again"
+            )
+    except (FileNotFoundError, NotADirectoryError):
+        raise _vanished(path) from None

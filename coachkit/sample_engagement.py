@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from coachkit.engagement_lock import engagement_lock
 from coachkit.errors import CoachkitError
 from coachkit.safe_write import create_file
 from coachkit.version_control import init_repository
@@ -34,4 +35,6 @@ def create_sample(dest: Path, commit: bool = True) -> WriteResult:
     result = WriteResult(written)
     if plan is None and init_repository(dest):
         result.notes.append(f"initialised a git repository in {dest}")
-    return finish(dest, result, "Add the sample engagement (Jordan Lee, Acme Logistics)", plan)
+    # Locked once the repository exists, so the lock is the one later writers take.
+    with engagement_lock(dest):
+        return finish(dest, result, "Add the sample engagement (Jordan Lee, Acme Logistics)", plan)
