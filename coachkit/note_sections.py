@@ -1,67 +1,58 @@
 """Markdown sections of a note body, with the coach's private text removed.
 
-Private text is a section headed ``## Private`` (to the next heading of the same
-or a higher level) or anything between ``<!-- private -->`` and
-``<!-- /private -->``. Nothing that leaves the coach's hands may contain it.
+What is private, and how it is removed, is decided in one place:
+:func:`coachkit.privacy.disclose`. This module only splits what it discloses
+into ``## Heading`` sections.
 """
 
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
-_HEADING_RE = re.compile(r"^(#{1,6})[ \t]+(.+?)[ \t#]*$")
-_PRIVATE_SPAN_RE = re.compile(r"<!--\s*private\s*-->.*?(?:<!--\s*/private\s*-->|\Z)", re.S | re.I)
-_PRIVATE_TITLE_RE = re.compile(r"private\b", re.I)
+from coachkit.privacy import disclose
+
+_HEADING_RE = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.+?)[ \t#]*$")
 _COMMENT_RE = re.compile(r"<!--.*?-->", re.S)
 
 
-def strip_private(body: str) -> str:
-    """``body`` without private sections and private spans (an unclosed span runs to the end).
+def strip_private(body: str, where: Path | str, first_line: int = 1) -> str:
+    """``body`` without private sections and spans (see :mod:`coachkit.privacy`)."""
+    return disclose(body, where, first_line=first_line).text
 
-    A private section starts at any heading whose text begins with the word
-    "Private" (``## Private``, ``### Private notes``), even inside a code block,
-    and runs to the next heading of the same or a higher level outside a code
-    block: a ``#`` line in a fenced block cannot end it early. Every doubt falls
-    on the side of hiding.
+
+def sections(body: str, where: Path | str, first_line: int = 1) -> dict[str, str]:
+    """Public ``## Heading`` sections as {lowercased heading: text}, comments removed.
+
+    ``where`` and ``first_line`` name the note and the line its body starts on,
+    for the one-line refusal when private text cannot be taken out safely.
     """
-    body = _PRIVATE_SPAN_RE.sub("", body)
-    kept: list[str] = []
-    private_level = 0
-    fence: str | None = None
-    for line in body.splitlines(keepends=True):
-        stripped = line.strip()
-        if stripped.startswith(("```", "~~~")):
-            marker = stripped[:3]
-            fence = None if fence == marker else (fence or marker)
-        heading = _HEADING_RE.match(line.rstrip("\r\n"))
-        if heading:
-            level = len(heading.group(1))
-            if private_level and level <= private_level and not fence:
-                private_level = 0
-            if not private_level and _PRIVATE_TITLE_RE.match(heading.group(2).strip()):
-                private_level = level
-        if not private_level:
-            kept.append(line)
-    return "".join(kept)
+    return public_sections(body, where, first_line)[0]
 
 
-def sections(body: str) -> dict[str, str]:
-    """Public ``## Heading`` sections as {lowercased heading: text}, comments removed."""
+def public_sections(
+    body: str, where: Path | str, first_line: int = 1
+) -> tuple[dict[str, str], bool]:
+    """:func:`sections`, and whether the body held private text that was left out."""
+    disclosed = disclose(body, where, first_line=first_line)
     result: dict[str, str] = {}
     current: str | None = None
     lines: list[str] = []
-    for line in strip_private(body).splitlines():
+    for line in disclosed.text.splitlines():
         heading = _HEADING_RE.match(line)
-        if heading and len(heading.group(1)) == 2:
+        if heading and len(heading.group(1)) <= 2:
             if current is not None:
-                result[current] = _clean("\n".join(lines))
-            current, lines = heading.group(2).strip().lower(), []
+                result[current] = clean(lines)
+            current, lines = (
+                (heading.group(2).strip().lower(), []) if len(heading.group(1)) == 2 else (None, [])
+            )
         elif current is not None:
             lines.append(line)
     if current is not None:
-        result[current] = _clean("\n".join(lines))
-    return result
+        result[current] = clean(lines)
+    return result, disclosed.withheld
 
 
-def _clean(text: str) -> str:
-    return _COMMENT_RE.sub("", text).strip()
+def clean(lines: list[str]) -> str:
+    """Disclosed lines as one text, HTML comments (none of them private) removed."""
+    return _COMMENT_RE.sub("", "\n".join(lines)).strip()

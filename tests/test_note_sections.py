@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import pytest
+
+from coachkit.errors import PrivateTextRefused
 from coachkit.note_sections import sections, strip_private
 
 BODY = """\
@@ -28,7 +31,7 @@ Secret five, never closed.
 
 
 def test_strip_private_removes_every_private_place() -> None:
-    public = strip_private(BODY)
+    public = strip_private(BODY, "n.md")
     for secret in (
         "Secret one",
         "Secret two",
@@ -44,7 +47,7 @@ def test_strip_private_removes_every_private_place() -> None:
 
 
 def test_sections_are_public_and_keyed_by_heading() -> None:
-    assert sections(BODY) == {
+    assert sections(BODY, "n.md") == {
         "reflection": "Shared insight.",
         "homework": "Read chapter 2.  Then reflect.",
         "next steps": "Book the three-way.",
@@ -53,14 +56,15 @@ def test_sections_are_public_and_keyed_by_heading() -> None:
 
 def test_a_higher_heading_ends_a_private_section() -> None:
     body = "# Notes\n### Private\nhidden\n## Homework\nvisible\n"
-    assert strip_private(body) == "# Notes\n## Homework\nvisible\n"
+    assert strip_private(body, "n.md") == "# Notes\n\n\n## Homework\nvisible\n"
 
 
 def test_an_unclosed_fence_cannot_hide_a_private_heading() -> None:
     body = "## Reflection\nShared.\n```\ncode never closed\n### Private\nCANARY\n"
-    assert "CANARY" not in strip_private(body)
+    with pytest.raises(PrivateTextRefused, match=r"^n.md:5:1: a line that reads as a 'Private'"):
+        strip_private(body, "n.md")
 
 
 def test_private_notes_heading_is_private_too() -> None:
     body = "## Private notes\nCANARY\n## Homework\nRead.\n"
-    assert strip_private(body) == "## Homework\nRead.\n"
+    assert strip_private(body, "n.md") == "\n\n## Homework\nRead.\n"

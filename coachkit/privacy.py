@@ -1,0 +1,323 @@
+"""What of a coach's prose another reader may see: one function decides, on a real parse.
+
+Private text is marked two ways (docs/format.md, "Private notes"):
+
+- a **private section**: any CommonMark heading (ATX or setext, any level, at any
+  nesting: block quote, list item) whose plain text begins with the word
+  "private" once inline markup is removed, case folded, and leading emoji,
+  digits or punctuation skipped. It runs to the next heading of the same or a
+  higher level in the same container, else to the container's end;
+- a **private span**: ``<!--``, optional space, ``private`` in any case, then
+  anything up to ``-->``; closed by ``<!-- /private -->`` in any case and
+  spacing. Spans nest, and one never closed runs to the end of the text. A
+  marker counts wherever it is written, even in code: doubt falls on hiding.
+
+:func:`disclose` removes both on the parse (source line ranges for sections,
+character ranges for spans), keeping every line break so that what remains keeps
+its lines and its structure. It then re-parses the result and refuses, naming the
+file and line, if any private marker survived in any form (a private-looking
+heading hidden in a code block or raw HTML too) or if any block appears that did
+not stand in the original outside the private ranges. It fails closed: nothing
+is ever disclosed that it could not account for.
+
+A text in which the word "private" does not occur in any case (after Unicode
+compatibility folding) has nothing private, needs no parse, and never imports
+the Markdown parser.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from coachkit.errors import PrivateTextRefused
+
+if TYPE_CHECKING:
+    from markdown_it.token import Token
+
+WORD = "private"
+# Markers: an opening ``<!-- private …-->`` or a closing ``<!-- /private -->``. A comment
+# never closed runs to the end of the text. Dashes count as spacing (``<!--- private --->``).
+_MARKER_RE = re.compile(
+    r"(?P<close><!--[\s-]*/[\s-]*private[\s\S]*?(?:-->|\Z))|(?P<open><!--[\s-]*private[\s\S]*?(?:-->|\Z))",
+    re.I,
+)
+# What must never survive in disclosed text, looked for after compatibility folding.
+_LEFTOVER_MARKER_RE = re.compile(r"<!--[\s-]*/?[\s-]*private")
+# A line that reads as a heading once its container markers are skipped (block quote
+# ``>``, list bullets and numbers), wherever it stands: in code, in raw HTML, in a paragraph.
+_CONTAINER_PREFIX_RE = re.compile(r"^(?:[ \t]*(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t])))*[ \t]*")
+_ATX_RE = re.compile(r"#{1,6}[ \t]*")
+_SETEXT_UNDERLINE_RE = re.compile(r"(?:=+|-+)[ \t]*$")
+_LINE_RE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
+_LEAF_BLOCKS = ("paragraph_open", "heading_open", "fence", "code_block", "html_block", "hr")
+_CONTAINERS = {
+    "blockquote_open": "blockquote_close",
+    "bullet_list_open": "bullet_list_close",
+    "ordered_list_open": "ordered_list_close",
+    "list_item_open": "list_item_close",
+}
+_CLOSERS = set(_CONTAINERS.values())
+
+
+def fold(text: str) -> str:
+    """``text`` as compared for the word "private": compatibility forms folded, case folded."""
+    return unicodedata.normalize("NFKC", text).casefold()
+
+
+def mentions_private(text: str) -> bool:
+    """Whether the word "private" occurs in ``text`` in any case or compatibility form."""
+    return WORD in fold(text)
+
+
+def starts_with_private(plain: str) -> bool:
+    """Whether heading text begins with the word "private" (leading non-letters skipped)."""
+    folded = fold(plain)
+    start = 0
+    while start < len(folded) and not folded[start].isalpha():
+        start += 1
+    if not folded.startswith(WORD, start):
+        return False
+    after = start + len(WORD)
+    return after == len(folded) or not folded[after].isalpha()
+
+
+@dataclass(frozen=True)
+class Disclosed:
+    """Text fit to disclose, and whether anything private was taken out of it."""
+
+    text: str
+    withheld: bool
+
+
+def disclose(text: str, where: Path | str, *, first_line: int = 1) -> Disclosed:
+    """``text`` without its private sections and spans, checked on a re-parse.
+
+    ``where`` and ``first_line`` (the file line on which ``text`` starts) place a
+    refusal: :class:`PrivateTextRefused` names ``path:line:col`` and says why.
+    """
+    if not mentions_private(text):
+        return Disclosed(text, False)
+    tokens = _parse(text)
+    lines = _lines(text)
+    sections = _private_sections(tokens, len(lines))
+    spans = _private_spans(text)
+    public = _remove(lines, sections, spans)
+    _check(public, tokens, sections, where, first_line)
+    return Disclosed(public, public != text)
+
+
+def public_text(text: str, where: Path | str, *, first_line: int = 1) -> str:
+    """Just the text of :func:`disclose`."""
+    return disclose(text, where, first_line=first_line).text
+
+
+def _parse(text: str) -> list[Token]:
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark").parse(text)
+
+
+def plain_text(inline: Token | None) -> str:
+    """A heading's text with inline markup removed: text, code and image descriptions."""
+    if inline is None or not inline.children:
+        return inline.content if inline is not None else ""
+    parts: list[str] = []
+    for child in inline.children:
+        if child.type in ("text", "code_inline"):
+            parts.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            parts.append(" ")
+        elif child.type == "image":
+            parts.append(plain_text(child))
+    return "".join(parts)
+
+
+def _private_sections(tokens: list[Token], line_count: int) -> list[tuple[int, int]]:
+    """Line ranges [start, end) of private sections, by heading level within each container."""
+    ranges: list[tuple[int, int]] = []
+    # Each open container: its last line (exclusive), and the private section it holds, if any
+    # (the heading's level and first line).
+    frames: list[list[int]] = [[line_count, 0, 0]]
+    for index, token in enumerate(tokens):
+        if token.type in ("blockquote_open", "list_item_open") and token.map:
+            frames.append([token.map[1], 0, 0])
+        elif token.type in ("blockquote_close", "list_item_close") and len(frames) > 1:
+            end, level, start = frames.pop()
+            if level:
+                ranges.append((start, end))
+        elif token.type == "heading_open" and token.map:
+            frame = frames[-1]
+            level = int(token.tag[1])
+            if frame[1] and level <= frame[1]:
+                ranges.append((frame[2], token.map[0]))
+                frame[1] = 0
+            inline = tokens[index + 1] if index + 1 < len(tokens) else None
+            if not frame[1] and starts_with_private(plain_text(inline)):
+                frame[1], frame[2] = level, token.map[0]
+    for end, level, start in reversed(frames):
+        if level:
+            ranges.append((start, end))
+    return ranges
+
+
+def _private_spans(text: str) -> list[tuple[int, int]]:
+    """Character ranges [start, end) of private spans, nested spans counted."""
+    ranges: list[tuple[int, int]] = []
+    depth = start = 0
+    for marker in _MARKER_RE.finditer(text):
+        if marker.group("open") is not None:
+            if depth == 0:
+                start = marker.start()
+            depth += 1
+        elif depth:
+            depth -= 1
+            if depth == 0:
+                ranges.append((start, marker.end()))
+        else:  # a stray closing marker: it goes, nothing else
+            ranges.append((marker.start(), marker.end()))
+    if depth:
+        ranges.append((start, len(text)))
+    return ranges
+
+
+def _remove(lines: list[str], sections: list[tuple[int, int]], spans: list[tuple[int, int]]) -> str:
+    """The text with private parts emptied, every line break kept (so lines keep their numbers)."""
+    hidden = [False] * len(lines)
+    for start, end in sections:
+        for number in range(start, min(end, len(lines))):
+            hidden[number] = True
+    offsets = []
+    position = 0
+    for line in lines:
+        offsets.append(position)
+        position += len(line)
+    text = "".join(lines)
+    keep = bytearray([1]) * len(text)
+    for start, end in spans:
+        keep[start:end] = bytes(end - start)
+    out: list[str] = []
+    for number, line in enumerate(lines):
+        ending = _line_ending(line)
+        if hidden[number]:
+            out.append(ending)
+            continue
+        begin = offsets[number]
+        body = line[: len(line) - len(ending)]
+        out.append("".join(ch for i, ch in enumerate(body) if keep[begin + i]) + ending)
+    return "".join(out)
+
+
+def _lines(text: str) -> list[str]:
+    """``text`` split into lines as CommonMark counts them (LF, CRLF or CR), endings kept."""
+    return _LINE_RE.findall(text)
+
+
+def _strip_ending(line: str) -> str:
+    return line[: len(line) - len(_line_ending(line))]
+
+
+def _line_ending(line: str) -> str:
+    if line.endswith("\r\n"):
+        return "\r\n"
+    if line.endswith(("\n", "\r")):
+        return line[-1]
+    return ""
+
+
+def _check(
+    public: str,
+    original: list[Token],
+    sections: list[tuple[int, int]],
+    where: Path | str,
+    first_line: int,
+) -> None:
+    """Refuse ``public`` unless it holds no private marker and only original public blocks."""
+
+    def refuse(line: int, column: int, why: str) -> PrivateTextRefused:
+        return PrivateTextRefused(where, first_line + line, column, why)
+
+    folded = fold(public)
+    leftover = _LEFTOVER_MARKER_RE.search(folded)
+    if leftover:
+        before = _lines(folded[: leftover.start()])
+        column = len(before[-1]) + 1 if before else 1
+        raise refuse(
+            max(len(before) - 1, 0),
+            column,
+            "a private marker would be disclosed; nothing was written",
+        )
+    public_lines = [_strip_ending(line) for line in _lines(public)]
+    for number, line in enumerate(public_lines):
+        prefix = _CONTAINER_PREFIX_RE.match(line)
+        rest = line[prefix.end() if prefix else 0 :]
+        atx = _ATX_RE.match(rest)
+        next_line = public_lines[number + 1] if number + 1 < len(public_lines) else ""
+        next_rest = _CONTAINER_PREFIX_RE.sub("", next_line, count=1)
+        looks_private = (atx is not None and starts_with_private(rest[atx.end() :])) or (
+            bool(rest.strip())
+            and _SETEXT_UNDERLINE_RE.match(next_rest) is not None
+            and starts_with_private(rest)
+        )
+        if looks_private:
+            raise refuse(
+                number,
+                len(line) - len(rest) + 1,
+                "a line that reads as a 'Private' heading (in a code block or raw HTML, or "
+                "under an unclosed code fence) would be disclosed; close the fence before it "
+                "or mark the text with <!-- private --> … <!-- /private -->",
+            )
+    allowed = _public_blocks(original, sections)
+    reparsed = _parse(public)
+    for ancestry, token, inline in _leaves(reparsed):
+        assert token.map is not None
+        if token.type == "heading_open" and starts_with_private(plain_text(inline)):
+            raise refuse(token.map[0], 1, "a 'Private' heading would be disclosed")
+        start, end = token.map
+        if not any(
+            kind == (ancestry, token.type, token.tag) and low <= start and end <= high
+            for kind, low, high in allowed
+        ):
+            raise refuse(
+                start,
+                1,
+                "taking the private text out here would change the note's structure (a "
+                "line would become a heading, list or quote it was not); put the private "
+                "markers on lines of their own",
+            )
+
+
+_Kind = tuple[tuple[str, ...], str, str]
+
+
+def _public_blocks(
+    tokens: list[Token], sections: list[tuple[int, int]]
+) -> list[tuple[_Kind, int, int]]:
+    """The original's leaf blocks outside private sections: (kind, first line, end line)."""
+    blocks = []
+    for ancestry, token, _inline in _leaves(tokens):
+        assert token.map is not None
+        start, end = token.map
+        if any(low <= start < high for low, high in sections):
+            continue
+        blocks.append(((ancestry, token.type, token.tag), start, end))
+    return blocks
+
+
+def _leaves(tokens: list[Token]) -> list[tuple[tuple[str, ...], Token, Token | None]]:
+    """Every leaf block with the container types around it, and its inline content."""
+    stack: list[str] = []
+    found = []
+    for index, token in enumerate(tokens):
+        if token.type in _CONTAINERS:
+            stack.append(token.type)
+        elif token.type in _CLOSERS and stack:
+            stack.pop()
+        elif token.type in _LEAF_BLOCKS and token.map:
+            following = tokens[index + 1] if index + 1 < len(tokens) else None
+            inline = following if following is not None and following.type == "inline" else None
+            found.append((tuple(stack), token, inline))
+    return found
