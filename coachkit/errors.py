@@ -48,6 +48,16 @@ class NoteError(CoachkitError):
         return (type(self), (self.path, self.line, self.column, self.problem, self.rule))
 
 
+class PrivateTextRefused(NoteError):
+    """Text that cannot be disclosed safely: a private marker or heading would survive."""
+
+    def __init__(self, path: Path | str, line: int, column: int, message: str) -> None:
+        super().__init__(path, line, column, message, "private-text")
+
+    def __reduce__(self) -> tuple[type[NoteError], tuple[Path, int, int, str]]:  # type: ignore[override]
+        return (type(self), (self.path, self.line, self.column, self.problem))
+
+
 class EngagementNotFound(CoachkitError):
     """No engagement.md where one was expected."""
 
