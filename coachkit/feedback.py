@@ -2,30 +2,31 @@
 
 A feedback file's ``responses`` each hold ``rater`` (an anonymous code),
 ``group`` (self, manager, peer, direct-report, other), ``goal``, ``rating``
-(within the file's ``scale``) and an optional ``comment``. No report ever shows a
-rater code; a group with fewer than three raters is merged into "others".
-Writing rounds (``coachkit feedback add`` and ``import``) is in
+(within the file's ``scale``) and an optional ``comment``. What may be published
+about the ratings (never a rater code, never fewer than three stakeholders, self
+apart) is decided in :mod:`coachkit.anonymity`. Scales and ratings are finite
+numbers from -100 to 100, so no sum or mean can overflow. Writing rounds (``coachkit feedback add`` and ``import``) is in
 :mod:`coachkit.feedback_record`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import statistics
-from collections.abc import Iterable, Sequence
+import math
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from coachkit.anonymity import GROUPS, Figures, publishable
 from coachkit.engagement_loader import load_engagement
 from coachkit.errors import NoteError
 from coachkit.ids import goal_sort_key
 from coachkit.model import Engagement
 
 KINDS = ("baseline", "360", "interview", "mini-survey", "mid-point", "final")
-GROUPS = ("self", "manager", "peer", "direct-report", "other")
-MIN_GROUP_SIZE = 3
-OTHERS = "others"
+# A scale's bounds, and so every rating, lie within this range (docs/format.md).
+RATING_LIMIT = 100.0
 DEFAULT_SCALES = {"mini-survey": (-3.0, 3.0)}
 STANDARD_SCALE = (1.0, 5.0)
 
@@ -65,31 +66,38 @@ class Round:
 
 @dataclass(frozen=True)
 class GoalRoundSummary:
-    """How one goal was rated in one round."""
+    """How one goal was rated in one round: the figures :mod:`coachkit.anonymity` allows."""
 
     goal: str
     kind: str
     date: dt.date
     scale: tuple[float, float]
-    mean: float
-    raters: int
-    improved_share: float | None  # share rating >= +1; only on a scale centred on 0
+    figures: Figures
     path: Path
+
+    @property
+    def raters(self) -> int:
+        """Stakeholders who rated the goal (the client's self-rating is not counted)."""
+        return self.figures.stakeholders
 
     def as_dict(self) -> dict[str, object]:
         """The stable JSON record (documented in docs/json.md)."""
+        figures = self.figures
         return {
             "goal": self.goal,
             "kind": self.kind,
             "date": self.date.isoformat(),
             "scale": [_whole(v) for v in self.scale],
-            "mean": round(self.mean, 2),
-            "raters": self.raters,
-            "improved_share": None
-            if self.improved_share is None
-            else round(self.improved_share, 2),
+            "mean": _rounded(figures.mean),
+            "raters": figures.stakeholders,
+            "improved_share": _rounded(figures.improved_share),
+            "self_rating": _rounded(figures.self_rating),
             "path": str(self.path),
         }
+
+
+def _rounded(value: float | None) -> float | None:
+    return None if value is None else round(value, 2)
 
 
 def _whole(value: float) -> float | int:
@@ -98,9 +106,17 @@ def _whole(value: float) -> float | int:
 
 
 def _number(value: Any) -> float | None:
+    """``value`` as a float if it is a number (a bool is not); NaN and infinities included."""
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         return None
+    if isinstance(value, int) and abs(value) > 10**300:
+        return math.inf if value > 0 else -math.inf  # beyond a float, and far out of range
     return float(value)
+
+
+def _in_range(value: float) -> bool:
+    """A finite number from -100 to 100: a rating or a scale's bound may be no larger."""
+    return math.isfinite(value) and -RATING_LIMIT <= value <= RATING_LIMIT
 
 
 def read_round(meta: Any, path: Path, goal_ids: set[str]) -> tuple[Round | None, list[NoteError]]:
@@ -145,17 +161,19 @@ def read_round(meta: Any, path: Path, goal_ids: set[str]) -> tuple[Round | None,
         return None, problems
     raw_scale = meta.get("scale", DEFAULT_SCALES.get(kind))
     scale: tuple[float, float] | None = None
+    message = "scale must be [lowest, highest], e.g. [1, 5] or [-3, 3]"
     if isinstance(raw_scale, (list, tuple)) and len(raw_scale) == 2:
         low, high = _number(raw_scale[0]), _number(raw_scale[1])
-        if low is not None and high is not None and low < high:
-            scale = (low, high)
+        if low is not None and high is not None:
+            if not (_in_range(low) and _in_range(high)):  # .nan, .inf or beyond 100
+                message = (
+                    f"scale {_scale_text((low, high))}: each bound must be a finite number "
+                    f"from {-RATING_LIMIT:g} to {RATING_LIMIT:g}, e.g. [1, 5] or [-3, 3]"
+                )
+            elif low < high:
+                scale = (low, high)
     if scale is None:
-        problem(
-            meta,
-            "scale",
-            "scale must be [lowest, highest], e.g. [1, 5] or [-3, 3]",
-            "feedback-invalid",
-        )
+        problem(meta, "scale", message, "feedback-invalid")
         return None, problems
     feedback = Round(path, kind, day, scale)
     entries = meta.get("responses") or []
@@ -189,11 +207,20 @@ def read_round(meta: Any, path: Path, goal_ids: set[str]) -> tuple[Round | None,
             )
             problem(entry, "rating", message, "feedback-invalid")
             continue
+        if isinstance(entry.get("rating"), float) and not math.isfinite(rating):
+            problem(
+                entry,
+                "rating",
+                f"rating must be a finite number, not {_number_text(rating)}",
+                "feedback-invalid",
+            )
+            continue
         if not scale[0] <= rating <= scale[1]:
             problem(
                 entry,
                 "rating",
-                f"rating {entry.get('rating')} is outside the scale {_scale_text(scale)}",
+                f"rating {_number_text(entry.get('rating'))} is outside the scale "
+                f"{_scale_text(scale)}",
                 "feedback-rating-out-of-scale",
             )
             continue
@@ -246,7 +273,18 @@ def read_round(meta: Any, path: Path, goal_ids: set[str]) -> tuple[Round | None,
 
 
 def _scale_text(scale: tuple[float, float]) -> str:
-    return "[" + ", ".join(f"{v:g}" for v in scale) + "]"
+    return "[" + ", ".join(_number_text(v) for v in scale) + "]"
+
+
+def _number_text(value: Any) -> str:
+    """A number as YAML would write it (``.inf``, ``.nan``), a huge one cut short."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return ".nan" if math.isnan(value) else ("-.inf" if value < 0 else ".inf")
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) > 10**15:
+        return f"{float(value):.3g}" if abs(value) < 10**300 else "a number of over 300 digits"
+    if isinstance(value, float):
+        return f"{value:g}"
+    return str(value)
 
 
 def read_rounds(engagement: Engagement) -> tuple[list[Round], list[NoteError]]:
@@ -266,57 +304,24 @@ def read_rounds(engagement: Engagement) -> tuple[list[Round], list[NoteError]]:
 
 
 def summarize(rounds: Iterable[Round]) -> list[GoalRoundSummary]:
-    """Per goal and round: the mean rating, the number of raters, the share who saw improvement."""
+    """Per goal and round, the figures :func:`coachkit.anonymity.publishable` allows."""
     summaries: list[GoalRoundSummary] = []
     for feedback in rounds:
         goals = sorted({r.goal for r in feedback.responses}, key=goal_sort_key)
         for goal in goals:
-            ratings = [r.rating for r in feedback.responses if r.goal == goal]
-            raters = len({r.rater for r in feedback.responses if r.goal == goal})
-            improved = (
-                sum(1 for v in ratings if v >= 1) / len(ratings)
-                if feedback.measures_change
-                else None
-            )
+            responses = [r for r in feedback.responses if r.goal == goal]
             summaries.append(
                 GoalRoundSummary(
                     goal,
                     feedback.kind,
                     feedback.date,
                     feedback.scale,
-                    statistics.fmean(ratings),
-                    raters,
-                    improved,
+                    publishable(responses, feedback.measures_change),
                     feedback.path,
                 )
             )
     summaries.sort(key=lambda s: (goal_sort_key(s.goal), s.date))
     return summaries
-
-
-def anonymous_groups(responses: Sequence[Response]) -> dict[str, list[Response]]:
-    """Responses by group, with every group of fewer than three raters merged into "others".
-
-    The "other" group always goes into "others", so a breakdown never shows both.
-    If "others" itself has fewer than three raters it is dropped from the breakdown
-    (its ratings still count in the overall figures), so no group can point at a person.
-    """
-    by_group: dict[str, list[Response]] = {}
-    for response in responses:
-        by_group.setdefault(response.group, []).append(response)
-    merged: dict[str, list[Response]] = {}
-    others: list[Response] = []
-    for group in GROUPS:
-        members = by_group.get(group, [])
-        if not members:
-            continue
-        if group != "other" and len({r.rater for r in members}) >= MIN_GROUP_SIZE:
-            merged[group] = members
-        else:
-            others.extend(members)
-    if len({r.rater for r in others}) >= MIN_GROUP_SIZE:
-        merged[OTHERS] = others
-    return merged
 
 
 def summarize_engagement(root: Path) -> tuple[list[GoalRoundSummary], list[NoteError]]:

@@ -34,10 +34,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from coachkit.anonymity import GROUPS
 from coachkit.engagement_loader import load_engagement
 from coachkit.engagement_lock import writes_engagement
 from coachkit.errors import CoachkitError, WriteRefused
-from coachkit.feedback import GROUPS, KINDS, default_scale, read_round
+from coachkit.feedback import KINDS, RATING_LIMIT, default_scale, read_round
 from coachkit.front_matter_edit import format_scalar
 from coachkit.note_reader import parse_note
 from coachkit.safe_write import create_file
@@ -88,11 +89,16 @@ class NewResponse:
 
 
 def parse_scale(text: str, source: str = "--scale") -> tuple[float, float]:
-    """``"-3,3"`` as ``(-3.0, 3.0)``; the lowest rating must be below the highest."""
+    """``"-3,3"`` as ``(-3.0, 3.0)``: two finite numbers from -100 to 100, lowest first."""
     parts = text.split(",")
     if len(parts) == 2:
         low, high = _parse_number(parts[0]), _parse_number(parts[1])
         if low is not None and high is not None:
+            if not all(-RATING_LIMIT <= bound <= RATING_LIMIT for bound in (low, high)):
+                raise FeedbackInputError(
+                    f"{source} {text}: each bound must be from {-RATING_LIMIT:g} "
+                    f"to {RATING_LIMIT:g}, e.g. 1,5 or -3,3"
+                )
             if low >= high:
                 raise FeedbackInputError(
                     f"{source} {text}: the lowest rating comes first, e.g. -3,3"
@@ -348,6 +354,7 @@ def _label_raters(name: str, rows: list[_Row]) -> tuple[list[NewResponse], list[
 
 
 def _parse_number(text: str) -> int | float | None:
+    """A finite number written in ``text``, else None (``inf`` and ``nan`` are not ratings)."""
     text = text.strip()
     try:
         return int(text)
@@ -365,8 +372,17 @@ def _parse_number(text: str) -> int | float | None:
 def _rating(text: str, source: str) -> int | float:
     number = _parse_number(text)
     if number is None:
-        raise FeedbackInputError(f"{source}: rating must be a number, not {text!r}")
+        what = "a finite number" if _is_float(text) else "a number"  # inf, nan
+        raise FeedbackInputError(f"{source}: rating must be {what}, not {text!r}")
     return number
+
+
+def _is_float(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
 
 
 def _group(text: str) -> str:

@@ -52,6 +52,10 @@ _LEFTOVER_MARKER_RE = re.compile(r"<!--[\s-]*/?[\s-]*private")
 _CONTAINER_PREFIX_RE = re.compile(r"^(?:[ \t]*(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t])))*[ \t]*")
 _ATX_RE = re.compile(r"#{1,6}[ \t]*")
 _SETEXT_UNDERLINE_RE = re.compile(r"(?:=+|-+)[ \t]*$")
+# What CommonMark can put inside a word without it showing in the word's plain text.
+_INLINE_MARKUP = "<&*_`\\[!"
+_TAG_RE = re.compile(r"<!--[\s\S]*?-->|<[^<>]*>")
+_INLINE_MARKUP_RE = re.compile(r"\]\([^)]*\)|\]\[[^\]]*\]|[*_`\\\[\]!]")
 _LINE_RE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
 _LEAF_BLOCKS = ("paragraph_open", "heading_open", "fence", "code_block", "html_block", "hr")
 _CONTAINERS = {
@@ -69,8 +73,18 @@ def fold(text: str) -> str:
 
 
 def mentions_private(text: str) -> bool:
-    """Whether the word "private" occurs in ``text`` in any case or compatibility form."""
-    return WORD in fold(text)
+    """Whether the word "private" occurs in ``text`` in any case or compatibility form,
+    also once inline markup is taken out of it (``Pri*vate*``, ``&#80;rivate``, a tag
+    or comment inside the word): text without it has nothing private and needs no parse."""
+    folded = fold(text)
+    if WORD in folded:
+        return True
+    if not any(mark in folded for mark in _INLINE_MARKUP):
+        return False
+    import html
+
+    squeezed = _INLINE_MARKUP_RE.sub("", fold(html.unescape(_TAG_RE.sub("", folded))))
+    return WORD in squeezed
 
 
 def starts_with_private(plain: str) -> bool:

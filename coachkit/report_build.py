@@ -11,21 +11,13 @@ no stakeholder comment. :func:`disclosures` lists what a report would disclose.
 from __future__ import annotations
 
 import datetime as dt
-import statistics
 from collections.abc import Sequence
 from pathlib import Path
 
+from coachkit.anonymity import MIN_GROUP_SIZE, OTHERS, Figures, self_rating_shared
 from coachkit.engagement_loader import ENGAGEMENT_FILE
 from coachkit.errors import CoachkitError
-from coachkit.feedback import (
-    MIN_GROUP_SIZE,
-    OTHERS,
-    Response,
-    Round,
-    anonymous_groups,
-    read_rounds,
-    summarize,
-)
+from coachkit.feedback import Round, read_rounds, summarize
 from coachkit.model import Engagement, Session
 from coachkit.note_sections import sections, strip_private
 from coachkit.report_model import (
@@ -64,24 +56,23 @@ def _check_public(text: str, where: Path) -> str:
 
 
 def _round_rating(
-    feedback: Round, goal: str, mean: float, raters: int, improved: float | None, client: bool
-) -> tuple[RoundRating, bool, bool]:
+    feedback: Round, goal: str, mean: float, figures: Figures, client: bool, show_self: bool
+) -> RoundRating:
+    """One goal's figures in one round, as :mod:`coachkit.anonymity` allows them.
+
+    The client's self-rating is shown to the client, and to the sponsor only when
+    ``show_self`` (the agreement says so); it never counts in the mean.
+    """
     responses = [r for r in feedback.responses if r.goal == goal]
-    groups = anonymous_groups(responses)
-    shown = {name for name in groups if name != OTHERS}
-    merged = bool({r.group for r in responses} - shown)
-    left_out = merged and OTHERS not in groups
-    group_ratings = []
-    for name, members in groups.items():
-        group_mean = statistics.fmean(r.rating for r in members)
-        group_ratings.append(
-            GroupRating(
-                name,
-                group_mean,
-                _raters(members),
-                format_number(group_mean, feedback.measures_change),
-            )
+    group_ratings = [
+        GroupRating(
+            group.name,
+            group.mean,
+            group.raters,
+            format_number(group.mean, feedback.measures_change),
         )
+        for group in figures.groups
+    ]
     comments: list[str] = []
     if client:
         for response in responses:
@@ -89,23 +80,19 @@ def _round_rating(
                 public = HTML_COMMENT.sub("", strip_private(response.comment)).strip()
                 if public:
                     comments.append(_check_public(public, feedback.path))
-    rating = RoundRating(
+    return RoundRating(
         feedback.kind,
         feedback.date,
         feedback.scale[0],
         feedback.scale[1],
         mean,
-        raters,
-        improved,
+        figures.stakeholders,
+        figures.improved_share,
         group_ratings,
         comments,
         feedback.path,
+        figures.self_rating if client or show_self else None,
     )
-    return rating, merged, left_out
-
-
-def _raters(responses: Sequence[Response]) -> int:
-    return len({r.rater for r in responses})
 
 
 def build_report(
@@ -141,7 +128,7 @@ def build_report(
     goals = _goal_reports(engagement)
     if not goals:
         missing.append("No goals were recorded for this engagement.")
-    merged, left_out, withheld = _attach_ratings(goals, rounds, client)
+    merged, left_out, withheld = _attach_ratings(goals, rounds, client, engagement)
     if not rounds:
         missing.append("No stakeholder feedback was recorded.")
     actions = _count_actions(engagement, goals)
@@ -209,32 +196,34 @@ def _goal_reports(engagement: Engagement) -> list[GoalReport]:
 
 
 def _attach_ratings(
-    goals: list[GoalReport], rounds: list[Round], client: bool
+    goals: list[GoalReport], rounds: list[Round], client: bool, engagement: Engagement
 ) -> tuple[bool, bool, bool]:
-    """Add each round's figures to its goals; whether groups were merged or left out, and
-    whether a goal's round was withheld because fewer than three raters rated it (its mean
-    would be one or two people's ratings)."""
+    """Add each round's figures to its goals (see :mod:`coachkit.anonymity`).
+
+    Returns whether small groups were merged into "others", whether a larger group
+    had to join "others" so that it would not hold one or two raters, and whether
+    a goal's round was withheld because fewer than three stakeholders rated it.
+    """
+    show_self = self_rating_shared(engagement.meta, engagement.root / ENGAGEMENT_FILE)
     by_id = {goal.id: goal for goal in goals}
     round_of = {feedback.path: feedback for feedback in rounds}
-    merged_any = left_out_any = withheld_any = False
+    merged_any = regrouped_any = withheld_any = False
     for summary in summarize(rounds):
         goal = by_id.get(summary.goal)
         if goal is None:
             continue
-        if summary.raters < MIN_GROUP_SIZE:
+        figures = summary.figures
+        if figures.mean is None:
             withheld_any = True
             continue
-        rating, merged, left_out = _round_rating(
-            round_of[summary.path],
-            summary.goal,
-            summary.mean,
-            summary.raters,
-            summary.improved_share,
-            client,
+        goal.rounds.append(
+            _round_rating(
+                round_of[summary.path], summary.goal, figures.mean, figures, client, show_self
+            )
         )
-        merged_any, left_out_any = merged_any or merged, left_out_any or left_out
-        goal.rounds.append(rating)
-    return merged_any, left_out_any, withheld_any
+        merged_any = merged_any or figures.merged
+        regrouped_any = regrouped_any or figures.regrouped
+    return merged_any, regrouped_any, withheld_any
 
 
 def _count_actions(engagement: Engagement, goals: list[GoalReport]) -> ActionCount:
@@ -348,11 +337,13 @@ def _round_disclosure(report: Report, kind: str, day: dt.date, path: Path) -> st
     groups = sorted({g.group for _, found in ratings for g in found.groups})
     comments = sum(len(found.comments) for _, found in ratings)
     improved = any(found.improved_share is not None for _, found in ratings)
+    own = any(found.self_rating is not None for _, found in ratings)
     text = (
-        f"{_relative(report, path)}: kind, date, scale; per goal ({goals}) the mean rating, "
-        f"number of raters{' and share who saw improvement' if improved else ''}; "
+        f"{_relative(report, path)}: kind, date, scale; per goal ({goals}) the stakeholders' "
+        f"mean rating, number of raters{' and share who saw improvement' if improved else ''}; "
+        f"{'the client' + chr(39) + 's self-rating (not in the mean); ' if own else ''}"
         f"group means for {', '.join(groups) or 'no group'} "
-        f"(groups of fewer than {MIN_GROUP_SIZE} raters merged into {OTHERS!r})"
+        f"(groups of at least {MIN_GROUP_SIZE} raters; smaller ones merged into {OTHERS!r})"
     )
     if comments:
         text += f"; {comments} comment{'s' if comments != 1 else ''} (public text)"

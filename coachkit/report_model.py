@@ -83,6 +83,10 @@ class GroupRating:
 class RoundRating:
     """How stakeholders rated one goal in one round.
 
+    ``mean``, ``raters`` and ``improved_share`` count stakeholders only.
+    ``self_rating`` is the client's own rating, shown beside the mean (never in
+    it) when this audience may see it, else None.
+
     ``position`` is the mean's place on the scale from 0 (lowest) to 1 (highest)
     and ``zero`` is where the bars start: the scale's 0 on a change scale such as
     -3..+3, else its lowest value. Templates draw charts from the two.
@@ -98,6 +102,7 @@ class RoundRating:
     groups: list[GroupRating]
     comments: list[str]
     path: Path
+    self_rating: float | None = None
 
     @property
     def measures_change(self) -> bool:
@@ -114,6 +119,13 @@ class RoundRating:
         return format_number(self.mean, self.measures_change)
 
     @property
+    def self_text(self) -> str | None:
+        """The client's self-rating as the mean is written, or None when not shown."""
+        if self.self_rating is None:
+            return None
+        return format_number(self.self_rating, self.measures_change)
+
+    @property
     def improved_text(self) -> str | None:
         return None if self.improved_share is None else format_percent(self.improved_share)
 
@@ -124,6 +136,13 @@ class RoundRating:
     @property
     def position(self) -> float:
         return (self.mean - self.low) / (self.high - self.low)
+
+    @property
+    def self_position(self) -> float | None:
+        """The self-rating's place on the scale, like ``position``; None when not shown."""
+        if self.self_rating is None:
+            return None
+        return (self.self_rating - self.low) / (self.high - self.low)
 
     @property
     def zero(self) -> float:
@@ -213,6 +232,14 @@ class GoalReport:
                 if group.group not in names:
                     names.append(group.group)
         return names
+
+    @property
+    def self_rated(self) -> bool:
+        """Whether the baseline or the final round shows the client's self-rating."""
+        return any(
+            found is not None and found.self_rating is not None
+            for found in (self.first_round, self.last_round)
+        )
 
     def group_in(self, found: RoundRating | None, name: str) -> GroupRating | None:
         """The figures for group ``name`` in round ``found``, or None."""

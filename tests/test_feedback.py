@@ -10,7 +10,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from coachkit.feedback import OTHERS, Response, anonymous_groups, read_round
+from coachkit.anonymity import OTHERS, partition, publishable
+from coachkit.feedback import Response, read_round
 from coachkit.feedback_record import NewResponse, render_round
 from coachkit.lint.runner import lint_engagements
 from coachkit.note_reader import parse_note
@@ -169,8 +170,8 @@ def test_import_reads_quoted_comments_and_keeps_codes(sample: Path, tmp_path: Pa
     assert [(r["goal"], r["kind"], r["mean"], r["raters"]) for r in rows] == [
         ("G1", "baseline", 2.2, 5),
         ("G1", "mini-survey", 2.0, 3),
-        ("G2", "baseline", 2.0, 1),
-        ("G2", "mini-survey", -1.0, 1),
+        ("G2", "baseline", None, 1),  # fewer than 3 raters: the mean is withheld
+        ("G2", "mini-survey", None, 1),
     ]
 
 
@@ -226,10 +227,10 @@ def test_summary_table(sample: Path) -> None:
     result = run("feedback", "summary", cwd=sample)
     assert result.exit_code == 0, result.output
     assert result.stdout == (
-        "GOAL  KIND         DATE        SCALE    MEAN  RATERS  IMPROVED\n"
-        "G1    baseline     2026-01-08  [1, 5]   2.20  5       -\n"
-        "G1    mini-survey  2026-03-15  [-3, 3]  1.00  4       75%\n"
-        "G2    baseline     2026-01-08  [1, 5]   2.00  1       -\n"
+        "GOAL  KIND         DATE        SCALE    MEAN  RATERS  IMPROVED  SELF\n"
+        "G1    baseline     2026-01-08  [1, 5]   2.20  5       -         -\n"
+        "G1    mini-survey  2026-03-15  [-3, 3]  1.00  4       75%       -\n"
+        "G2    baseline     2026-01-08  [1, 5]   -     1       -         -\n"
     )
     assert result.stderr == ""
 
@@ -240,15 +241,15 @@ def test_summary_json_and_csv(sample: Path) -> None:
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout) == [
         {"goal": "G1", "kind": "baseline", "date": "2026-01-08", "scale": [1, 5], "mean": 2.2,
-         "raters": 5, "improved_share": None, "path": str(sample / BASELINE)},
+         "raters": 5, "improved_share": None, "self_rating": None, "path": str(sample / BASELINE)},
         {"goal": "G1", "kind": "mini-survey", "date": "2026-03-15", "scale": [-3, 3], "mean": 1.0,
-         "raters": 4, "improved_share": 0.75, "path": str(sample / SURVEY)},
-        {"goal": "G2", "kind": "baseline", "date": "2026-01-08", "scale": [1, 5], "mean": 2.0,
-         "raters": 1, "improved_share": None, "path": str(sample / BASELINE)},
+         "raters": 4, "improved_share": 0.75, "self_rating": None, "path": str(sample / SURVEY)},
+        {"goal": "G2", "kind": "baseline", "date": "2026-01-08", "scale": [1, 5], "mean": None,
+         "raters": 1, "improved_share": None, "self_rating": None, "path": str(sample / BASELINE)},
     ]  # fmt: skip
     csv_lines = run("feedback", "summary", "--format", "csv", cwd=sample).stdout.splitlines()
-    assert csv_lines[0] == "goal,kind,date,scale,mean,raters,improved_share,path"
-    assert csv_lines[2] == f'G1,mini-survey,2026-03-15,"[-3, 3]",1.0,4,0.75,{sample / SURVEY}'
+    assert csv_lines[0] == "goal,kind,date,scale,mean,raters,improved_share,self_rating,path"
+    assert csv_lines[2] == f'G1,mini-survey,2026-03-15,"[-3, 3]",1.0,4,0.75,,{sample / SURVEY}'
 
 
 def test_summary_without_feedback(sample: Path) -> None:
@@ -264,11 +265,13 @@ def test_summary_prints_what_it_can_and_reports_the_rest(sample: Path) -> None:
         "---\nkind: mini-survey\ndate: 2026-03-15\nresponses:\n"
         "  - {rater: R1, group: peer, goal: G1, rating: 3}\n"
         "  - {rater: R2, group: peer, goal: G1, rating: 5}\n"
+        "  - {rater: R3, group: manager, goal: G1, rating: 1}\n"
+        "  - {rater: R4, group: other, goal: G1, rating: 2}\n"
         "---\n"
     )})  # fmt: skip
     result = run("feedback", "summary", cwd=sample)
     assert result.exit_code == 2
-    assert "G1    mini-survey  2026-03-15  [-3, 3]  3.00  1       100%\n" in result.stdout
+    assert "G1    mini-survey  2026-03-15  [-3, 3]  2.00  3       100%      -\n" in result.stdout
     assert result.stderr == f"{sample / SURVEY}:6:40: rating 5 is outside the scale [-3, 3]\n"
 
 
@@ -279,34 +282,57 @@ def response(rater: str, group: str, rating: float = 1) -> Response:
     return Response(rater, group, "G1", rating, None, 1)
 
 
-def test_anonymous_groups_merges_small_groups_into_others() -> None:
+def parts(responses: list[Response]) -> dict[str, list[str]]:
+    found, _merged, _short = partition(responses)
+    return {name: [r.rater for r in members] for name, members in found}
+
+
+def test_small_groups_merge_into_others_and_self_stands_apart() -> None:
     responses = [
         response("R1", "direct-report"), response("R2", "direct-report"),
         response("R3", "direct-report"), response("R4", "manager"),
-        response("R5", "peer"), response("R6", "peer"), response("R7", "self"),
+        response("R5", "peer"), response("R6", "peer"), response("R7", "self", 3),
     ]  # fmt: skip
-    groups = anonymous_groups(responses)
-    assert {name: [r.rater for r in members] for name, members in groups.items()} == {
-        "direct-report": ["R1", "R2", "R3"],
-        OTHERS: ["R7", "R4", "R5", "R6"],  # in the order of GROUPS
-    }
+    figures = publishable(responses, measures_change=True)
+    assert [(g.name, g.raters) for g in figures.groups] == [("direct-report", 3), (OTHERS, 3)]
+    assert (figures.stakeholders, figures.mean, figures.self_rating) == (6, 1.0, 3.0)
+    assert figures.merged and not figures.regrouped
 
 
-def test_anonymous_groups_drops_others_when_still_too_small() -> None:
+def test_a_short_others_takes_in_the_smallest_group() -> None:
     responses = [
-        response("R1", "peer"), response("R2", "peer"), response("R3", "peer"),
-        response("R4", "manager"), response("R5", "self"),
-        # one rater rating twice is still one person
-        response("R5", "self"),
+        *(response(f"D{n}", "direct-report") for n in range(1, 5)),
+        *(response(f"P{n}", "peer") for n in range(1, 4)),
+        response("M1", "manager"),
+    ]
+    assert parts(responses) == {"direct-report": ["D1", "D2", "D3", "D4"],
+                                OTHERS: ["M1", "P1", "P2", "P3"]}  # fmt: skip
+    assert publishable(responses, measures_change=False).regrouped
+
+
+def test_no_breakdown_when_it_would_only_repeat_the_mean() -> None:
+    three_and_two = [response(f"D{n}", "direct-report") for n in range(1, 4)] + [
+        response("M1", "manager"), response("P1", "peer"),
     ]  # fmt: skip
-    groups = anonymous_groups(responses)
-    assert list(groups) == ["peer"]
-    assert anonymous_groups([response("R1", "manager"), response("R2", "peer")]) == {}
+    assert parts(three_and_two) == {}
+    assert parts([response(f"D{n}", "direct-report") for n in range(1, 4)]) == {}
+    # one rater rating twice is still one person
+    assert parts([response("R1", "peer"), response("R1", "peer"), response("R2", "peer")]) == {}
 
 
-def test_anonymous_groups_never_shows_other_beside_others() -> None:
-    responses = [response(f"R{n}", "other") for n in range(1, 4)] + [response("R9", "manager")]
-    assert list(anonymous_groups(responses)) == [OTHERS]
+def test_fewer_than_three_stakeholders_withhold_the_figures() -> None:
+    figures = publishable(
+        [response("R1", "manager"), response("R2", "peer"), response("S1", "self", -2)], True
+    )
+    assert figures.withheld and figures.improved_share is None and figures.groups == ()
+    assert (figures.stakeholders, figures.self_rating) == (2, -2.0)
+
+
+def test_other_never_shows_beside_others() -> None:
+    responses = [response(f"R{n}", "other") for n in range(1, 4)] + [
+        response(f"P{n}", "peer") for n in range(1, 4)
+    ]
+    assert list(parts(responses)) == ["peer", OTHERS]
 
 
 # --- bad input: one line, exit 2, nothing written ------------------------------------------------

@@ -16,7 +16,17 @@ KIND_HELP = "The kind of round: baseline, 360, interview, mini-survey, mid-point
 DATE_HELP = "When the round closed [default: today]."
 SCALE_HELP = "Lowest and highest rating [default: -3,3 for a mini-survey, 1,5 otherwise]."
 # The fields of GoalRoundSummary.as_dict(), documented in docs/json.md.
-SUMMARY_FIELDS = ["goal", "kind", "date", "scale", "mean", "raters", "improved_share", "path"]
+SUMMARY_FIELDS = [
+    "goal",
+    "kind",
+    "date",
+    "scale",
+    "mean",
+    "raters",
+    "improved_share",
+    "self_rating",
+    "path",
+]
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -129,10 +139,13 @@ def feedback_import(
 def feedback_summary(ctx: click.Context, fmt: str, as_json: bool) -> None:
     """Per goal and round: kind, date, mean rating, raters, and the share who saw improvement.
 
-    IMPROVED is the share of ratings of +1 or more, shown only for a scale
-    centred on 0 (a mini-survey's "how much has it improved"). A file that cannot
-    be read, or a rating that cannot be counted, is reported on stderr with its
-    line, and the command exits with status 2 after printing the rest.
+    MEAN, RATERS and IMPROVED count stakeholders only; SELF is the client's own
+    rating, never part of them. They follow the reports' anonymity rule: a mean
+    and share of fewer than 3 stakeholders is not shown (-). IMPROVED is the
+    share of ratings of +1 or more, shown only for a scale centred on 0 (a
+    mini-survey's "how much has it improved"). A file that cannot be read, or a
+    rating that cannot be counted, is reported on stderr with its line, and the
+    command exits with status 2 after printing the rest.
 
     \b
     Example:
@@ -156,17 +169,23 @@ def feedback_summary(ctx: click.Context, fmt: str, as_json: bool) -> None:
                     r["kind"],
                     r["date"],
                     _scale_text(r["scale"]),
-                    f"{r['mean']:.2f}",
+                    _figure(r["mean"], "{:.2f}"),
                     r["raters"],
-                    "-" if r["improved_share"] is None else f"{r['improved_share']:.0%}",
+                    _figure(r["improved_share"], "{:.0%}"),
+                    _figure(r["self_rating"], "{:.2f}"),
                 ]
                 for r in records
             ],
-            ["GOAL", "KIND", "DATE", "SCALE", "MEAN", "RATERS", "IMPROVED"],
+            ["GOAL", "KIND", "DATE", "SCALE", "MEAN", "RATERS", "IMPROVED", "SELF"],
         ),
         "No feedback yet: record a round with `coachkit feedback add` or `feedback import`.",
     )
     finish_listing(ctx, problems, False)
+
+
+def _figure(value: object, form: str) -> str:
+    """A figure for the table; ``-`` where there is none (or it is withheld)."""
+    return "-" if value is None else form.format(value)
 
 
 def _scale_text(scale: object) -> str:

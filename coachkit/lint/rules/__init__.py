@@ -43,6 +43,7 @@ RULE_MODULES = (
     "engagement_invalid_phase",
     "engagement_end_before_start",
     "duplicate_session_number",
+    "private_text_unsafe",
     # stakeholder feedback
     "feedback_invalid",
     "feedback_rating_out_of_scale",

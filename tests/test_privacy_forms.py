@@ -1,0 +1,223 @@
+"""Private text in every CommonMark form × every place that discloses prose × both audiences.
+
+Each form is planted, with its own canary, in each place: a shareable session section,
+the homework and next steps that `session new` carries over, the sustainment plan, a
+goal's outcome and title (front matter), and a stakeholder comment. The canary must reach
+no report (client and sponsor; md and html here, pdf through pdftotext below) and no new
+session note, while the public text around it does. A form that cannot be taken out
+safely is refused in one `path:line:col:` line, exit 2, with nothing written.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from coachkit.report_render import find_browser
+from tests.helpers import build_file_tree, git, run
+
+# Each form holds {c}, the canary; the public text around it is the place's own.
+FORMS = {
+    "atx": "## Private\n{c}\n",
+    "atx-deeper-upper": "#### PRIVATE notes\n{c}\n",
+    "atx-closing-hashes": "## Private ##\n{c}\n",
+    "atx-indented": "   ## private\n{c}\n",
+    "setext-h2": "Private thoughts\n----------------\n{c}\n",
+    "setext-h1": "Private\n=======\n{c}\n",
+    "blockquote": "> ## Private\n> {c}\n",
+    "blockquote-setext": "> Private\n> -------\n> {c}\n",
+    "list-item": "- ## Private\n  {c}\n",
+    "nested-quote-list": "> - ### Private\n>   {c}\n",
+    "emphasis": "## *Private* matters\n{c}\n",
+    "strong-code": "## **`private`**\n{c}\n",
+    "link": "## [Private](https://example.com)\n{c}\n",
+    "emoji": "## \U0001f512 Private\n{c}\n",
+    "punctuation": "## (private)\n{c}\n",
+    "entity": "## &#80;rivate\n{c}\n",
+    "span": "Said <!-- private -->{c}<!-- /private --> today.\n",
+    "span-words": "Said <!-- private: about Sam -->{c}<!-- /private --> today.\n",
+    "span-no-space-case": "Said <!--PRIVATE-->{c}<!--  /Private  --> today.\n",
+    "span-nested": "A <!-- private -->x <!-- private -->y<!-- /private --> {c}<!-- /private --> B\n",
+    "span-multiline": "<!-- private -->\n{c}\n\n# a heading in the span\n<!-- /private -->\n",
+    "span-crlf": "<!-- private -->\r\n{c}\r\n<!-- /private -->\r\n",
+    "heading-crlf": "## Private\r\n{c}\r\n",
+    "span-unclosed": "Then <!-- private --> {c}\n\n## Next steps\nstill hidden {c}\n",
+}
+# Forms that cannot be disclosed safely: refused, never shown.
+REFUSED = {
+    "longer-fence-hides-heading": "````\n```\n## Private\n{c}\n```\n````\n",
+    "unclosed-fence": "```\nsome code\n## Private\n{c}\n",
+    "heading-in-raw-html": "<div>\n\n## Private\n{c}\n\n</div>\n",
+    "heading-in-html-block": "<div>\n## Private\n{c}\n</div>\n",
+    "span-removal-makes-heading": "Title <!-- private -->{c}\n<!-- /private -->===\n",
+}
+PLACES = ("reflection", "homework", "sustainment", "outcome", "title", "comment")
+
+
+def _canary(form: str, place: str) -> str:
+    return f"CANARY-{form}-{place}".upper()
+
+
+def _public(place: str) -> str:
+    return f"PUBLIC-{place}".upper()
+
+
+def _indent(text: str, spaces: int) -> str:
+    return "".join(" " * spaces + line for line in text.splitlines(keepends=True))
+
+
+def plant(root: Path, form: str, template: str) -> None:
+    """``template`` with its canary in every place that discloses prose."""
+
+    def body(place: str) -> str:
+        return template.format(c=_canary(form, place))
+
+    session = root / "sessions" / "02-2026-01-29.md"
+    text = session.read_text(encoding="utf-8")
+    text = text.replace(
+        "## Reflection\n",
+        f"## Reflection\n{_public('reflection')}\n\n{body('reflection')}\n## Reflection tail\n",
+    )
+    text += f"\n## Homework\n{_public('homework')}\n\n{body('homework')}\n"
+    session.write_text(text, encoding="utf-8")
+    engagement = root / "engagement.md"
+    engagement.write_text(
+        engagement.read_text(encoding="utf-8")
+        + f"\n## Sustainment plan\n{_public('sustainment')}\n\n{body('sustainment')}",
+        encoding="utf-8",
+    )
+    goal = next((root / "goals").glob("G1-*.md"))
+    text = goal.read_text(encoding="utf-8")
+    text = text.replace(
+        "title: Delegate strategic decisions to the platform leads\n",
+        "title: |\n"
+        + _indent(f"Delegate {_public('title')}\n\n{body('title')}", 2)
+        + "outcome: |\n"
+        + _indent(f"{_public('outcome')}\n\n{body('outcome')}", 2),
+    )
+    goal.write_text(text, encoding="utf-8")
+    responses = "".join(
+        f"  - rater: p{n}\n    group: peer\n    goal: G1\n    rating: 4\n"
+        + (
+            "    comment: |\n" + _indent(f"{_public('comment')}\n\n{body('comment')}", 6)
+            if n == 1
+            else ""
+        )
+        for n in range(1, 5)
+    )
+    build_file_tree(
+        root,
+        {
+            "feedback/2026-02-06-mid-point.md": (
+                f"---\nkind: mid-point\ndate: 2026-02-06\nscale: [1, 5]\nresponses:\n{responses}---\n"
+            )
+        },
+    )
+    git(root, "add", "-A")
+    git(root, "commit", "-qm", f"Plant {form}")
+
+
+def _report(root: Path, audience: str, fmt: str) -> str:
+    result = run("report", "--for", audience, "--format", fmt, "--no-commit", cwd=root)
+    assert result.exit_code == 0, result.output
+    path = Path(result.stdout.strip().splitlines()[-1])
+    data = path.read_bytes()
+    path.unlink()
+    if fmt == "pdf":
+        return _pdf_text(data, root)
+    text = data.decode("utf-8")
+    return html.unescape(text) if fmt == "html" else text
+
+
+def _pdf_text(data: bytes, work: Path) -> str:
+    pdf = work.parent / "report.pdf"
+    pdf.write_bytes(data)
+    done = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    )
+    return done.stdout
+
+
+def _no_canary(text: str, where: str) -> None:
+    found = re.findall(r"CANARY-[A-Z0-9-]+", text)
+    assert not found, f"{where} discloses {found}"
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_no_form_of_private_text_reaches_a_report_or_the_next_note(sample: Path, form: str) -> None:
+    plant(sample, form, FORMS[form])
+    for audience in ("client", "sponsor"):
+        for fmt in ("md", "html"):
+            text = _report(sample, audience, fmt)
+            _no_canary(text, f"{form}: {audience} {fmt}")
+            shown = ["sustainment", "outcome", "title"]
+            shown += ["reflection", "comment"] if audience == "client" else []
+            for place in shown:
+                assert _public(place) in text, f"{form}: {audience} {fmt} lost {place}"
+            if audience == "sponsor":
+                assert _public("reflection") not in text
+                assert _public("comment") not in text
+    dry = run("report", "--dry-run", cwd=sample)
+    assert dry.exit_code == 0, dry.output
+    assert "private text left out of: " in dry.stdout
+    assert "sessions/02-2026-01-29.md (body)" in dry.stdout
+    assert "goals/G1-delegate-strategic-decisions.md (outcome)" in dry.stdout
+    new = run("session", "new", "--date", "2026-02-12", cwd=sample)
+    assert new.exit_code == 0, new.output
+    note = Path(new.stdout.strip()).read_text(encoding="utf-8")
+    _no_canary(note, f"{form}: session new")
+    assert _public("homework") in note
+
+
+@pytest.mark.parametrize("form", REFUSED)
+def test_private_text_that_cannot_be_taken_out_safely_is_refused(sample: Path, form: str) -> None:
+    plant(sample, form, REFUSED[form])
+    before = git(sample, "status", "--porcelain")
+    for args in (
+        ("report", "--for", "client", "--format", "md"),
+        ("report", "--for", "sponsor", "--format", "html"),
+        ("report", "--dry-run"),
+        ("session", "new", "--date", "2026-02-12"),
+    ):
+        result = run(*args, cwd=sample)
+        assert result.exit_code == 2, (args, result.output)
+        _no_canary(result.output, f"{form}: {args}")
+        lines = result.stderr.splitlines()
+        assert len(lines) == 1, result.stderr
+        assert re.match(r"^(coachkit: )?\S+\.md:\d+:\d+: ", lines[0]), lines[0]
+        assert "Traceback" not in result.output
+    assert git(sample, "status", "--porcelain") == before
+    assert not (sample / "reports").exists()
+
+
+def test_lint_names_private_text_that_cannot_be_taken_out(sample: Path) -> None:
+    plant(sample, "unclosed-fence", REFUSED["unclosed-fence"])
+    result = run("lint", "--select", "private-text-unsafe", cwd=sample)
+    assert result.exit_code == 1, result.output
+    assert "sessions/02-2026-01-29.md:" in result.stdout
+    assert "private-text-unsafe" in result.stdout
+
+
+needs_pdf = pytest.mark.skipif(
+    (find_browser() is None or shutil.which("pdftotext") is None)
+    and not __import__("os").environ.get("COACHKIT_REQUIRE_BROWSER"),
+    reason="no Chromium or pdftotext: `apt-get install chromium poppler-utils`",
+)
+
+
+@needs_pdf
+def test_no_form_reaches_the_pdf_reports(sample: Path) -> None:
+    """Every form at once (the unclosed span last, as it hides what follows), printed to PDF."""
+    ordered = [name for name in FORMS if name != "span-unclosed"] + ["span-unclosed"]
+    template = "".join(FORMS[name].replace("{c}", f"{{c}}-{name}") + "\n" for name in ordered)
+    plant(sample, "all", template)
+    for audience in ("client", "sponsor"):
+        text = _report(sample, audience, "pdf")
+        _no_canary(text, f"pdf {audience}")
+        assert _public("sustainment") in text
+        assert (_public("reflection") in text) == (audience == "client")
