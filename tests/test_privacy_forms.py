@@ -1,4 +1,4 @@
-"""Private text in every CommonMark form × every place that discloses prose × both audiences.
+"""Private text in every CommonMark form by every place that discloses prose by both audiences.
 
 Each form is planted, with its own canary, in each place: a shareable session section,
 the homework and next steps that `session new` carries over, the sustainment plan, a
