@@ -13,21 +13,21 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from coachkit.anonymity import MIN_GROUP_SIZE, OTHERS, Figures, self_rating_shared
 from coachkit.engagement_loader import ENGAGEMENT_FILE
-from coachkit.errors import CoachkitError
 from coachkit.feedback import Round, read_rounds, summarize
+from coachkit.located_map import LocatedMap
 from coachkit.model import Engagement, Session
-from coachkit.note_sections import sections, strip_private
+from coachkit.note_sections import clean, public_sections
+from coachkit.privacy import disclose
 from coachkit.report_model import (
     DATE_KEYS,
     DEFAULT_SHAREABLE,
     GOAL_KEYS,
-    HTML_COMMENT,
     NEVER_DISCLOSED,
     PARTY_KEYS,
-    PRIVATE_LEFTOVER,
     SUSTAINMENT_SECTION,
     ActionCount,
     GoalReport,
@@ -44,15 +44,11 @@ from coachkit.report_model import (
 )
 
 
-def _check_public(text: str, where: Path) -> str:
-    """Refuse text in which a private heading or marker survived (an unclosed code fence)."""
-    if PRIVATE_LEFTOVER.search(text):
-        raise CoachkitError(
-            f"{where}: a 'Private' heading or private marker would reach the report; "
-            "close any open ``` code fence before it, or rename a heading that starts "
-            "with 'Private'"
-        )
-    return text
+def _public(text: str, where: Path, first_line: int) -> tuple[str, bool]:
+    """``text`` as it may be disclosed (see :func:`coachkit.privacy.disclose`), comments removed,
+    and whether anything private was left out."""
+    found = disclose(text, where, first_line=first_line)
+    return clean(found.text.splitlines()), found.withheld
 
 
 def _round_rating(
@@ -77,9 +73,9 @@ def _round_rating(
     if client:
         for response in responses:
             if response.comment:
-                public = HTML_COMMENT.sub("", strip_private(response.comment)).strip()
+                public, _withheld = _public(response.comment, feedback.path, response.line)
                 if public:
-                    comments.append(_check_public(public, feedback.path))
+                    comments.append(public)
     return RoundRating(
         feedback.kind,
         feedback.date,
@@ -125,7 +121,9 @@ def build_report(
     ]
     if not held:
         missing.append("No sessions have been held yet.")
-    goals = _goal_reports(engagement)
+    texts = _PublicTexts(engagement.root)
+    engagement_path = engagement.root / ENGAGEMENT_FILE
+    goals = _goal_reports(engagement, texts)
     if not goals:
         missing.append("No goals were recorded for this engagement.")
     merged, left_out, withheld = _attach_ratings(goals, rounds, client, engagement)
@@ -135,8 +133,8 @@ def build_report(
     if not actions.agreed:
         missing.append("No action items were recorded.")
     shareable = [name.strip().lower() for name in shareable_sections] if client else []
-    shared = _shared_sections(held, shareable)
-    plan = _sustainment_plan(engagement)
+    shared = _shared_sections(held, shareable, texts)
+    plan = _sustainment_plan(engagement, texts)
     if not plan:
         missing.append("No sustainment plan was recorded.")
     follow_up = sorted(d for d in meta.get("follow_up") or [] if isinstance(d, dt.date))
@@ -150,10 +148,12 @@ def build_report(
         audience=audience,
         generated=as_of,
         root=engagement.root,
-        parties={key: text for key in PARTY_KEYS if (text := text_or_none(meta.get(key)))},
+        parties={
+            key: text for key in PARTY_KEYS if (text := texts.field(meta, key, engagement_path))
+        },
         start=start,
         end=end,
-        phase=text_or_none(meta.get("phase")),
+        phase=texts.field(meta, "phase", engagement_path),
         sessions_planned=planned if isinstance(planned, int) and planned > 0 else None,
         sessions=sessions,
         minutes=sum(s.minutes or 0 for s in sessions),
@@ -171,24 +171,58 @@ def build_report(
         follow_up=follow_up,
         missing=missing,
         comments=sum(len(r.comments) for g in goals for r in g.rounds),
+        withheld=texts.withheld,
         session_length_used=default_minutes is not None and any(not s.duration for s in held),
     )
 
 
-def _goal_reports(engagement: Engagement) -> list[GoalReport]:
+GOAL_TEXT_KEYS = ("title", "measure", "baseline", "target", "outcome")
+
+
+class _PublicTexts:
+    """Every text a report shows passes here: private parts out, and a record of where."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.withheld: list[str] = []
+
+    def text(self, value: str, where: Path, line: int, what: str) -> str | None:
+        public, withheld = _public(value, where, line)
+        if withheld:
+            self.withheld.append(f"{_relative_to(self.root, where)} ({what})")
+        return public or None
+
+    def field(self, meta: Any, key: str, where: Path) -> str | None:
+        """The front-matter text ``meta[key]`` as it may be disclosed, or None."""
+        value = text_or_none(meta.get(key))
+        if value is None:
+            return None
+        position = meta.position_of(key) if isinstance(meta, LocatedMap) else (1, 1)
+        return self.text(value, where, position[0], key)
+
+    def sections(self, body: str, where: Path, line: int) -> dict[str, str]:
+        found, withheld = public_sections(body, where, line)
+        if withheld:
+            self.withheld.append(f"{_relative_to(self.root, where)} (body)")
+        return found
+
+
+def _goal_reports(engagement: Engagement, texts: _PublicTexts) -> list[GoalReport]:
     goals = []
     for goal in engagement.goals:
         note = engagement.notes.get(goal.path)
+        meta: Any = note.meta if note is not None else {}
+        shown = {key: texts.field(meta, key, goal.path) for key in GOAL_TEXT_KEYS}
         goals.append(
             GoalReport(
                 goal.id,
-                goal.title,
+                shown["title"] or goal.id,
                 goal.status,
-                goal.measure,
-                goal.baseline,
-                goal.target,
+                shown["measure"],
+                shown["baseline"],
+                shown["target"],
                 goal.target_date,
-                text_or_none(note.meta.get("outcome")) if note is not None else None,
+                shown["outcome"],
                 goal.path,
             )
         )
@@ -236,30 +270,26 @@ def _count_actions(engagement: Engagement, goals: list[GoalReport]) -> ActionCou
     return actions
 
 
-def _shared_sections(held: Sequence[Session], shareable: Sequence[str]) -> list[SharedSection]:
+def _shared_sections(
+    held: Sequence[Session], shareable: Sequence[str], texts: _PublicTexts
+) -> list[SharedSection]:
     """The public text of each shareable section, session by session (none for the sponsor)."""
     shared = [SharedSection(name, []) for name in shareable]
     for session in held if shared else []:
-        public = sections(session.body)
+        public = texts.sections(session.body, session.path, session.body_line)
         for section in shared:
             text = public.get(section.name, "")
             if text:
-                section.entries.append(
-                    SharedText(
-                        session.number,
-                        session.date,
-                        _check_public(text, session.path),
-                        session.path,
-                    )
-                )
+                section.entries.append(SharedText(session.number, session.date, text, session.path))
     return [section for section in shared if section.entries]
 
 
-def _sustainment_plan(engagement: Engagement) -> str | None:
+def _sustainment_plan(engagement: Engagement, texts: _PublicTexts) -> str | None:
     path = engagement.root / ENGAGEMENT_FILE
     note = engagement.notes.get(path)
-    plan = sections(note.body).get(SUSTAINMENT_SECTION) if note is not None else None
-    return _check_public(plan, path) if plan else None
+    if note is None:
+        return None
+    return texts.sections(note.body, path, note.body_line).get(SUSTAINMENT_SECTION) or None
 
 
 def _timeline(
@@ -281,8 +311,12 @@ def _timeline(
 
 
 def _relative(report: Report, path: Path) -> str:
+    return _relative_to(report.root, path)
+
+
+def _relative_to(root: Path, path: Path) -> str:
     try:
-        return path.relative_to(report.root).as_posix()
+        return path.relative_to(root).as_posix()
     except ValueError:
         return str(path)
 
@@ -323,6 +357,8 @@ def disclosures(report: Report) -> list[str]:
     lines.append(
         "action items in every note: counts only (agreed, done, dropped, open), overall and per goal"
     )
+    if report.withheld:
+        lines.append("private text left out of: " + ", ".join(report.withheld))
     lines.append(NEVER_DISCLOSED)
     return lines
 
@@ -338,10 +374,11 @@ def _round_disclosure(report: Report, kind: str, day: dt.date, path: Path) -> st
     comments = sum(len(found.comments) for _, found in ratings)
     improved = any(found.improved_share is not None for _, found in ratings)
     own = any(found.self_rating is not None for _, found in ratings)
+    self_rating = "the client's self-rating (not in the mean); " if own else ""
     text = (
         f"{_relative(report, path)}: kind, date, scale; per goal ({goals}) the stakeholders' "
         f"mean rating, number of raters{' and share who saw improvement' if improved else ''}; "
-        f"{'the client' + chr(39) + 's self-rating (not in the mean); ' if own else ''}"
+        f"{self_rating}"
         f"group means for {', '.join(groups) or 'no group'} "
         f"(groups of at least {MIN_GROUP_SIZE} raters; smaller ones merged into {OTHERS!r})"
     )

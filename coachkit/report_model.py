@@ -7,7 +7,6 @@ templates render these records and nothing else.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -30,13 +29,11 @@ STATUS_LABELS = {
     "dropped": "Dropped",
 }
 NEVER_DISCLOSED = (
-    "never disclosed: private sections and <!-- private --> spans, rater codes, "
+    "never disclosed: private sections and <!-- private --> spans (in every text shown), "
+    "rater codes, "
     "goal and feedback file bodies, session front matter other than number, date and duration, "
     "action item titles"
 )
-HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
-# A heading or marker that means "private" must never survive into disclosed text.
-PRIVATE_LEFTOVER = re.compile(r"^\s{0,3}#{1,6}\s+private\b|<!--\s*/?\s*private", re.I | re.M)
 
 
 def check_audience(audience: str) -> str:
@@ -320,6 +317,8 @@ class Report:
     missing: list[str]
     comments: int = 0
     session_length_used: bool = False
+    # Where private text was left out of what the report shows ("goals/G1.md (outcome)").
+    withheld: list[str] = field(default_factory=list)
 
     @property
     def for_client(self) -> bool:
