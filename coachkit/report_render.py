@@ -26,7 +26,8 @@ from coachkit.engagement_lock import writes_engagement
 from coachkit.errors import CoachkitError, TemplateError, WriteRefused
 from coachkit.report_build import build_report, disclosures
 from coachkit.report_model import DEFAULT_SHAREABLE, Report, check_audience, check_format
-from coachkit.safe_write import create_file, replace_file
+from coachkit.report_output import check_output, remove_if_empty, reports_folder
+from coachkit.safe_write import create_file, replace_unchanged
 from coachkit.template_lookup import find_template, render, template_text
 from coachkit.write_result import WriteResult, commit_plan, finish
 
@@ -193,9 +194,9 @@ def dry_run(root: Path, audience: str, fmt: str, as_of: dt.date) -> list[str]:
     return disclosures(report)
 
 
-def _report_path(root: Path, audience: str, fmt: str, as_of: dt.date) -> Path:
+def _report_path(folder: Path, audience: str, fmt: str, as_of: dt.date) -> Path:
+    """The first free dated name in ``folder`` (``…-report.md``, ``…-report-2.md``…)."""
     base = f"{as_of.isoformat()}-{audience}-report"
-    folder = root / "reports"
     path = folder / f"{base}.{EXTENSIONS[fmt]}"
     number = 2
     while path.exists() or path.is_symlink():
@@ -218,12 +219,14 @@ def write_report(
     """Write the report to ``reports/`` and commit it, or to ``output`` (not committed).
 
     Nothing is written unless the whole report rendered: a failed template or
-    PDF print leaves no file behind.
+    PDF print leaves no file behind, and no ``reports/`` this call would have
+    made. ``output`` is checked before the report is built (to fail fast) and
+    again right before it is written (see report_output).
     """
     check_audience(audience)
     check_format(fmt)
-    if output is not None and not force and (output.exists() or output.is_symlink()):
-        raise WriteRefused(f"{output}: already exists; pass --force to replace it")
+    if output is not None:
+        check_output(output, force)
     plan = commit_plan(root, commit) if output is None else None
     rendered = render_report(root, audience, fmt, as_of)
     notes = [f"the report says: {line}" for line in rendered.report.missing]
@@ -235,27 +238,32 @@ def write_report(
     if output is not None:
         _write_output(output, rendered.data, force)
         return WriteResult([output], notes=notes)
-    path = _report_path(root, audience, fmt, as_of)
-    for _attempt in range(5):
-        try:
-            create_file(path, rendered.data)
-            break
-        except WriteRefused:
-            # Another process took the name between the check and the write: take the next.
-            path = _report_path(root, audience, fmt, as_of)
-    else:
-        raise WriteRefused(f"{path}: could not find a free file name in {root / 'reports'}")
+    folder, made = reports_folder(root)
+    try:
+        path = _report_path(folder, audience, fmt, as_of)
+        for _attempt in range(5):
+            try:
+                create_file(path, rendered.data)
+                break
+            except WriteRefused:
+                if not (path.exists() or path.is_symlink()):
+                    raise  # refused for another reason than a name taken meanwhile
+                path = _report_path(folder, audience, fmt, as_of)
+        else:
+            raise WriteRefused(f"{path}: could not find a free file name in {folder}")
+    except BaseException:
+        if made:
+            remove_if_empty(folder)
+        raise
     result = WriteResult([path], notes=notes)
     message = f"Add the {audience} report for {rendered.report.client} ({path.name})"
     return finish(root, result, message, plan)
 
 
 def _write_output(output: Path, data: bytes, force: bool) -> None:
-    if output.is_dir():
-        raise WriteRefused(f"{output}: is a folder; give a file name, e.g. {output}/report.html")
-    if not output.parent.is_dir():
-        raise WriteRefused(f"{output.parent}: no such folder")
-    if force and output.exists():
-        replace_file(output, data, output.read_bytes())
+    """Create ``output``, or with ``force`` replace it if it is a regular file and no note."""
+    target, seen = check_output(output, force)
+    if seen is None:
+        create_file(target, data)
     else:
-        create_file(output, data)
+        replace_unchanged(target, data, seen)

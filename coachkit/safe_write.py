@@ -177,3 +177,45 @@ def _refuse_if_changed(path: Path, expected: bytes) -> None:
             )
     except (FileNotFoundError, NotADirectoryError):
         raise _vanished(path) from None
+
+
+def _identity(st: os.stat_result) -> tuple[int, ...]:
+    return (
+        st.st_dev,
+        st.st_ino,
+        stat.S_IFMT(st.st_mode),
+        st.st_size,
+        st.st_mtime_ns,
+        st.st_ctime_ns,
+    )
+
+
+def replace_unchanged(path: Path, data: bytes, seen: os.stat_result) -> None:
+    """Replace the regular file ``path`` atomically if it is still the file ``seen`` described.
+
+    For a file coachkit never read whole, such as an old report replaced with
+    ``report -o FILE --force``: right before the rename it must still be the
+    same regular file (device, inode, size, modification and change times), so
+    an edit saved meanwhile, or a FIFO or link put in its place, is refused
+    rather than lost or opened.
+    """
+    if not stat.S_ISREG(seen.st_mode):
+        raise WriteRefused(f"{path}: is not a regular file; nothing was written")
+    if not os.access(path, os.W_OK) or not seen.st_mode & stat.S_IWUSR:
+        raise WriteRefused(f"{path}: is read-only; make it writable (chmod u+w) and run again")
+    temp = _write_temp(path.parent, path.name, data, seen.st_mode & 0o7777)
+    try:
+        try:
+            now = os.lstat(path)
+        except FileNotFoundError:
+            raise _vanished(path) from None
+        if _identity(now) != _identity(seen):
+            raise WriteRefused(
+                f"{path}: changed while coachkit was writing it; nothing was written, run again"
+            )
+        os.replace(temp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        raise
+    _fsync_dir(path.parent)

@@ -30,7 +30,7 @@ SUFFIX_FORMATS = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html
 @click.option(
     "-o",
     "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=click.Path(path_type=Path),
     help="Write here instead of reports/YYYY-MM-DD-AUDIENCE-report.EXT (not committed).",
 )
 @click.option("--force", is_flag=True, help="With -o: replace FILE if it exists.")
