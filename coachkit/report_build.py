@@ -375,12 +375,16 @@ def _round_disclosure(report: Report, kind: str, day: dt.date, path: Path) -> st
     improved = any(found.improved_share is not None for _, found in ratings)
     own = any(found.self_rating is not None for _, found in ratings)
     self_rating = "the client's self-rating (not in the mean); " if own else ""
+    breakdown = (
+        f"group means for {', '.join(groups)} (groups of at least {MIN_GROUP_SIZE} raters; "
+        f"smaller ones merged into {OTHERS!r})"
+        if groups
+        else "no group means"
+    )
     text = (
         f"{_relative(report, path)}: kind, date, scale; per goal ({goals}) the stakeholders' "
         f"mean rating, number of raters{' and share who saw improvement' if improved else ''}; "
-        f"{self_rating}"
-        f"group means for {', '.join(groups) or 'no group'} "
-        f"(groups of at least {MIN_GROUP_SIZE} raters; smaller ones merged into {OTHERS!r})"
+        f"{self_rating}{breakdown}"
     )
     if comments:
         text += f"; {comments} comment{'s' if comments != 1 else ''} (public text)"

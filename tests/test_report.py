@@ -137,12 +137,12 @@ def test_dry_run_lists_what_would_be_disclosed_and_writes_nothing(closed: Path) 
         "target, target_date, outcome",
         "sessions/01-2026-01-15.md: session, date, duration",
         "sessions/02-2026-01-29.md: session, date, duration",
-        "feedback/2026-01-08-baseline-360.md: kind, date, scale; per goal (G1) the mean "
-        "rating, number of raters; group means for direct-report (groups of fewer than 3 raters "
-        "merged into 'others')",
-        "feedback/2026-02-05-mini-survey.md: kind, date, scale; per goal (G1, G2) the mean "
-        "rating, number of raters and share who saw improvement; group means for "
-        "direct-report, others (groups of fewer than 3 raters merged into 'others')",
+        "feedback/2026-01-08-baseline-360.md: kind, date, scale; per goal (G1) the "
+        "stakeholders' mean rating, number of raters; no group means",
+        "feedback/2026-02-05-mini-survey.md: kind, date, scale; per goal (G1, G2) the "
+        "stakeholders' mean rating, number of raters and share who saw improvement; group "
+        "means for direct-report, others (groups of at least 3 raters; smaller ones merged "
+        "into 'others')",
         "action items in every note: counts only (agreed, done, dropped, open), overall and per goal",
         "never disclosed: private sections and <!-- private --> spans, rater codes, goal and "
         "feedback file bodies, session front matter other than number, date and duration, "
