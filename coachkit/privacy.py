@@ -47,6 +47,7 @@ _MARKER_RE = re.compile(
 )
 # What must never survive in disclosed text, looked for after compatibility folding.
 _LEFTOVER_MARKER_RE = re.compile(r"<!--[\s-]*/?[\s-]*private")
+_MARKER_AT_START_RE = re.compile(r"\s*<!--[\s-]*/?[\s-]*private")
 # A line that reads as a heading once its container markers are skipped (block quote
 # ``>``, list bullets and numbers), wherever it stands: in code, in raw HTML, in a paragraph.
 _CONTAINER_PREFIX_RE = re.compile(r"^(?:[ \t]*(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t])))*[ \t]*")
@@ -160,9 +161,12 @@ def _private_sections(tokens: list[Token], line_count: int) -> list[tuple[int, i
         if token.type in ("blockquote_open", "list_item_open") and token.map:
             frames.append([token.map[1], 0, 0])
         elif token.type in ("blockquote_close", "list_item_close") and len(frames) > 1:
-            end, level, start = frames.pop()
-            if level:
-                ranges.append((start, end))
+            _end, level, start = frames.pop()
+            if level and not frames[-1][1]:
+                # Doubt falls on hiding: a section whose container ends (a list item whose
+                # next line is indented too little, a quote whose ``>`` stops) runs on in
+                # the container around it, to a heading of the same or a higher level there.
+                frames[-1][1], frames[-1][2] = level, start
         elif token.type == "heading_open" and token.map:
             frame = frames[-1]
             level = int(token.tag[1])
@@ -250,6 +254,7 @@ def _check(
     first_line: int,
 ) -> None:
     """Refuse ``public`` unless it holds no private marker and only original public blocks."""
+    import html
 
     def refuse(line: int, column: int, why: str) -> PrivateTextRefused:
         return PrivateTextRefused(where, first_line + line, column, why)
@@ -267,7 +272,7 @@ def _check(
     public_lines = [_strip_ending(line) for line in _lines(public)]
     for number, line in enumerate(public_lines):
         prefix = _CONTAINER_PREFIX_RE.match(line)
-        rest = line[prefix.end() if prefix else 0 :]
+        rest = html.unescape(line[prefix.end() if prefix else 0 :])
         atx = _ATX_RE.match(rest)
         next_line = public_lines[number + 1] if number + 1 < len(public_lines) else ""
         next_rest = _CONTAINER_PREFIX_RE.sub("", next_line, count=1)
@@ -318,6 +323,10 @@ def _public_blocks(
         if any(low <= start < high for low, high in sections):
             continue
         blocks.append(((ancestry, token.type, token.tag), start, end))
+        if token.type == "html_block" and _MARKER_AT_START_RE.match(fold(token.content)):
+            # Raw HTML only because a private marker opened the line: once the marker is
+            # out, the text after it on those lines is an ordinary paragraph.
+            blocks.append(((ancestry, "paragraph_open", "p"), start, end))
     return blocks
 
 

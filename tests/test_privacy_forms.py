@@ -46,13 +46,13 @@ FORMS = {
     "span-multiline": "<!-- private -->\n{c}\n\n# a heading in the span\n<!-- /private -->\n",
     "span-crlf": "<!-- private -->\r\n{c}\r\n<!-- /private -->\r\n",
     "heading-crlf": "## Private\r\n{c}\r\n",
+    "heading-after-raw-html": "<div>\n\n## Private\n{c}\n\n</div>\n",
     "span-unclosed": "Then <!-- private --> {c}\n\n## Next steps\nstill hidden {c}\n",
 }
 # Forms that cannot be disclosed safely: refused, never shown.
 REFUSED = {
     "longer-fence-hides-heading": "````\n```\n## Private\n{c}\n```\n````\n",
     "unclosed-fence": "```\nsome code\n## Private\n{c}\n",
-    "heading-in-raw-html": "<div>\n\n## Private\n{c}\n\n</div>\n",
     "heading-in-html-block": "<div>\n## Private\n{c}\n</div>\n",
     "span-removal-makes-heading": "Title <!-- private -->{c}\n<!-- /private -->===\n",
 }
