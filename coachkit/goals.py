@@ -10,6 +10,7 @@ from coachkit.engagement_lock import writes_engagement
 from coachkit.errors import CoachkitError
 from coachkit.ids import next_goal_id, slugify
 from coachkit.safe_write import create_file
+from coachkit.template_data import plain_data
 from coachkit.template_lookup import render
 from coachkit.write_result import WriteResult, commit_plan, finish
 
@@ -42,7 +43,7 @@ def add_goal(
         "target": target,
         "target_date": target_date,
         "competency": competency,
-        "engagement": engagement.meta,
+        "engagement": plain_data(engagement.meta, root),
     }
     create_file(path, render("goal", context, root).encode("utf-8"))
     result = WriteResult([path], data={"id": goal_id})

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import shutil
 import subprocess
 import tempfile
@@ -28,6 +29,8 @@ from coachkit.report_build import build_report, disclosures
 from coachkit.report_model import DEFAULT_SHAREABLE, Report, check_audience, check_format
 from coachkit.report_output import check_output, remove_if_empty, reports_folder
 from coachkit.safe_write import create_file, replace_unchanged
+from coachkit.template_data import plain_data
+from coachkit.template_filters import cell
 from coachkit.template_lookup import find_template, render, template_text
 from coachkit.write_result import WriteResult, commit_plan, finish
 
@@ -89,11 +92,8 @@ def shareable_sections(name: str, root: Path) -> list[str]:
 
 
 def markdown_cell(value: Any) -> str:
-    """``value`` safe inside a Markdown table cell: one line, pipes escaped."""
-    if value is None:
-        return "-"
-    text = " ".join(str(value).split())
-    return text.replace("\\", "\\\\").replace("|", "\\|") or "-"
+    """``value`` safe inside a Markdown table cell (the ``cell`` filter templates use)."""
+    return cell(value)
 
 
 def build(root: Path, audience: str, fmt: str, as_of: dt.date) -> tuple[Report, str]:
@@ -106,11 +106,29 @@ def build(root: Path, audience: str, fmt: str, as_of: dt.date) -> tuple[Report, 
         engagement, audience, as_of=as_of, shareable_sections=shareable_sections(template, root)
     )
     context = {
-        "report": report,
-        "shareable_sections": report.shareable_sections,
-        "cell": markdown_cell,
+        "report": report_data(report),
+        "shareable_sections": list(report.shareable_sections),
     }
     return report, render(template, context, root)
+
+
+def report_data(report: Report) -> dict[str, Any]:
+    """``report`` as the plain data a template sees, paths relative to the engagement.
+
+    A goal's ``group_in(round, name)`` method becomes data: ``group_rows``, one row per
+    group with its figures in the baseline (``first``) and final (``last``) round.
+    """
+    data: dict[str, Any] = plain_data(report, report.root)
+    for goal, shown in zip(report.goals, data["goals"], strict=True):
+        shown["group_rows"] = [
+            {
+                "name": name,
+                "first": plain_data(goal.group_in(goal.first_round, name)),
+                "last": plain_data(goal.group_in(goal.last_round, name)),
+            }
+            for name in goal.group_names
+        ]
+    return data
 
 
 def find_browser() -> str | None:
@@ -131,24 +149,72 @@ def find_browser() -> str | None:
 
 
 def browser_command(browser: str, profile: Path, *args: str) -> list[str]:
-    """A headless Chromium command line that leaves the user's own profile alone."""
+    """A headless Chromium command line that leaves the user's own profile alone.
+
+    It has no network: host names resolve to nothing, every request goes to a proxy
+    that does not exist (loopback included), and nothing runs in the background.
+    Local files and scripts are kept out by the page's policy (see sealed_page);
+    Chromium's own printing needs scripts on, so they are not switched off here.
+    """
     return [
         browser,
         "--headless",
         "--no-sandbox",
         "--disable-gpu",
         "--no-first-run",
+        "--no-default-browser-check",
         f"--user-data-dir={profile}",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-default-apps",
+        "--disable-extensions",
+        "--disable-sync",
+        "--disable-quic",
+        "--host-resolver-rules=MAP * ~NOTFOUND",
+        "--proxy-server=127.0.0.1:9",
+        "--proxy-bypass-list=<-loopback>",
         *args,
     ]
 
 
+# Nothing may load: no frame, object, script, style sheet, font or image from a file or
+# the network. Inline styles and data: images and fonts are all a report needs.
+PAGE_POLICY = (
+    "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:; "
+    "base-uri 'none'; form-action 'none'"
+)
+_DOCTYPE = re.compile(r"\A(\ufeff?\s*<!doctype[^>]*>)?", re.I)
+_HTTP_EQUIV = re.compile(r"http-equiv", re.I)
+
+
+def sealed_page(html: str) -> str:
+    """``html`` with PAGE_POLICY as its very first element, so it covers everything after.
+
+    A template could reach a private file through Chromium (``<iframe src="file:///…">``
+    prints the file into the PDF). The policy blocks every load; ``<meta http-equiv>``
+    is refused, since a refresh could navigate away and no policy governs that.
+    """
+    if _HTTP_EQUIV.search(html):
+        raise CoachkitError(
+            "the report's HTML has a <meta http-equiv> (it could send the browser to another "
+            "page); take it out of the report.html template; nothing was written"
+        )
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{PAGE_POLICY}">'
+    found = _DOCTYPE.match(html)
+    at = found.end() if found else 0
+    return html[:at] + meta + html[at:]
+
+
 def html_to_pdf(html: str, browser: str) -> bytes:
-    """Print ``html`` to PDF with headless Chromium; the PDF's bytes."""
+    """Print ``html`` to PDF with headless Chromium; the PDF's bytes.
+
+    The page can load nothing (see :func:`sealed_page`) and the browser has no
+    network (see :func:`browser_command`): the PDF holds only what the HTML holds.
+    """
     with tempfile.TemporaryDirectory(prefix="coachkit-pdf-") as folder:
         work = Path(folder)
         page, out = work / "report.html", work / "report.pdf"
-        page.write_text(html, encoding="utf-8")
+        page.write_text(sealed_page(html), encoding="utf-8")
         command = browser_command(
             browser,
             work / "profile",
@@ -227,6 +293,8 @@ def write_report(
     check_format(fmt)
     if output is not None:
         check_output(output, force)
+    else:
+        reports_folder(root, make=False)
     plan = commit_plan(root, commit) if output is None else None
     rendered = render_report(root, audience, fmt, as_of)
     notes = [f"the report says: {line}" for line in rendered.report.missing]

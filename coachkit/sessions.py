@@ -15,6 +15,7 @@ from coachkit.ids import next_session_number
 from coachkit.model import Engagement
 from coachkit.note_sections import sections
 from coachkit.safe_write import create_file
+from coachkit.template_data import plain_data
 from coachkit.template_lookup import render
 from coachkit.version_control import CommitOutcome
 from coachkit.write_result import WriteResult, commit_plan, finish
@@ -58,19 +59,24 @@ def session_context(
         for item in engagement.open_actions()
     ]
     duration = engagement.meta.get("session_length")
-    return {
-        "engagement": {**engagement.meta, "client": engagement.client},
-        "session": {
-            "number": number,
-            "date": day,
-            "duration": duration if isinstance(duration, int) else None,
-            "format": fmt,
-            "next_session": next_after(engagement, day),
+    # Plain data only: a Goal holds its Path, whose methods could read or write any file.
+    context: dict[str, Any] = plain_data(
+        {
+            "engagement": {**engagement.meta, "client": engagement.client},
+            "session": {
+                "number": number,
+                "date": day,
+                "duration": duration if isinstance(duration, int) else None,
+                "format": fmt,
+                "next_session": next_after(engagement, day),
+            },
+            "goals": engagement.active_goals(),
+            "open_actions": open_actions,
+            "previous": previous,
         },
-        "goals": engagement.active_goals(),
-        "open_actions": open_actions,
-        "previous": previous,
-    }
+        engagement.root,
+    )
+    return context
 
 
 def new_session(

@@ -11,15 +11,23 @@ else wrote. A name ending in ``.html`` (``report.html``) is the file
 
 from __future__ import annotations
 
-import datetime as dt
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from coachkit.errors import TemplateError
+from coachkit.errors import CoachkitError, TemplateError
 from coachkit.settings import config_dir
+from coachkit.template_data import require_plain
+from coachkit.template_files import TemplateFolder, folder_loader, holds_template, read_template
+from coachkit.template_limits import (
+    OUTPUT_CAP,
+    OverBudget,
+    TooLarge,
+    collect,
+    running_for,
+    time_budget,
+)
 from coachkit.user_cache import cache_home
 
 BUILTIN_PACKAGE = "coachkit.templates"
@@ -35,6 +43,7 @@ class TemplateSource:
     origin: str
     path: Path | None
     folder: Path | None
+    home: TemplateFolder | None = None
 
     @property
     def location(self) -> str:
@@ -60,17 +69,16 @@ def _name_of(file: str) -> str:
     return file.removesuffix(".j2") if file.endswith(HTML_SUFFIX) else file.removesuffix(SUFFIX)
 
 
-def search_folders(engagement_root: Path | None) -> list[tuple[str, Path]]:
+def template_folders(engagement_root: Path | None) -> list[TemplateFolder]:
     """The override folders, in the order they are searched."""
-    folders: list[tuple[str, Path]] = []
+    folders: list[TemplateFolder] = []
     if engagement_root is not None:
-        folders.append(("engagement", engagement_root / "templates"))
+        folders.append(TemplateFolder("engagement", engagement_root, ("templates",)))
         for parent in engagement_root.parents:
-            candidate = parent / ".coachkit" / "templates"
-            if candidate.is_dir():
-                folders.append(("practice", candidate))
+            if (parent / ".coachkit" / "templates").is_dir():
+                folders.append(TemplateFolder("practice", parent, (".coachkit", "templates")))
                 break
-    folders.append(("user", config_dir() / "templates"))
+    folders.append(TemplateFolder("user", config_dir(), ("templates",)))
     return folders
 
 
@@ -84,36 +92,43 @@ def list_templates(engagement_root: Path | None) -> list[tuple[TemplateSource, b
     """Every template found, with True for the one that wins for its name."""
     seen: set[str] = set()
     found: list[tuple[TemplateSource, bool]] = []
-    for origin, folder in [*search_folders(engagement_root), ("built-in", _builtin_folder())]:
+    homes: list[TemplateFolder | None] = [*template_folders(engagement_root), None]
+    for home in homes:
+        folder = home.path if home else _builtin_folder()
         if not folder.is_dir():
             continue
         paths = [*folder.glob("*" + SUFFIX), *folder.glob("*" + HTML_SUFFIX)]
         for path in sorted(paths):
             name = _name_of(path.name)
-            is_builtin = origin == "built-in"
-            source = TemplateSource(
-                name, origin, None if is_builtin else path, None if is_builtin else folder
-            )
+            if home is None:
+                source = TemplateSource(name, "built-in", None, None)
+            else:
+                source = TemplateSource(name, home.origin, path, folder, home)
             found.append((source, name not in seen))
             seen.add(name)
     return found
 
 
 def find_template(name: str, engagement_root: Path | None) -> TemplateSource:
-    """The template that wins for ``name``."""
+    """The template that wins for ``name``; a symbolic link on the way is refused."""
     wanted = file_name(name)
-    for origin, folder in search_folders(engagement_root):
-        if (folder / wanted).is_file():
-            return TemplateSource(_name_of(wanted), origin, folder / wanted, folder)
+    for folder in template_folders(engagement_root):
+        if holds_template(folder, wanted):
+            path = folder.path / wanted
+            return TemplateSource(_name_of(wanted), folder.origin, path, folder.path, folder)
     if (_builtin_folder() / wanted).is_file():
         return TemplateSource(_name_of(wanted), "built-in", None, None)
     raise TemplateError(f"no template named {name!r}; `coachkit templates list` shows them")
 
 
 def template_text(source: TemplateSource) -> str:
-    """The template's source text."""
-    path = source.path or _builtin_folder() / file_name(source.name)
-    return path.read_text(encoding="utf-8")
+    """The template's source text, read without following links."""
+    if source.home is None:
+        return (_builtin_folder() / file_name(source.name)).read_text(encoding="utf-8")
+    found = read_template(source.home, file_name(source.name))
+    if found is None:
+        raise TemplateError(f"{source.location}: the template has gone; run the command again")
+    return found[0]
 
 
 def _compiled(kind: str) -> Any:
@@ -133,11 +148,12 @@ def _compiled(kind: str) -> Any:
     return jinja2.FileSystemBytecodeCache(str(folder))
 
 
-def _environment(source: TemplateSource) -> Any:
+def _environment(source: TemplateSource, engagement_root: Path | None) -> Any:
+    """A Jinja environment for ``source``: sandboxed with limits unless it is built in."""
     import jinja2
-    from jinja2.sandbox import SandboxedEnvironment
 
-    from coachkit.front_matter_edit import format_scalar
+    from coachkit.template_filters import install
+    from coachkit.template_sandbox import LimitedEnvironment, LimitedSandbox
 
     builtin = jinja2.PackageLoader(BUILTIN_PACKAGE, "")
     options: dict[str, Any] = {
@@ -150,42 +166,35 @@ def _environment(source: TemplateSource) -> Any:
             enabled_extensions=(HTML_SUFFIX.lstrip("."),), default_for_string=False, default=False
         ),
     }
-    if source.folder is None:
-        env = jinja2.Environment(loader=builtin, bytecode_cache=_compiled("built-in"), **options)
+    env: Any
+    if source.home is None:
+        env = LimitedEnvironment(loader=builtin, bytecode_cache=_compiled("built-in"), **options)
     else:
-        loader = jinja2.ChoiceLoader([jinja2.FileSystemLoader(source.folder), builtin])
-        cache = _compiled("sandboxed")
-        env = SandboxedEnvironment(loader=loader, bytecode_cache=cache, **options)
-    env.filters["yaml"] = format_scalar
-    # `key:{{ value | field }}`: a front-matter value with its space, or nothing when empty.
-    env.filters["field"] = lambda value: f" {format_scalar(value)}" if format_scalar(value) else ""
-    env.filters["quote"] = lambda text: "\n".join(
-        f"> {line}".rstrip() for line in str(text).splitlines()
-    )
-    env.filters["weekday"] = lambda day: day.strftime("%a") if isinstance(day, dt.date) else ""
+        # Includes, imports and extends search the same folders, in the same order.
+        loader = folder_loader(template_folders(engagement_root), builtin)
+        env = LimitedSandbox(loader=loader, bytecode_cache=_compiled("sandboxed"), **options)
+    install(env)
+    if source.home is not None:
+        env.limit_filters()
     return env
 
 
 def render(name: str, context: dict[str, Any], engagement_root: Path | None) -> str:
-    """Render the winning template for ``name`` with ``context``."""
-    import jinja2
-    from jinja2.exceptions import SecurityError
+    """Render the winning template for ``name`` with ``context`` (plain data only).
 
+    Nothing is written here: a command writes the text only once this returns, so a
+    template that fails, runs out of time or grows too large leaves no file behind.
+    """
+    require_plain(context)
     source = find_template(name, engagement_root)
+    env = _environment(source, engagement_root)
+    seconds = time_budget()
     try:
-        template = _environment(source).get_template(file_name(source.name))
-        rendered = str(template.render(**context))
-    except jinja2.TemplateSyntaxError as exc:
-        raise TemplateError(
-            f"{exc.filename or source.location}:{exc.lineno}: template error: {exc.message}"
-        ) from None
-    except SecurityError as exc:
-        raise TemplateError(f"{source.location}: template refused by the sandbox: {exc}") from None
-    except (jinja2.TemplateError, ArithmeticError, LookupError, TypeError, ValueError) as exc:
-        # A coach's override can fail like any Python expression ({{ 1/0 }}, a bad index):
-        # that is the template's error, named with its line, not a crash of coachkit.
-        line = _template_line(sys.exc_info()[2])
-        raise TemplateError(f"{source.location}:{line}: template error: {exc}") from None
+        with running_for(env.deadline, seconds):
+            template = env.get_template(file_name(source.name))
+            rendered = collect(template.generate(**context), env.deadline)
+    except BaseException as exc:  # each becomes one line, or is raised again
+        raise _one_line(exc, source, seconds) from None
     if not rendered.strip():
         raise TemplateError(
             f"{source.location}: the template renders nothing; fill it in or delete it"
@@ -193,10 +202,63 @@ def render(name: str, context: dict[str, Any], engagement_root: Path | None) -> 
     return rendered
 
 
-def _template_line(tb: TracebackType | None) -> int:
-    line = 1
+def _one_line(exc: BaseException, source: TemplateSource, seconds: float) -> BaseException:
+    """The TemplateError that says what went wrong with ``source``; else ``exc`` itself."""
+    import jinja2
+    from jinja2.exceptions import SecurityError
+
+    where = source.location
+    if isinstance(exc, OverBudget):
+        return TemplateError(
+            f"{where}: template stopped after {seconds:g} s (a loop that does not end?); "
+            "nothing was written"
+        )
+    if isinstance(exc, TooLarge):
+        return TemplateError(
+            f"{where}: template output is over {OUTPUT_CAP // 1_000_000} MB; nothing was written"
+        )
+    if isinstance(exc, RecursionError):
+        return TemplateError(
+            f"{where}: template recursion too deep (a template that includes itself, or a "
+            "macro that calls itself without end)"
+        )
+    if isinstance(exc, MemoryError):
+        return TemplateError(f"{where}: template needs too much memory; nothing was written")
+    if isinstance(exc, CoachkitError):
+        return exc
+    if isinstance(exc, jinja2.TemplateSyntaxError):
+        return TemplateError(
+            f"{_shown(exc.filename) or where}:{exc.lineno}: template error: {exc.message}"
+        )
+    file, line = _template_line(exc.__traceback__)
+    at = f"{_shown(file) or where}:{line}"
+    if isinstance(exc, SecurityError):
+        return TemplateError(f"{at}: template refused by the sandbox: {exc}")
+    if isinstance(exc, jinja2.TemplateNotFound):
+        return TemplateError(f"{at}: template error: {exc.message or exc}")
+    if isinstance(exc, (jinja2.TemplateError, ArithmeticError, LookupError, TypeError, ValueError)):
+        # A coach's override can fail like any Python expression ({{ 1/0 }}, a bad index):
+        # that is the template's error, named with its line, not a crash of coachkit.
+        return TemplateError(f"{at}: template error: {exc}")
+    return exc
+
+
+def _shown(file: str | None) -> str | None:
+    """A template file as messages show it: built-ins by package, others by path."""
+    if file is None:
+        return None
+    path = Path(file)
+    if path.parent == _builtin_folder():
+        return f"{BUILTIN_PACKAGE}:{path.name}"
+    return file
+
+
+def _template_line(tb: TracebackType | None) -> tuple[str | None, int]:
+    """The innermost template file and line in a traceback Jinja rewrote."""
+    file, line = None, 1
     while tb is not None:
-        if tb.tb_frame.f_code.co_filename.endswith((SUFFIX, HTML_SUFFIX)):
-            line = tb.tb_lineno
+        name = tb.tb_frame.f_code.co_filename
+        if name.endswith(".j2"):
+            file, line = name, tb.tb_lineno
         tb = tb.tb_next
-    return line
+    return file, line
