@@ -135,8 +135,8 @@ def check_output(given: Path, force: bool) -> tuple[Path, os.stat_result | None]
     return target, seen
 
 
-def reports_folder(root: Path) -> tuple[Path, bool]:
-    """The engagement's ``reports/``, made if missing; True when this call made it.
+def reports_folder(root: Path, make: bool = True) -> tuple[Path, bool]:
+    """The engagement's ``reports/``, made if missing (unless not ``make``); True when made.
 
     It must be a real folder: a link would put the record of what was sent
     outside the engagement (and outside its git history).
@@ -145,6 +145,8 @@ def reports_folder(root: Path) -> tuple[Path, bool]:
     try:
         seen = os.lstat(folder)
     except FileNotFoundError:
+        if not make:
+            return folder, False
         try:
             folder.mkdir()
         except FileExistsError:  # made by another process meanwhile: check it again
