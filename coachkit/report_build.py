@@ -238,7 +238,9 @@ def _attach_ratings(
     had to join "others" so that it would not hold one or two raters, and whether
     a goal's round was withheld because fewer than three stakeholders rated it.
     """
-    show_self = self_rating_shared(engagement.meta, engagement.root / ENGAGEMENT_FILE)
+    path = engagement.root / ENGAGEMENT_FILE
+    note = engagement.notes.get(path)  # its front matter knows where each key is
+    show_self = self_rating_shared(note.meta if note is not None else engagement.meta, path)
     by_id = {goal.id: goal for goal in goals}
     round_of = {feedback.path: feedback for feedback in rounds}
     merged_any = regrouped_any = withheld_any = False
