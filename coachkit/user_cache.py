@@ -1,7 +1,8 @@
 """The user's own coachkit folders, never inside an engagement.
 
-The cache folder holds write locks, parsed engagements, lint findings, compiled
-templates and the crash log: ``$COACHKIT_CACHE_DIR`` when set, else
+The cache folder holds parsed engagements, lint findings, compiled templates
+and the crash log (never the write locks: every writer must see those, so they
+live with the engagement, see engagement_lock): ``$COACHKIT_CACHE_DIR`` when set, else
 ``$XDG_CACHE_HOME/coachkit``, else ``~/.cache/coachkit``. Everything in it can be
 deleted at any time. The settings folder is found the same way (see settings.py).
 """

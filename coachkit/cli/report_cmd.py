@@ -31,9 +31,14 @@ SUFFIX_FORMATS = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html
     "-o",
     "--output",
     type=click.Path(path_type=Path),
+    metavar="FILE",
     help="Write here instead of reports/YYYY-MM-DD-AUDIENCE-report.EXT (not committed).",
 )
-@click.option("--force", is_flag=True, help="With -o: replace FILE if it exists.")
+@click.option(
+    "--force",
+    is_flag=True,
+    help="With -o: replace FILE if it exists (a regular file, never a note).",
+)
 @click.option("--dry-run", is_flag=True, help="List what the report would disclose; write nothing.")
 @no_commit_option
 def report(
