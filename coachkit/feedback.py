@@ -273,7 +273,7 @@ def read_round(meta: Any, path: Path, goal_ids: set[str]) -> tuple[Round | None,
 
 
 def _scale_text(scale: tuple[float, float]) -> str:
-    return "[" + ", ".join(_number_text(v) for v in scale) + "]"
+    return "[" + ", ".join(f"{v:g}" if math.isfinite(v) else _number_text(v) for v in scale) + "]"
 
 
 def _number_text(value: Any) -> str:
@@ -281,9 +281,8 @@ def _number_text(value: Any) -> str:
     if isinstance(value, float) and not math.isfinite(value):
         return ".nan" if math.isnan(value) else ("-.inf" if value < 0 else ".inf")
     if isinstance(value, int) and not isinstance(value, bool) and abs(value) > 10**15:
-        return f"{float(value):.3g}" if abs(value) < 10**300 else "a number of over 300 digits"
-    if isinstance(value, float):
-        return f"{value:g}"
+        digits = str(abs(value))
+        return f"{'-' if value < 0 else ''}{digits[:6]}… ({len(digits)} digits)"
     return str(value)
 
 

@@ -366,7 +366,8 @@ def _parse_number(text: str) -> int | float | None:
         return None
     if not math.isfinite(number):
         return None
-    return int(number) if number.is_integer() else number
+    # 2.0 is written 2; 1e308 stays 1e+308 rather than 309 digits.
+    return int(number) if number.is_integer() and abs(number) < 1e15 else number
 
 
 def _rating(text: str, source: str) -> int | float:

@@ -393,6 +393,33 @@ BAD_ADD = [
         "coachkit: a round needs at least one rating, e.g. --rating R1:manager:G1:2",
         id="no rating",
     ),
+    pytest.param(
+        ["--rating", "R1:manager:G1:nan"],
+        "coachkit: --rating R1:manager:G1:nan: rating must be a finite number, not 'nan'",
+        id="rating nan",
+    ),
+    pytest.param(
+        ["--rating", "R1:manager:G1:1e308"],
+        "coachkit: --rating R1:manager:G1:1e308: rating 1e+308 is outside the scale [-3, 3]",
+        id="rating 1e308",
+    ),
+    pytest.param(
+        ["--rating", "R1:manager:G1:1" + "0" * 400],
+        "coachkit: --rating R1:manager:G1:1"
+        + "0" * 400
+        + ": rating 100000… (401 digits) is outside the scale [-3, 3]",
+        id="rating of 401 digits",
+    ),
+    pytest.param(
+        ["--scale", "-inf,inf", "--rating", "R1:peer:G1:1"],
+        "coachkit: --scale -inf,inf: expected LOW,HIGH, e.g. 1,5 or -3,3",
+        id="scale infinite",
+    ),
+    pytest.param(
+        ["--scale", "0,1e308", "--rating", "R1:peer:G1:1e308", "--rating", "R2:peer:G1:1e308"],
+        "coachkit: --scale 0,1e308: each bound must be from -100 to 100, e.g. 1,5 or -3,3",
+        id="scale too wide",
+    ),
 ]
 
 
@@ -436,6 +463,10 @@ BAD_CSV = [
                  id="empty rating"),
     pytest.param(HEADER + "R1,peer,G1,high,\n", "2: rating must be a number, not 'high'",
                  id="rating not a number"),
+    pytest.param(HEADER + "R1,peer,G1,-inf,\n", "2: rating must be a finite number, not '-inf'",
+                 id="rating infinite"),
+    pytest.param(HEADER + "R1,peer,G1,1,\nR2,peer,G1,1e308,\n",
+                 "3: rating 1e+308 is outside the scale [-3, 3]", id="rating 1e308"),
     pytest.param(HEADER + "R1,peer,G1,1,Good, mostly\n",
                  '2: 6 fields but the header has 5; put a value that holds a comma in double quotes ("like, this")',
                  id="unquoted comma"),
@@ -561,3 +592,87 @@ def test_lint_reports_a_round_without_a_usable_scale(sample: Path) -> None:
     assert findings == [
         (4, 1, "feedback-invalid", "scale must be [lowest, highest], e.g. [1, 5] or [-3, 3]")
     ]
+
+
+UNBOUNDED = [
+    pytest.param("[-.inf, .inf]", "rating: 1", 4, 1, "feedback-invalid",
+                 "scale [-.inf, .inf]: each bound must be a finite number from -100 to 100, "
+                 "e.g. [1, 5] or [-3, 3]", id="infinite scale"),
+    pytest.param("[0, 1e308]", "rating: 1e308", 4, 1, "feedback-invalid",
+                 "scale [0, 1e+308]: each bound must be a finite number from -100 to 100, "
+                 "e.g. [1, 5] or [-3, 3]", id="scale too wide"),
+    pytest.param("[0, .nan]", "rating: 1", 4, 1, "feedback-invalid",
+                 "scale [0, .nan]: each bound must be a finite number from -100 to 100, "
+                 "e.g. [1, 5] or [-3, 3]", id="scale nan"),
+    pytest.param("[1, 5]", "rating: .nan", 6, 40, "feedback-invalid",
+                 "rating must be a finite number, not .nan", id="rating nan"),
+    pytest.param("[1, 5]", "rating: -.inf", 6, 40, "feedback-invalid",
+                 "rating must be a finite number, not -.inf", id="rating infinite"),
+    pytest.param("[1, 5]", "rating: 1e308", 6, 40, "feedback-rating-out-of-scale",
+                 "rating 1e+308 is outside the scale [1, 5]", id="rating 1e308"),
+    pytest.param("[1, 5]", "rating: 1" + "0" * 400, 6, 40, "feedback-rating-out-of-scale",
+                 "rating 100000… (401 digits) is outside the scale [1, 5]",
+                 id="rating of 401 digits"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("scale", "rating", "line", "column", "rule", "message"), UNBOUNDED)
+def test_scales_and_ratings_are_finite_and_bounded_everywhere(
+    sample: Path, scale: str, rating: str, line: int, column: int, rule: str, message: str
+) -> None:
+    """summary, report and lint agree: one located line, never an overflow or a NaN chart."""
+    build_file_tree(sample, {SURVEY_360: (
+        f"---\nkind: 360\ndate: 2026-03-15\nscale: {scale}\nresponses:\n"
+        f"  - {{rater: R1, group: peer, goal: G1, {rating}}}\n"
+        "  - {rater: R2, group: peer, goal: G1, rating: 1}\n"
+        "  - {rater: R3, group: peer, goal: G1, rating: 1}\n"
+        "---\n"
+    )})  # fmt: skip
+    where = f"{sample / SURVEY_360}:{line}:{column}: {message}\n"
+    summary = run("feedback", "summary", "--json", cwd=sample)
+    assert (summary.exit_code, summary.stderr) == (2, where)
+    report = run("report", "--format", "html", "--no-commit", cwd=sample)
+    assert (report.exit_code, report.stdout, report.stderr) == (2, "", where)
+    assert not (sample / "reports").exists()
+    engagements, _ = load_all([sample])
+    findings = [
+        (f.line, f.column, f.rule, f.message)
+        for f in lint_engagements(engagements, dt.date(2026, 3, 16)).findings
+        if f.code.startswith("CK5")
+    ]
+    assert findings == [(line, column, rule, message)]
+
+
+SURVEY_360 = "feedback/2026-03-15-360.md"
+
+
+def test_the_sponsor_sees_self_ratings_only_where_the_agreement_says_so(sample: Path) -> None:
+    build_file_tree(sample, {SURVEY_360: (
+        "---\nkind: 360\ndate: 2026-03-15\nscale: [1, 5]\nresponses:\n"
+        + "".join(f"  - {{rater: R{n}, group: peer, goal: G1, rating: 3}}\n" for n in (1, 2, 3))
+        + "  - {rater: S1, group: self, goal: G1, rating: 5}\n---\n"
+    )})  # fmt: skip
+    git(sample, "add", SURVEY_360)
+    git(sample, "commit", "-qm", "Round")
+    summary = json.loads(run("feedback", "summary", "--json", cwd=sample).stdout)
+    assert [(r["mean"], r["raters"], r["self_rating"]) for r in summary if r["goal"] == "G1"] == [
+        (2.2, 5, None),
+        (3.0, 3, 5.0),  # self never pools with the stakeholders
+    ]
+
+    def report(audience: str) -> str:
+        result = run("report", "--for", audience, "-o", f"{audience}.md", "--force", cwd=sample)
+        assert result.exit_code == 0, result.output
+        return (sample / f"{audience}.md").read_text(encoding="utf-8")
+
+    row = "| Final (360) | 2026-03-15 | 1 to 5 | 3.0 | {}3 | - |"
+    assert row.format("5.0 | ") in report("client")
+    assert row.format("") in report("sponsor")
+    engagement = (sample / "engagement.md").read_text(encoding="utf-8")
+    (sample / "engagement.md").write_text(
+        engagement.replace("phase:", "share_self_rating_with_sponsor: true\nphase:", 1),
+        encoding="utf-8",
+    )
+    assert row.format("5.0 | ") in report("sponsor")
+    lint = run("lint", "--select", "unknown-key", cwd=sample)
+    assert "share_self_rating_with_sponsor" not in lint.stdout

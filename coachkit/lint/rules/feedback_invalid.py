@@ -1,9 +1,10 @@
 """A feedback file or one of its responses cannot be read as a round of ratings.
 
-The round needs a `kind`, a `date` and a `scale` of two numbers, lowest first
-(`[1, 5]`, or `[-3, 3]` for a mini-survey). Each response needs a `rater` code,
-a `group` (self, manager, peer, direct-report or other), a `goal` and a numeric
-`rating`, and a rater rates each goal at most once per round. A response that
+The round needs a `kind`, a `date` and a `scale` of two finite numbers from -100
+to 100, lowest first (`[1, 5]`, or `[-3, 3]` for a mini-survey). Each response
+needs a `rater` code, a `group` (self, manager, peer, direct-report or other), a
+`goal` and a finite numeric `rating` (`.nan` and `.inf` are not ratings), and a
+rater rates each goal at most once per round. A response that
 breaks these rules is left out of `coachkit feedback summary` and of every
 report, so the figures would quietly be wrong.
 """

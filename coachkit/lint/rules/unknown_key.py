@@ -40,6 +40,7 @@ KNOWN_KEYS: dict[str, tuple[str, ...]] = {
         "cadence",
         "phase",
         "follow_up",
+        "share_self_rating_with_sponsor",
         "actions",
     ),
     "goals": (
