@@ -144,9 +144,10 @@ def test_dry_run_lists_what_would_be_disclosed_and_writes_nothing(closed: Path) 
         "means for direct-report, others (groups of at least 3 raters; smaller ones merged "
         "into 'others')",
         "action items in every note: counts only (agreed, done, dropped, open), overall and per goal",
-        "never disclosed: private sections and <!-- private --> spans, rater codes, goal and "
-        "feedback file bodies, session front matter other than number, date and duration, "
-        "action item titles",
+        "private text left out of: engagement.md (body)",
+        "never disclosed: private sections and <!-- private --> spans (in every text shown), "
+        "rater codes, goal and feedback file bodies, session front matter other than number, "
+        "date and duration, action item titles",
     ]
     assert sponsor.stderr == "The sponsor report (md) would disclose:\ndry run: nothing written\n"
     client = run("report", "--for", "client", "--format", "html", "--dry-run", cwd=closed)
@@ -384,7 +385,8 @@ def test_dry_run_never_names_a_canary(planted: Path) -> None:
         assert ("comment (public text)" in result.stdout) == (audience == "client")
 
 
-def test_a_private_heading_after_an_unclosed_code_fence_stays_private(sample: Path) -> None:
+def test_a_private_heading_after_an_unclosed_code_fence_is_refused(sample: Path) -> None:
+    """Under an unclosed fence the heading is code: the report refuses rather than show it."""
     build_file_tree(
         sample,
         {
@@ -393,10 +395,12 @@ def test_a_private_heading_after_an_unclosed_code_fence_stays_private(sample: Pa
         },
     )
     result = run("report", "--no-commit", cwd=sample)
-    assert result.exit_code == 0, result.output
-    report = Path(result.stdout.strip()).read_text(encoding="utf-8")
-    assert "boxes and arrows" in report
-    assert "CANARY-AFTER-FENCE" not in report
+    assert result.exit_code == 2, result.output
+    assert result.stderr.startswith(
+        f"{sample / 'sessions/03-2026-02-10.md'}:10:1: a line that reads"
+    )
+    assert "CANARY-AFTER-FENCE" not in result.output
+    assert not (sample / "reports").exists()
 
 
 # --- bad input -----------------------------------------------------------------------------
