@@ -526,6 +526,28 @@ FIRING: list[tuple[str, dict[str, str | None], list[Row]]] = [
         ],
     ),
     (
+        "private-text-unsafe",
+        {
+            S: edit(
+                SESSION,
+                "Bring the decision log to session 2.\n",
+                "Bring the decision log to session 2.\n\n```\nsketch\n## Private\nTired.\n",
+            )
+        },
+        [
+            (
+                S,
+                20,
+                1,
+                "private-text-unsafe",
+                "error",
+                "a line that reads as a 'Private' heading (in a code block or raw HTML, or "
+                "under an unclosed code fence) would be disclosed; close the fence before it "
+                "or mark the text with <!-- private --> … <!-- /private -->",
+            )
+        ],
+    ),
+    (
         "session-missing-date",
         {"sessions/notes.md": "---\nformat: video\n---\n# Notes\n"},
         [
@@ -917,6 +939,17 @@ QUIET: list[tuple[str, str, dict[str, str | None]]] = [
         "goal-invalid-status",
         "goal-invalid-status",
         {G: edit(GOAL, "status: active", "status: partially-achieved")},
+    ),
+    (
+        "private-text-unsafe (a Private heading after a closed fence)",
+        "private-text-unsafe",
+        {
+            S: edit(
+                SESSION,
+                "Bring the decision log to session 2.\n",
+                "Bring the decision log to session 2.\n\n```\nsketch\n```\n## Private\nTired.\n",
+            )
+        },
     ),
     (
         "session-missing-next-steps (today's note is being written)",
