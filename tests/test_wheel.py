@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import sysconfig
 import venv
 from pathlib import Path
 
@@ -33,11 +34,19 @@ def test_wheel_installs_and_scaffolds_a_session(tmp_path: Path) -> None:
         capture_output=True,
     )
     (wheel,) = dist.glob("coachkit-*.whl")
-    # The fresh venv borrows this interpreter's site-packages for the dependencies only:
-    # the wheel itself goes into the venv and must win over the editable install.
+    # The fresh venv borrows the test run's installed dependencies (a .pth line, read after
+    # the venv's own site-packages) and nothing else: the wheel goes into the venv and must
+    # win over the editable install, whose finder a plain path line never loads.
     env_dir = tmp_path / "venv"
-    venv.create(env_dir, system_site_packages=True, with_pip=False)
+    venv.create(env_dir, system_site_packages=False, with_pip=False)
     python = env_dir / "bin" / "python"
+    own = subprocess.run(
+        [str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+        check=True, capture_output=True, text=True,
+    ).stdout.strip()  # fmt: skip
+    Path(own, "zz-test-dependencies.pth").write_text(
+        sysconfig.get_paths()["purelib"] + "\n", encoding="utf-8"
+    )
     subprocess.run(
         [
             sys.executable,
