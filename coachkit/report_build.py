@@ -52,7 +52,13 @@ def _public(text: str, where: Path, first_line: int) -> tuple[str, bool]:
 
 
 def _round_rating(
-    feedback: Round, goal: str, mean: float, figures: Figures, client: bool, show_self: bool
+    feedback: Round,
+    goal: str,
+    mean: float,
+    figures: Figures,
+    client: bool,
+    show_self: bool,
+    texts: _PublicTexts,
 ) -> RoundRating:
     """One goal's figures in one round, as :mod:`coachkit.anonymity` allows them.
 
@@ -73,7 +79,7 @@ def _round_rating(
     if client:
         for response in responses:
             if response.comment:
-                public, _withheld = _public(response.comment, feedback.path, response.line)
+                public = texts.text(response.comment, feedback.path, response.line, "comment")
                 if public:
                     comments.append(public)
     return RoundRating(
@@ -126,7 +132,7 @@ def build_report(
     goals = _goal_reports(engagement, texts)
     if not goals:
         missing.append("No goals were recorded for this engagement.")
-    merged, left_out, withheld = _attach_ratings(goals, rounds, client, engagement)
+    merged, left_out, withheld = _attach_ratings(goals, rounds, client, engagement, texts)
     if not rounds:
         missing.append("No stakeholder feedback was recorded.")
     actions = _count_actions(engagement, goals)
@@ -230,7 +236,11 @@ def _goal_reports(engagement: Engagement, texts: _PublicTexts) -> list[GoalRepor
 
 
 def _attach_ratings(
-    goals: list[GoalReport], rounds: list[Round], client: bool, engagement: Engagement
+    goals: list[GoalReport],
+    rounds: list[Round],
+    client: bool,
+    engagement: Engagement,
+    texts: _PublicTexts,
 ) -> tuple[bool, bool, bool]:
     """Add each round's figures to its goals (see :mod:`coachkit.anonymity`).
 
@@ -254,7 +264,13 @@ def _attach_ratings(
             continue
         goal.rounds.append(
             _round_rating(
-                round_of[summary.path], summary.goal, figures.mean, figures, client, show_self
+                round_of[summary.path],
+                summary.goal,
+                figures.mean,
+                figures,
+                client,
+                show_self,
+                texts,
             )
         )
         merged_any = merged_any or figures.merged

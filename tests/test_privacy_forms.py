@@ -167,6 +167,7 @@ def test_no_form_of_private_text_reaches_a_report_or_the_next_note(sample: Path,
     assert "private text left out of: " in dry.stdout
     assert "sessions/02-2026-01-29.md (body)" in dry.stdout
     assert "goals/G1-delegate-strategic-decisions.md (outcome)" in dry.stdout
+    assert "feedback/2026-02-06-mid-point.md (comment)" in dry.stdout
     new = run("session", "new", "--date", "2026-02-12", cwd=sample)
     assert new.exit_code == 0, new.output
     note = Path(new.stdout.strip()).read_text(encoding="utf-8")
