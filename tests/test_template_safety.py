@@ -303,6 +303,13 @@ def test_an_include_through_a_linked_folder_or_file_is_refused(engagement: Path)
         assert "is a symbolic link" in line and SECRET not in line
 
 
+def test_a_template_that_is_no_regular_file_is_refused(engagement: Path) -> None:
+    (engagement / "templates").mkdir()
+    os.mkfifo(engagement / "templates" / "pipe.md.j2")  # reading it would wait forever
+    result = _session_with(engagement, "---\n---\n{% include 'pipe.md.j2' %}\n")
+    assert _refused(result).endswith("pipe.md.j2: is not a regular file; a template must be one")
+
+
 def test_includes_resolve_in_the_lookup_order_and_may_use_subfolders(engagement: Path) -> None:
     build_file_tree(
         engagement,
@@ -336,7 +343,8 @@ ENDLESS = [
     # No call and no output inside: only the timer can stop it.
     "{% set r = range(100000) %}{% for a in r %}{% for b in r %}{% for c in r %}"
     "{% endfor %}{% endfor %}{% endfor %}",
-    "{% set r = range(100000) %}{% for a in r %}{% for b in r %}{{ b }}{% endfor %}{% endfor %}",
+    "{% set r = range(100000) %}{% for a in r %}{% for b in r %}{% if b < 0 %}{{ b }}{% endif %}"
+    "{% endfor %}{% endfor %}",
     "{% set r = range(100000) %}{% for a in r %}{% for b in r %}{% set x = b ~ a %}"
     "{% endfor %}{% endfor %}",
 ]
@@ -366,7 +374,7 @@ def test_the_budget_holds_off_the_main_thread_too(engagement: Path) -> None:
         engagement,
         {
             "templates/session.md.j2": "{% set r = range(100000) %}{% for a in r %}"
-            "{% for b in r %}{{ b | string }}{% endfor %}{% endfor %}"
+            "{% for b in r %}{% if (b | string) == 'x' %}y{% endif %}{% endfor %}{% endfor %}"
         },
     )
     failures: list[BaseException] = []
