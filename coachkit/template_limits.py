@@ -77,21 +77,30 @@ def running_for(deadline: Deadline, seconds: float) -> Iterator[None]:
         and threading.current_thread() is threading.main_thread()
         and signal.getitimer(signal.ITIMER_REAL)[0] == 0
     )
+    timer = _Timer()
     previous: Any = None
     if use_timer:
-        previous = signal.signal(signal.SIGALRM, _alarm)
+        previous = signal.signal(signal.SIGALRM, timer.fire)
         signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
         yield
     finally:
+        timer.finishing = True  # first: an alarm from here on must not cut the clean-up short
         deadline.at = float("inf")
         if use_timer:
             signal.setitimer(signal.ITIMER_REAL, 0)
             signal.signal(signal.SIGALRM, previous)
 
 
-def _alarm(_signum: int, _frame: Any) -> None:
-    raise OverBudget
+class _Timer:
+    """The SIGALRM handler: it stops the template, unless the render is already over."""
+
+    def __init__(self) -> None:
+        self.finishing = False
+
+    def fire(self, _signum: int, _frame: Any) -> None:
+        if not self.finishing:
+            raise OverBudget
 
 
 def collect(chunks: Iterable[str], deadline: Deadline, cap: int = OUTPUT_CAP) -> str:
