@@ -7,6 +7,10 @@ built-in templates shipped with coachkit. A template read from a folder renders
 in Jinja2's sandbox, because it may come from a practice repository someone
 else wrote. A name ending in ``.html`` (``report.html``) is the file
 ``NAME.j2`` (``report.html.j2``) and renders with HTML autoescaping on.
+
+What keeps a template in bounds lives beside this module: its context is plain data
+(template_data), its files are real files inside the template folders
+(template_files), and it runs on a time budget and an output cap (template_limits).
 """
 
 from __future__ import annotations
