@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
@@ -12,8 +13,9 @@ from coachkit.engagement_cache import EngagementCache
 from coachkit.engagement_lock import engagement_lock
 from coachkit.errors import InvalidDate
 from coachkit.ids import next_session_number
-from coachkit.model import Engagement
+from coachkit.model import Engagement, Goal
 from coachkit.note_sections import sections
+from coachkit.privacy import public_text
 from coachkit.safe_write import create_file
 from coachkit.template_data import plain_data
 from coachkit.template_lookup import render
@@ -38,7 +40,7 @@ def session_context(
     earlier = [s for s in engagement.sessions if s.date <= day]
     if earlier:
         last = earlier[-1]
-        parts = sections(last.body)
+        parts = sections(last.body, last.path, last.body_line)
         previous = {
             "number": last.number,
             "date": last.date,
@@ -49,7 +51,7 @@ def session_context(
     open_actions = [
         {
             "id": item.id,
-            "title": item.title,
+            "title": public_text(item.title, item.path, first_line=item.line),
             "owner": item.owner,
             "due": item.due,
             "goal": item.goal,
@@ -70,13 +72,30 @@ def session_context(
                 "format": fmt,
                 "next_session": next_after(engagement, day),
             },
-            "goals": engagement.active_goals(),
+            "goals": [_public_goal(goal) for goal in engagement.active_goals()],
             "open_actions": open_actions,
             "previous": previous,
         },
         engagement.root,
     )
     return context
+
+
+def _public_goal(goal: Goal) -> Goal:
+    """``goal`` with its texts as they may be carried into a note (private parts out)."""
+
+    def shown(text: str | None) -> str | None:
+        return None if text is None else public_text(text, goal.path, first_line=goal.line)
+
+    return dataclasses.replace(
+        goal,
+        title=shown(goal.title) or goal.id,
+        measure=shown(goal.measure),
+        baseline=shown(goal.baseline),
+        target=shown(goal.target),
+        competency=shown(goal.competency),
+        stakeholders=[shown(name) or "" for name in goal.stakeholders],
+    )
 
 
 def new_session(

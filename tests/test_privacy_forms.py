@@ -77,12 +77,17 @@ def plant(root: Path, form: str, template: str) -> None:
     def body(place: str) -> str:
         return template.format(c=_canary(form, place))
 
-    session = root / "sessions" / "02-2026-01-29.md"
-    text = session.read_text(encoding="utf-8")
+    # The shared section in session 1, the homework in session 2 (the one `session new`
+    # carries from): an h1 or unclosed form hides the rest of its note, as it should.
+    first = root / "sessions" / "01-2026-01-15.md"
+    text = first.read_text(encoding="utf-8")
     text = text.replace(
         "## Reflection\n",
         f"## Reflection\n{_public('reflection')}\n\n{body('reflection')}\n## Reflection tail\n",
     )
+    first.write_text(text, encoding="utf-8")
+    session = root / "sessions" / "02-2026-01-29.md"
+    text = session.read_text(encoding="utf-8")
     text += f"\n## Homework\n{_public('homework')}\n\n{body('homework')}\n"
     session.write_text(text, encoding="utf-8")
     engagement = root / "engagement.md"
