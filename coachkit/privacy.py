@@ -100,6 +100,12 @@ def starts_with_private(plain: str) -> bool:
     return after == len(folded) or not folded[after].isalpha()
 
 
+def private_marker_in(text: str) -> str | None:
+    """The first private marker in ``text`` (any case or compatibility form), else None."""
+    found = _LEFTOVER_MARKER_RE.search(fold(text))
+    return found.group(0) if found else None
+
+
 @dataclass(frozen=True)
 class Disclosed:
     """Text fit to disclose, and whether anything private was taken out of it."""

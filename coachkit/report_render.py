@@ -25,6 +25,7 @@ from typing import Any
 from coachkit.engagement_loader import load_engagement
 from coachkit.engagement_lock import writes_engagement
 from coachkit.errors import CoachkitError, TemplateError, WriteRefused
+from coachkit.privacy import private_marker_in
 from coachkit.report_build import build_report, disclosures
 from coachkit.report_model import DEFAULT_SHAREABLE, Report, check_audience, check_format
 from coachkit.report_output import check_output, remove_if_empty, reports_folder
@@ -109,7 +110,17 @@ def build(root: Path, audience: str, fmt: str, as_of: dt.date) -> tuple[Report, 
         "report": report_data(report),
         "shareable_sections": list(report.shareable_sections),
     }
-    return report, render(template, context, root)
+    text = render(template, context, root)
+    leftover = private_marker_in(text)
+    if leftover is not None:
+        # The last safeguard, on the rendered page before any comment is stripped: every
+        # text reached the template through privacy.disclose, so this is a template's doing.
+        source = find_template(template, root).location
+        raise TemplateError(
+            f"{source}: the rendered report holds a private marker ({leftover!r}); "
+            "nothing was written"
+        )
+    return report, text
 
 
 def report_data(report: Report) -> dict[str, Any]:

@@ -227,3 +227,18 @@ def test_no_form_reaches_the_pdf_reports(sample: Path) -> None:
         _no_canary(text, f"pdf {audience}")
         assert _public("sustainment") in text
         assert (_public("reflection") in text) == (audience == "client")
+
+
+def test_a_template_that_prints_a_private_marker_is_refused(sample: Path) -> None:
+    build_file_tree(
+        sample,
+        {
+            "templates/report.md.j2": (
+                "# {{ report.title }}\n<!-- Private -->{{ report.client }}<!-- /private -->\n"
+            )
+        },
+    )
+    result = run("report", "--no-commit", cwd=sample)
+    assert result.exit_code == 2, result.output
+    assert result.stderr.startswith(f"{sample / 'templates' / 'report.md.j2'}: the rendered")
+    assert not (sample / "reports").exists()
