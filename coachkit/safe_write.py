@@ -15,6 +15,7 @@ import re
 import stat
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from coachkit.errors import WriteRefused
@@ -150,15 +151,7 @@ def replace_file(path: Path, data: bytes, expected: bytes) -> None:
     # made read-only is a file the coach does not want changed.
     if not os.access(path, os.W_OK) or not mode & stat.S_IWUSR:
         raise WriteRefused(f"{path}: is read-only; make it writable (chmod u+w) and run again")
-    temp = _write_temp(path.parent, path.name, data, mode & 0o7777)
-    try:
-        _refuse_if_changed(path, expected)
-        os.replace(temp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            temp.unlink()
-        raise
-    _fsync_dir(path.parent)
+    _swap_in(path, data, mode & 0o7777, lambda: _refuse_if_changed(path, expected))
 
 
 def _vanished(path: Path) -> WriteRefused:
@@ -203,8 +196,8 @@ def replace_unchanged(path: Path, data: bytes, seen: os.stat_result) -> None:
         raise WriteRefused(f"{path}: is not a regular file; nothing was written")
     if not os.access(path, os.W_OK) or not seen.st_mode & stat.S_IWUSR:
         raise WriteRefused(f"{path}: is read-only; make it writable (chmod u+w) and run again")
-    temp = _write_temp(path.parent, path.name, data, seen.st_mode & 0o7777)
-    try:
+
+    def still_seen() -> None:
         try:
             now = os.lstat(path)
         except FileNotFoundError:
@@ -213,6 +206,17 @@ def replace_unchanged(path: Path, data: bytes, seen: os.stat_result) -> None:
             raise WriteRefused(
                 f"{path}: changed while coachkit was writing it; nothing was written, run again"
             )
+
+    _swap_in(path, data, seen.st_mode & 0o7777, still_seen)
+
+
+def _swap_in(path: Path, data: bytes, mode: int, check: Callable[[], None]) -> None:
+    """Write ``data`` to a temporary file beside ``path``, then, once ``check`` passes
+    (the compare of compare-and-swap, right before the rename), rename it over ``path``.
+    Whatever fails, the temporary file goes."""
+    temp = _write_temp(path.parent, path.name, data, mode)
+    try:
+        check()
         os.replace(temp, path)
     except BaseException:
         with contextlib.suppress(OSError):
