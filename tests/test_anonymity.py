@@ -33,7 +33,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from coachkit.anonymity import (
+from coachkit.engagement.loader import load_engagement
+from coachkit.errors import NoteError
+from coachkit.feedback.anonymity import (
     MIN_GROUP_SIZE,
     NAMED_GROUPS,
     OTHER,
@@ -42,10 +44,8 @@ from coachkit.anonymity import (
     partition,
     publishable,
 )
-from coachkit.engagement_loader import load_engagement
-from coachkit.errors import NoteError
-from coachkit.feedback import Response, summarize_engagement
-from coachkit.report_build import build_report
+from coachkit.feedback.rounds import Response, summarize_engagement
+from coachkit.report.build import build_report
 from tests.hypothesis_strategies import examples
 
 ANONYMITY_SETTINGS = settings(

@@ -155,12 +155,12 @@ def test_python_dash_m_runs_the_cli(sample: Path) -> None:
 def test_unexpected_crash_is_one_line_with_a_log(
     sample: Path, isolated_environment: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import coachkit.engagement_loader
+    import coachkit.engagement.loader
 
     def explode(root: Path) -> None:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(coachkit.engagement_loader, "load_engagement", explode)
+    monkeypatch.setattr(coachkit.engagement.loader, "load_engagement", explode)
     result = run("session", "list", cwd=sample)
     log = isolated_environment / ".cache" / "coachkit" / "crash.log"
     assert result.exit_code == 2

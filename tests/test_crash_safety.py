@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from coachkit.safe_write import create_file, replace_file
+from coachkit.storage.atomic_write import create_file, replace_file
 
 STEPS = ["mkstemp", "fdopen", "fsync", "chmod", "replace", "link"]
 

@@ -10,12 +10,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from coachkit.anonymity import OTHERS, partition, publishable
-from coachkit.feedback import Response, read_round
-from coachkit.feedback_record import NewResponse, render_round
+from coachkit.engagement.practice import load_all
+from coachkit.feedback.anonymity import OTHERS, partition, publishable
+from coachkit.feedback.record import NewResponse, render_round
+from coachkit.feedback.rounds import Response, read_round
 from coachkit.lint.runner import lint_engagements
-from coachkit.note_reader import parse_note
-from coachkit.practice import load_all
+from coachkit.notes.reader import parse_note
 from tests.helpers import build_file_tree, commits, committed_files, git, run
 
 BASELINE = "feedback/2026-01-08-baseline-360.md"
@@ -512,7 +512,7 @@ def test_an_engagement_without_goals_is_told_to_add_them(sample: Path) -> None:
 
 def test_the_kind_option_lists_every_kind() -> None:
     from coachkit.cli.feedback_cmd import KIND_HELP
-    from coachkit.feedback import KINDS
+    from coachkit.feedback.rounds import KINDS
 
     assert all(kind in KIND_HELP for kind in KINDS)
 

@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from coachkit.errors import NoteError, WriteRefused
-from coachkit.front_matter_edit import (
+from coachkit.notes.front_matter_edit import (
     EditableNote,
     append_to_list,
     format_scalar,
@@ -29,9 +29,9 @@ from coachkit.front_matter_edit import (
     open_for_edit,
     set_fields,
 )
-from coachkit.note_reader import read_note
-from coachkit.safe_write import create_file, replace_file
-from coachkit.strict_yaml import load_strict
+from coachkit.notes.reader import read_note
+from coachkit.notes.strict_yaml import load_strict
+from coachkit.storage.atomic_write import create_file, replace_file
 
 BOM = b"\xef\xbb\xbf"
 DONE = dt.date(2026, 2, 12)
@@ -883,7 +883,7 @@ def test_save_through_a_symlink_is_refused(tmp_path: Path) -> None:
     ],
 )
 def test_set_scalar_list_keeps_the_lists_style(tmp_path: Path, before: str, after: str) -> None:
-    from coachkit.front_matter_edit import set_scalar_list
+    from coachkit.notes.front_matter_edit import set_scalar_list
 
     path = tmp_path / "engagement.md"
     path.write_text(f"---\nclient: J\n{before}---\nBody\n", encoding="utf-8")

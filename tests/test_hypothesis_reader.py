@@ -3,7 +3,7 @@
 ``parse_note(path, data)`` is where every file coachkit reads comes in. Whatever the
 bytes (random, front matter built from YAML-ish fragments: keys, impossible dates,
 anchors and aliases, tabs, conflict markers, deep nesting, a BOM, CRLF), it returns a
-:class:`~coachkit.note_reader.Note` or raises a :class:`~coachkit.errors.NoteError`
+:class:`~coachkit.notes.reader.Note` or raises a :class:`~coachkit.errors.NoteError`
 whose message is one line starting with the path, at a real position, and it never
 hangs.
 """
@@ -17,8 +17,8 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from coachkit.errors import NoteError
-from coachkit.located_map import LocatedMap
-from coachkit.note_reader import Note, parse_note
+from coachkit.notes.located_map import LocatedMap
+from coachkit.notes.reader import Note, parse_note
 from tests.hypothesis_strategies import examples, front_matter_notes, raw_notes, time_limit
 
 PATH = Path("/home/coach/clients/acme jordan-lee/sessions/02-2026-01-29.md")

@@ -10,7 +10,7 @@ import sys
 import time
 from pathlib import Path
 
-from coachkit.note_reader import read_note
+from coachkit.notes.reader import read_note
 
 NOTE = Path("sessions/02-2026-01-29.md")
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from coachkit import engagement_cache
+from coachkit.cache import parse_cache as engagement_cache
 from tests.helpers import run
 
 
@@ -93,7 +93,7 @@ def test_fixable_findings_stay_fixable_from_the_cache(practice: Path) -> None:
 def test_a_cold_lint_shared_with_a_child_process_finds_the_same(
     practice: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from coachkit import two_processes
+    from coachkit.cache import two_processes
 
     monkeypatch.setattr(two_processes, "MIN_NOTES", 1)
     for name in ("c", "d"):

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from coachkit.lint.done_dates import NoDoneDate, Version, done_since
-from coachkit.located_map import LocatedMap
+from coachkit.notes.located_map import LocatedMap
 from tests.helpers import build_file_tree, commits, committed_files, git, run
 
 RULE = "action-done-without-date"
@@ -105,8 +105,8 @@ def test_fix_takes_the_date_of_the_commit_that_marked_the_item_done(engagement: 
 
 
 def test_the_fix_is_what_set_fields_writes(engagement: Path) -> None:
-    from coachkit.front_matter_edit import open_for_edit, set_fields
     from coachkit.lint.done_dates import _item_locator
+    from coachkit.notes.front_matter_edit import open_for_edit, set_fields
 
     note = write(engagement, A1B2_DONE)
     commit_on(engagement, "2026-02-03", "a1b2 done")

@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
+from coachkit.engagement.practice import load_all
 from coachkit.errors import CoachkitError
 from coachkit.lint.finding import SEVERITIES, Finding, TextEdit
 from coachkit.lint.rules import RULE_MODULES, all_rules
 from coachkit.lint.runner import Selection, lint_engagements
-from coachkit.note_reader import parse_note
-from coachkit.practice import load_all
+from coachkit.notes.reader import parse_note
 from tests.helpers import build_file_tree
 
 AS_OF = dt.date(2026, 2, 12)  # tests/conftest.py: COACHKIT_TODAY

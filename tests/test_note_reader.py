@@ -13,9 +13,9 @@ import frontmatter
 import pytest
 
 from coachkit.errors import NoteError
-from coachkit.located_map import LocatedMap
-from coachkit.note_reader import frontmatter_handler, parse_note, read_note
-from coachkit.strict_yaml import load_strict
+from coachkit.notes.located_map import LocatedMap
+from coachkit.notes.reader import frontmatter_handler, parse_note, read_note
+from coachkit.notes.strict_yaml import load_strict
 
 BOM = b"\xef\xbb\xbf"
 

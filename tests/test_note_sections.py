@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from coachkit.errors import PrivateTextRefused
-from coachkit.note_sections import sections, strip_private
+from coachkit.notes.sections import sections, strip_private
 
 BODY = """\
 ## Reflection

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from coachkit import engagement_cache
-from coachkit.engagement_cache import EngagementCache
-from coachkit.engagement_loader import load_engagement
-from coachkit.model import Engagement
+from coachkit.cache import parse_cache as engagement_cache
+from coachkit.cache.parse_cache import EngagementCache
+from coachkit.engagement.loader import load_engagement
+from coachkit.engagement.model import Engagement
 from tests.helpers import build_file_tree, git, run
 
 ACTION = "  - id: {id}\n    title: {title}\n    owner: Jordan\n    due: 2026-01-{day:02d}\n"
@@ -327,8 +327,8 @@ def test_the_cache_lives_in_the_user_cache_folder(
 READER = """
 import sys
 from pathlib import Path
-from coachkit import engagement_cache
-from coachkit.engagement_cache import EngagementCache
+from coachkit.cache import parse_cache as engagement_cache
+from coachkit.cache.parse_cache import EngagementCache
 engagement_cache.SETTLE_NS = -(10**12)
 cache = EngagementCache(Path(sys.argv[1]))
 for _ in range(int(sys.argv[3])):
@@ -360,8 +360,8 @@ def test_concurrent_runs_share_the_cache_safely(sample: Path, tmp_path: Path) ->
 def test_a_cold_read_shared_with_a_child_process_gives_the_same_practice(
     sample: Path, tmp_path: Path, settled: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from coachkit import two_processes
-    from coachkit.practice import load_all, resolve_engagements
+    from coachkit.cache import two_processes
+    from coachkit.engagement.practice import load_all, resolve_engagements
 
     practice = copies_of(sample, tmp_path / "practice", 6)
     (practice / "client-4" / "goals" / "G9-broken.md").write_text("---\nid: [\n---\n")
@@ -379,8 +379,8 @@ def test_a_cold_read_shared_with_a_child_process_gives_the_same_practice(
 def test_a_failing_child_costs_only_time(
     sample: Path, tmp_path: Path, settled: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from coachkit import two_processes
-    from coachkit.practice import load_all, resolve_engagements
+    from coachkit.cache import two_processes
+    from coachkit.engagement.practice import load_all, resolve_engagements
 
     practice = copies_of(sample, tmp_path / "practice", 4)
     roots = resolve_engagements([practice], practice)

@@ -3,7 +3,7 @@
 The documents nest private sections in block quotes and list items, write their
 headings in ATX and setext forms with markup around the word, open nested and
 unclosed spans, put code fences and deeper headings inside private sections, and
-use LF or CRLF. Whatever comes out, :func:`coachkit.privacy.disclose` either
+use LF or CRLF. Whatever comes out, :func:`coachkit.notes.privacy.disclose` either
 refuses in one located line or returns text without a canary, and so do the
 client's report and `session new` built from such notes.
 """
@@ -18,7 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from coachkit.errors import PrivateTextRefused
-from coachkit.privacy import disclose
+from coachkit.notes.privacy import disclose
 from tests.helpers import git, run
 from tests.hypothesis_strategies import examples
 

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from coachkit.errors import CoachkitError
-from coachkit.report_render import find_browser
+from coachkit.report.render import find_browser
 from tests.golden_files import assert_golden
 from tests.helpers import build_file_tree, commits, committed_files, git, run
 
@@ -164,7 +164,7 @@ def test_dry_run_lists_what_would_be_disclosed_and_writes_nothing(closed: Path) 
 
 
 def test_a_template_marks_more_sections_shareable(sample: Path) -> None:
-    from coachkit.template_lookup import find_template, template_text
+    from coachkit.templating.lookup import find_template, template_text
 
     builtin = template_text(find_template("report", None))
     assert '{% set shareable_sections = ["reflection"] %}' in builtin

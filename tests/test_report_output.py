@@ -20,9 +20,9 @@ from pathlib import Path
 
 import pytest
 
-from coachkit import safe_write
 from coachkit.errors import WriteRefused
-from coachkit.safe_write import replace_unchanged
+from coachkit.storage import atomic_write as safe_write
+from coachkit.storage.atomic_write import replace_unchanged
 from tests.helpers import commits, git, run
 
 NOT_REGULAR = "a report is written only to a regular file"

@@ -17,10 +17,10 @@ from pathlib import Path
 
 import pytest
 
-from coachkit import safe_write
-from coachkit.engagement_lock import engagement_lock, lock_place
 from coachkit.errors import WriteRefused
-from coachkit.safe_write import replace_file
+from coachkit.storage import atomic_write as safe_write
+from coachkit.storage.atomic_write import replace_file
+from coachkit.storage.lock import engagement_lock, lock_place
 from tests.helpers import commits, git, run
 
 WRITERS = 16

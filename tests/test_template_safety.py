@@ -18,11 +18,11 @@ from typing import Any
 
 import pytest
 
-from coachkit.engagement_loader import load_engagement
+from coachkit.engagement.loader import load_engagement
 from coachkit.errors import CoachkitError
-from coachkit.report_render import find_browser, sealed_page
-from coachkit.sessions import session_context
-from coachkit.template_data import plain_data, require_plain
+from coachkit.report.render import find_browser, sealed_page
+from coachkit.templating.data import plain_data, require_plain
+from coachkit.writers.sessions import session_context
 from tests.helpers import build_file_tree, git, run
 
 SECRET = "CANARY-SECRET-NOTE"
@@ -89,7 +89,7 @@ def _report_with(root: Path, tmp_path: Path, template: str, name: str = "report.
 
 def _report_context(root: Path, audience: str) -> dict[str, Any]:
     """The context ``report`` hands its template, caught on its way to render()."""
-    from coachkit import report_render
+    from coachkit.report import render as report_render
 
     seen: list[dict[str, Any]] = []
 
@@ -368,7 +368,7 @@ def test_the_budget_holds_off_the_main_thread_too(engagement: Path) -> None:
     """Without the timer (another thread), the clock is read at each call and filter."""
     import threading
 
-    from coachkit.template_lookup import render
+    from coachkit.templating.lookup import render
 
     build_file_tree(
         engagement,

@@ -61,7 +61,7 @@ def action_add(
       coachkit action add "Hand the Q3 budget review to Priya" --owner Jordan \\
           --due fri --goal G1 --accountability "Priya confirms in the Monday 1:1"
     """
-    from coachkit.actions import add_action
+    from coachkit.writers.actions import add_action
 
     result = add_action(
         engagement_root(),
@@ -79,8 +79,8 @@ def action_add(
 
 
 def _set_status(action_id: str, status: str, day: dt.date | None, no_commit: bool) -> None:
-    from coachkit.actions import set_status
     from coachkit.dates import today
+    from coachkit.writers.actions import set_status
 
     when = day or today()
     result = set_status(engagement_root(), action_id, status, when, commit=not no_commit)
@@ -154,8 +154,8 @@ def action_list(
       coachkit action list ~/clients --owner jordan --within 7 --format csv
     """
     from coachkit.dates import today
-    from coachkit.model import ACTION_STATUSES
-    from coachkit.practice import ActionFilter, load_practice, select_actions
+    from coachkit.engagement.model import ACTION_STATUSES
+    from coachkit.engagement.practice import ActionFilter, load_practice, select_actions
 
     engagements, problems = load_practice(paths, Path.cwd(), use_cache=not no_cache)
     statuses = ACTION_STATUSES if status == "all" else (status,)

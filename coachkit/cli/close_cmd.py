@@ -53,8 +53,8 @@ def close(
           --goal G1=achieved --outcome "G1=Priya and Tom own the platform roadmap" \\
           --goal G2=partially-achieved --follow-up 2026-09-10 --follow-up 2026-12-10
     """
-    from coachkit.closure import close_engagement, parse_assignments
     from coachkit.dates import today
+    from coachkit.writers.close import close_engagement, parse_assignments
 
     statuses = parse_assignments(goal_statuses, "--goal", "G1=achieved")
     outcomes = parse_assignments(goal_outcomes, "--outcome", '"G1=Priya owns the roadmap"')

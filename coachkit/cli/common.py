@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 
 import click
 
-from coachkit.json_output import json_text
+from coachkit.cli.json_output import json_text
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -46,7 +46,7 @@ def no_commit_option(func: F) -> F:
 
 def engagement_root() -> Path:
     """The engagement holding the current folder."""
-    from coachkit.engagement_loader import find_engagement_root
+    from coachkit.engagement.loader import find_engagement_root
 
     return find_engagement_root(Path.cwd())
 

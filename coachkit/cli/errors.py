@@ -10,7 +10,7 @@ from typing import Any
 import click
 
 from coachkit.errors import EXIT_ERROR, CoachkitError
-from coachkit.user_cache import cache_home
+from coachkit.storage.user_folders import cache_home
 
 
 def _crash_log() -> Path:

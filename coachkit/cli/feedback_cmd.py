@@ -85,7 +85,7 @@ def feedback_add(
           --comment "R2:G1:Hands over the budget review now"
     """
     from coachkit.dates import today
-    from coachkit.feedback_record import (
+    from coachkit.feedback.record import (
         add_round,
         attach_comment,
         parse_rating_option,
@@ -125,7 +125,7 @@ def feedback_import(
       R2,peer,G1,1,"Delegates more, asks ""why?"" first"
     """
     from coachkit.dates import today
-    from coachkit.feedback_record import import_csv, parse_scale
+    from coachkit.feedback.record import import_csv, parse_scale
 
     when = day or today()
     bounds = parse_scale(scale) if scale is not None else None
@@ -151,7 +151,7 @@ def feedback_summary(ctx: click.Context, fmt: str, as_json: bool) -> None:
     Example:
       coachkit feedback summary --json
     """
-    from coachkit.feedback import summarize_engagement
+    from coachkit.feedback.rounds import summarize_engagement
 
     summaries, problems = summarize_engagement(engagement_root())
     chosen = chosen_format(fmt, as_json)

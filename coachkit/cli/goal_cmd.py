@@ -40,7 +40,7 @@ def goal_add(
           --measure "Direct reports rate 'delegates decisions' on the 360" \\
           --baseline 2.1 --target 3.5 --target-date 2026-06-30
     """
-    from coachkit.goals import add_goal
+    from coachkit.writers.goals import add_goal
 
     result = add_goal(
         engagement_root(),
@@ -64,7 +64,7 @@ def goal_list(fmt: str, as_json: bool) -> None:
     Example:
       coachkit goal list --json
     """
-    from coachkit.engagement_loader import load_engagement
+    from coachkit.engagement.loader import load_engagement
 
     engagement = load_engagement(engagement_root())
     engagement.raise_for_problems()

@@ -58,7 +58,7 @@ def init(
           --sponsor "Sam Ortiz" --hr "Dana Wu" --sessions 12 --cadence 2w --start 2026-01-12
     """
     from coachkit.dates import today
-    from coachkit.engagement_init import EngagementDetails, init_engagement
+    from coachkit.writers.init import EngagementDetails, init_engagement
 
     start = start or today()
     details = EngagementDetails(

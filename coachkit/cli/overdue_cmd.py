@@ -54,7 +54,7 @@ def overdue(
       coachkit overdue ~/clients --check --format json   # exit 1 if anything slipped
     """
     from coachkit.dates import today
-    from coachkit.practice import ActionFilter, load_practice, select_actions
+    from coachkit.engagement.practice import ActionFilter, load_practice, select_actions
 
     as_of = as_of or today()
     engagements, problems = load_practice(paths, Path.cwd(), use_cache=not no_cache)

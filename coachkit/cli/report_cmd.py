@@ -70,9 +70,9 @@ def report(
       coachkit report --for sponsor --dry-run
     """
     from coachkit.dates import today
-    from coachkit.report_model import check_audience, check_format
-    from coachkit.report_render import dry_run as list_disclosures
-    from coachkit.report_render import write_report
+    from coachkit.report.model import check_audience, check_format
+    from coachkit.report.render import dry_run as list_disclosures
+    from coachkit.report.render import write_report
 
     check_audience(audience)
     if fmt is None:

@@ -24,6 +24,6 @@ def sample(path: Path, no_commit: bool) -> None:
       coachkit sample /tmp/acme-jordan-lee && cd /tmp/acme-jordan-lee
       COACHKIT_TODAY=2026-02-12 coachkit action list
     """
-    from coachkit.sample_engagement import create_sample
+    from coachkit.writers.sample import create_sample
 
     report_write(create_sample(path, commit=not no_commit))

@@ -48,7 +48,7 @@ def session_new(
       $EDITOR "$(coachkit session new)"
     """
     from coachkit.dates import today
-    from coachkit.sessions import new_session
+    from coachkit.writers.sessions import new_session
 
     day = day or today()
     result = new_session(
@@ -71,7 +71,7 @@ def session_list(fmt: str, as_json: bool) -> None:
     Example:
       coachkit session list --json
     """
-    from coachkit.engagement_loader import load_engagement
+    from coachkit.engagement.loader import load_engagement
 
     engagement = load_engagement(engagement_root())
     engagement.raise_for_problems()

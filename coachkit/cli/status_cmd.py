@@ -51,8 +51,8 @@ def status(
       coachkit status --json
     """
     from coachkit.dates import today
-    from coachkit.engagement_status import engagement_status
-    from coachkit.practice import load_practice
+    from coachkit.engagement.practice import load_practice
+    from coachkit.engagement.status import engagement_status
 
     as_of = as_of or today()
     engagements, problems = load_practice(paths, Path.cwd(), use_cache=not no_cache)

@@ -10,7 +10,7 @@ from coachkit.cli.listing import chosen_format, emit, format_options
 
 
 def _maybe_engagement() -> Path | None:
-    from coachkit.engagement_loader import find_engagement_root
+    from coachkit.engagement.loader import find_engagement_root
     from coachkit.errors import EngagementNotFound
 
     try:
@@ -37,7 +37,7 @@ def templates_list(fmt: str, as_json: bool) -> None:
     Example:
       coachkit templates list
     """
-    from coachkit.template_lookup import list_templates
+    from coachkit.templating.lookup import list_templates
 
     found = list_templates(_maybe_engagement())
     rows = [
@@ -69,7 +69,7 @@ def templates_show(name: str) -> None:
       coachkit templates show session > session.md.j2
       mkdir -p templates && mv session.md.j2 templates/
     """
-    from coachkit.template_lookup import find_template, template_text
+    from coachkit.templating.lookup import find_template, template_text
 
     source = find_template(name, _maybe_engagement())
     click.echo(f"{source.name}: {source.origin} template {source.location}", err=True)

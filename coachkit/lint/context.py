@@ -8,13 +8,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from coachkit.engagement.model import ActionItem, Engagement
 from coachkit.errors import NoteError
 from coachkit.lint.config import suppressions
 from coachkit.lint.finding import Hit
-from coachkit.model import ActionItem, Engagement
 
 if TYPE_CHECKING:
-    from coachkit.note_reader import Note
+    from coachkit.notes.reader import Note
 
 
 @dataclass
@@ -40,7 +40,7 @@ class LintContext:
     def feedback_problems(self) -> list[NoteError]:
         """What reading the feedback rounds found, read once per engagement."""
         if self._feedback_problems is None:
-            from coachkit.feedback import read_rounds
+            from coachkit.feedback.rounds import read_rounds
 
             self._feedback_problems = read_rounds(self.engagement)[1]
         return self._feedback_problems
@@ -50,7 +50,7 @@ class LintContext:
         cached = self._texts.get(path)
         if cached is None:
             try:
-                from coachkit.note_reader import decode
+                from coachkit.notes.reader import decode
 
                 cached = decode(path, path.read_bytes())[0]
             except (OSError, NoteError):

@@ -10,7 +10,7 @@ commit in which it was marked done, or the one that created it already done. If
 that run's last committed version still holds a ``done:`` date (the line was
 removed since), that date is restored instead.
 
-The edit is exactly what :func:`coachkit.front_matter_edit.set_fields` writes
+The edit is exactly what :func:`coachkit.notes.front_matter_edit.set_fields` writes
 (the ``done:`` line added after the item's last line, with the item's
 indentation and the file's line ending), turned into a
 :class:`~coachkit.lint.finding.TextEdit` so that it goes through the lint fixer
@@ -35,10 +35,10 @@ from typing import Any
 from yaml.nodes import MappingNode, SequenceNode
 
 from coachkit.errors import CoachkitError, NoteError
-from coachkit.front_matter_edit import mapping_get, open_for_edit, set_fields
 from coachkit.lint.finding import Finding, TextEdit
-from coachkit.located_map import LocatedMap
-from coachkit.note_reader import parse_note
+from coachkit.notes.front_matter_edit import mapping_get, open_for_edit, set_fields
+from coachkit.notes.located_map import LocatedMap
+from coachkit.notes.reader import parse_note
 
 RULE = "action-done-without-date"
 _HEADER = "\x01"
@@ -108,7 +108,7 @@ class GitHistory:
 
     def _module(self) -> Any:
         if not self._checked_git:
-            from coachkit.version_control import git_module
+            from coachkit.storage.commits import git_module
 
             self._git, self._checked_git = git_module(), True
         if self._git is None:

@@ -5,7 +5,7 @@ configure them (in its note folders, in it, and in each folder above it), on the
 day they are judged as of, on the rules chosen, and on coachkit itself. The key of
 an entry holds all of them: each note's and each configuration file's signature
 (name, size, mtime and ctime in nanoseconds, inode — see
-:mod:`coachkit.engagement_cache`), the date, the selection and the code fingerprint.
+:mod:`coachkit.cache.parse_cache`), the date, the selection and the code fingerprint.
 """
 
 from __future__ import annotations
@@ -17,11 +17,11 @@ import time
 from pathlib import Path
 from typing import Any
 
-from coachkit.engagement_cache import SETTLE_NS, cache_header, entry_name, scan, write_entry
-from coachkit.engagement_loader import NOTE_FOLDERS
+from coachkit.cache.parse_cache import SETTLE_NS, cache_header, entry_name, scan, write_entry
+from coachkit.engagement.loader import NOTE_FOLDERS
 from coachkit.lint.finding import Finding, TextEdit
-from coachkit.settings import CONFIG_FILE
-from coachkit.user_cache import cache_home
+from coachkit.storage.settings import CONFIG_FILE
+from coachkit.storage.user_folders import cache_home
 
 
 def _config_signature(root: Path) -> tuple[tuple[Any, ...], int]:

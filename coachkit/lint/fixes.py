@@ -23,15 +23,15 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from coachkit.engagement_lock import engagement_lock
 from coachkit.errors import NoteError, WriteRefused
 from coachkit.lint.done_dates import GitHistory, add_done_dates, needs_history
 from coachkit.lint.finding import Finding, TextEdit
 from coachkit.lint.output_formats import display_path
-from coachkit.note_reader import BOM, decode, parse_note
-from coachkit.safe_write import replace_file
-from coachkit.version_control import CommitOutcome
-from coachkit.write_result import WriteResult, commit_plan, finish
+from coachkit.notes.reader import BOM, decode, parse_note
+from coachkit.storage.atomic_write import replace_file
+from coachkit.storage.commits import CommitOutcome
+from coachkit.storage.lock import engagement_lock
+from coachkit.storage.write_result import WriteResult, commit_plan, finish
 
 
 @dataclass

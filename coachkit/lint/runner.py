@@ -8,16 +8,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from coachkit.engagement_loader import find_engagement_root
+from coachkit.cache.two_processes import share_misses
+from coachkit.engagement.loader import find_engagement_root
+from coachkit.engagement.model import Engagement
+from coachkit.engagement.practice import load_all, resolve_engagements
 from coachkit.errors import EngagementNotFound
 from coachkit.lint.config import ConfigFinder, check_patterns, matches
 from coachkit.lint.context import LintContext
 from coachkit.lint.finding import Finding, Hit, Rule
 from coachkit.lint.findings_cache import FindingsCache
 from coachkit.lint.rules import all_rules
-from coachkit.model import Engagement
-from coachkit.practice import load_all, resolve_engagements
-from coachkit.two_processes import share_misses
 
 UNUSED_SUPPRESSION = "unused-suppression"
 _SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
@@ -114,7 +114,7 @@ def _lint_through(
     """Lint whole engagements, taking the findings of unchanged ones from ``cache``.
 
     When many notes must be read, a forked child lints about half of the
-    engagements and leaves their findings in the cache (:mod:`coachkit.two_processes`).
+    engagements and leaves their findings in the cache (:mod:`coachkit.cache.two_processes`).
     """
     report = LintReport(engagements=len(roots))
     choice = (selection.select, selection.ignore)

@@ -13,7 +13,7 @@ import datetime as dt
 import random
 from pathlib import Path
 
-from coachkit.ids import ALPHABET, LETTERS
+from coachkit.engagement.ids import ALPHABET, LETTERS
 
 FIRST = ["Jordan", "Riley", "Sam", "Avery", "Morgan", "Casey", "Quinn", "Taylor", "Drew", "Jamie"]
 LAST = ["Lee", "Chen", "Okafor", "Silva", "Novak", "Haddad", "Kowalski", "Ito", "Moreau", "Byrne"]

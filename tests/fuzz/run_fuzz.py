@@ -26,7 +26,7 @@ from click.testing import CliRunner
 
 from coachkit.cli import cli
 from coachkit.errors import NoteError
-from coachkit.note_reader import parse_note
+from coachkit.notes.reader import parse_note
 from tests.fuzz.mutations import SAMPLE, mutate, sample_notes
 
 COMMANDS = [

@@ -13,11 +13,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from coachkit.engagement_loader import ENGAGEMENT_FILE
+from coachkit.engagement.loader import ENGAGEMENT_FILE
 from coachkit.errors import PrivateTextRefused
 from coachkit.lint.context import LintContext
 from coachkit.lint.finding import Hit
-from coachkit.note_sections import strip_private
+from coachkit.notes.sections import strip_private
 
 CODE = "CK405"
 NAME = "agreement-missing-terms"

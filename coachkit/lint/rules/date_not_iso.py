@@ -17,7 +17,7 @@ from coachkit.dates import DATE_RE
 from coachkit.errors import NoteError
 from coachkit.lint.context import LintContext
 from coachkit.lint.finding import Hit, TextEdit
-from coachkit.note_reader import split_front_matter
+from coachkit.notes.reader import split_front_matter
 
 CODE = "CK106"
 NAME = "date-not-iso"

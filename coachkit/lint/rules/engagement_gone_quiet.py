@@ -11,8 +11,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
-from coachkit.engagement_loader import ENGAGEMENT_FILE
-from coachkit.engagement_status import engagement_status
+from coachkit.engagement.loader import ENGAGEMENT_FILE
+from coachkit.engagement.status import engagement_status
 from coachkit.lint.context import LintContext
 from coachkit.lint.finding import Hit
 

@@ -11,10 +11,10 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterator
 
-from coachkit.engagement_loader import ENGAGEMENT_FILE
+from coachkit.engagement.loader import ENGAGEMENT_FILE
+from coachkit.engagement.model import PHASES
 from coachkit.lint.context import LintContext
 from coachkit.lint.finding import Hit
-from coachkit.model import PHASES
 
 CODE = "CK407"
 NAME = "engagement-invalid-phase"

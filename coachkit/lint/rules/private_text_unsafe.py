@@ -18,7 +18,7 @@ from typing import Any
 from coachkit.errors import PrivateTextRefused
 from coachkit.lint.context import LintContext
 from coachkit.lint.finding import Hit
-from coachkit.privacy import disclose, mentions_private
+from coachkit.notes.privacy import disclose, mentions_private
 
 CODE = "CK410"
 NAME = "private-text-unsafe"

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from coachkit.errors import PrivateTextRefused
 from coachkit.lint.context import LintContext
 from coachkit.lint.finding import Hit
-from coachkit.note_sections import sections
+from coachkit.notes.sections import sections
 
 CODE = "CK401"
 NAME = "session-missing-next-steps"

@@ -16,10 +16,10 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from coachkit.engagement_loader import ACTION_KEYS, ENGAGEMENT_FILE
+from coachkit.engagement.loader import ACTION_KEYS, ENGAGEMENT_FILE
 from coachkit.lint.context import LintContext
 from coachkit.lint.finding import Hit
-from coachkit.located_map import LocatedMap
+from coachkit.notes.located_map import LocatedMap
 
 CODE = "CK105"
 NAME = "unknown-key"

@@ -1,0 +1,22 @@
+"""The parse cache: engagements re-read only when a note changed, their plain-value
+codec, and the cold read shared with a forked child.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from coachkit.lazy_exports import lazy
+
+if TYPE_CHECKING:
+    from coachkit.cache.parse_cache import EngagementCache
+    from coachkit.cache.two_processes import share_misses
+
+__all__ = ["EngagementCache", "share_misses"]
+__getattr__ = lazy(
+    __name__,
+    {
+        "EngagementCache": "parse_cache",
+        "share_misses": "two_processes",
+    },
+)

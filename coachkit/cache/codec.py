@@ -1,0 +1,344 @@
+"""An engagement as plain values (``marshal``-able) and back, for the parse cache.
+
+Decoding must be much cheaper than parsing YAML, so the encoding is flat tuples of
+strings, numbers and ``None``; dates are ordinals; paths are relative to the
+engagement and re-joined to the root the caller gave, so a listing prints the same
+paths whether it was read from the notes or from the cache.
+
+A decoded engagement has no ``notes`` and no ``raw`` action mappings (they hold
+every key's position and are costly to rebuild); both are :data:`NOT_LOADED`
+placeholders that fail loudly if used. Commands that need them (lint, writers,
+report) read the notes themselves. A session's body and a feedback round's front
+matter are read from their note if they are ever used.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import marshal
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+from coachkit.engagement.model import ActionItem, Engagement, FeedbackRound, Goal, Session
+from coachkit.errors import NoteError
+from coachkit.notes.located_map import LocatedMap
+
+T = TypeVar("T")
+_DATE = "d"
+_LOCATED = "m"
+_DICT = "p"
+
+
+class NotLoaded(dict[Any, Any]):
+    """Stands in for data a cached engagement does not carry; any use is a bug."""
+
+    def _refuse(self, *args: Any, **kwargs: Any) -> Any:
+        raise RuntimeError(
+            "this engagement came from the parse cache without its notes; load it with "
+            "load_engagement() to use notes or raw action items"
+        )
+
+    __getitem__ = get = __iter__ = __len__ = __contains__ = keys = values = items = _refuse
+
+
+NOT_LOADED: dict[Any, Any] = NotLoaded()
+
+
+def freeze(value: Any) -> Any:
+    """A YAML value as plain values: dates and mappings become tagged tuples."""
+    kind = type(value)
+    if kind is str or kind is int or kind is bool or kind is float or value is None:
+        return value
+    if kind is list:
+        return [freeze(item) for item in value]
+    if kind is dt.date:
+        return (_DATE, value.toordinal())
+    if kind is LocatedMap:
+        return (
+            _LOCATED,
+            value.line,
+            value.column,
+            {freeze(k): freeze(v) for k, v in value.items()},
+            {freeze(k): p for k, p in value.key_positions.items()},
+        )
+    if isinstance(value, dict):
+        return (_DICT, {freeze(k): freeze(v) for k, v in value.items()})
+    raise TypeError(f"cannot cache a {kind.__name__}")
+
+
+def thaw(value: Any) -> Any:
+    """The inverse of :func:`freeze`."""
+    kind = type(value)
+    if kind is list:
+        return [thaw(item) for item in value]
+    if kind is not tuple:
+        return value
+    tag = value[0]
+    if tag == _DATE:
+        return dt.date.fromordinal(value[1])
+    if tag == _DICT:
+        return {thaw(k): thaw(v) for k, v in value[1].items()}
+    located = LocatedMap()
+    located.line, located.column = value[1], value[2]
+    located.update((thaw(k), thaw(v)) for k, v in value[3].items())
+    located.key_positions = {thaw(k): tuple(p) for k, p in value[4].items()}
+    return located
+
+
+def _ordinal(day: dt.date | None) -> int | None:
+    return None if day is None else day.toordinal()
+
+
+def _day(ordinal: int | None) -> dt.date | None:
+    return None if ordinal is None else dt.date.fromordinal(ordinal)
+
+
+class _Unpacked:
+    """An attribute built from the cache entry the first time it is read.
+
+    The owner's ``_unpack(name)`` builds it; assigning it works as for any attribute.
+    """
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def __get__(self, obj: Any, objtype: type | None = None) -> Any:
+        if obj is None:
+            return self
+        try:
+            return obj.__dict__[self.name]
+        except KeyError:
+            value = obj.__dict__[self.name] = obj._unpack(self.name)
+            return value
+
+    def __set__(self, obj: Any, value: Any) -> None:
+        obj.__dict__[self.name] = value
+
+
+class _CachedSession(Session):
+    """A cached session: its body is read from its note when first used."""
+
+    body = _Unpacked()
+
+    def _unpack(self, name: str) -> str:
+        from coachkit.notes.reader import read_body
+
+        return read_body(self.path)
+
+
+class _CachedFeedbackRound(FeedbackRound):
+    """A cached feedback round: its front matter is read from its note when first used."""
+
+    meta = _Unpacked()
+
+    def _unpack(self, name: str) -> dict[str, Any]:
+        from coachkit.notes.reader import read_note
+
+        return dict(read_note(self.path).meta)
+
+
+def _new(cls: type[T], **attributes: Any) -> T:
+    """An instance of a cached class with only ``attributes`` set; the rest unpack lazily."""
+    obj = cls.__new__(cls)
+    obj.__dict__.update(attributes)
+    return obj
+
+
+# The sections of an encoded engagement, each marshalled on its own so that a
+# listing unpacks only what it reads: open items are most of what listings want.
+CORE, OPEN_ACTIONS, OTHER_ACTIONS = range(3)
+
+
+class _CachedEngagement(Engagement):
+    """An engagement read from the cache: each list is built when first used.
+
+    ``overdue`` never builds a session or a goal, nor unpacks a done item;
+    ``actions_where`` builds only the items that can pass a filter.
+    """
+
+    goals = _Unpacked()
+    sessions = _Unpacked()
+    feedback = _Unpacked()
+    actions = _Unpacked()
+    _sections: list[Any]
+
+    def _section(self, number: int) -> Any:
+        value = self._sections[number]
+        if isinstance(value, memoryview):
+            value = self._sections[number] = marshal.loads(value)
+        return value
+
+    def _path(self, where: int | str) -> Path:
+        if isinstance(where, int):
+            paths: list[Path | None] = self.__dict__["_paths"]
+            found = paths[where]
+            if found is None:
+                # Joining one plain name to a cached folder is the cheapest path to build.
+                folder_name, _, name = self._section(CORE)[0][where].rpartition("/")
+                folders: dict[str, Path] = self.__dict__.setdefault("_folders", {})
+                folder = folders.get(folder_name)
+                if folder is None:
+                    folder = folders[folder_name] = (
+                        self.root / folder_name if folder_name else self.root
+                    )
+                found = paths[where] = folder / name
+            return found
+        return Path(where)
+
+    def _unpack(self, name: str) -> list[Any]:
+        _, _, goals, sessions, feedback, _ = self._section(CORE)
+        path = self._path
+        if name == "actions":
+            both = [*self._section(OPEN_ACTIONS), *self._section(OTHER_ACTIONS)]
+            both.sort(key=lambda a: a[12])  # back in the order of the notes
+            return [_action(a, path) for a in both]
+        if name == "goals":
+            return [
+                Goal(g[0], g[1], g[2], g[3], g[4], g[5], _day(g[6]), g[7], g[8], path(g[9]), g[10])
+                for g in goals
+            ]
+        if name == "sessions":
+            return [
+                _new(
+                    _CachedSession,
+                    number=s[0],
+                    date=dt.date.fromordinal(s[1]),
+                    duration=s[2],
+                    next_session=_day(s[3]),
+                    path=path(s[4]),
+                    body_line=s[5],
+                )
+                for s in sessions
+            ]
+        return [
+            _new(
+                _CachedFeedbackRound,
+                kind=f[0],
+                date=_day(f[1]),
+                path=path(f[2]),
+            )
+            for f in feedback
+        ]
+
+    def actions_where(
+        self, statuses: tuple[str, ...], due_until: dt.date | None = None
+    ) -> list[ActionItem]:
+        if "actions" in self.__dict__:
+            return super().actions_where(statuses, due_until)
+        last = None if due_until is None else due_until.toordinal()
+        rows = self._section(OPEN_ACTIONS)
+        if any(status != "open" for status in statuses):
+            rows = sorted([*rows, *self._section(OTHER_ACTIONS)], key=lambda a: a[12])
+        path = self._path
+        return [
+            _action(a, path)
+            for a in rows
+            if a[4] in statuses and (last is None or (a[3] is not None and a[3] <= last))
+        ]
+
+    def open_actions(self) -> list[ActionItem]:
+        items = self.actions_where(("open",))
+        return sorted(items, key=lambda a: (a.due is None, a.due or dt.date.max, a.id))
+
+
+def _action(a: tuple[Any, ...], path: Callable[[int | str], Path]) -> ActionItem:
+    fromordinal = dt.date.fromordinal
+    return ActionItem(
+        a[0],
+        a[1],
+        a[2],
+        None if a[3] is None else fromordinal(a[3]),
+        a[4],
+        a[5],
+        a[6],
+        None if a[7] is None else fromordinal(a[7]),
+        path(a[8]),
+        a[9],
+        a[10],
+        {} if a[11] is None else thaw(a[11]),
+        NOT_LOADED,
+    )
+
+
+def encode(engagement: Engagement, names: list[str]) -> list[bytes]:
+    """``engagement`` as marshalled sections (:data:`CORE`, :data:`OPEN_ACTIONS`,
+    :data:`OTHER_ACTIONS`). ``names`` are its notes relative to its root.
+
+    Session bodies and feedback rounds are not kept: they are most of the bytes and
+    no listing reads them; a cached engagement reads them from the notes on demand.
+    """
+    root = engagement.root
+    index = {root / name: number for number, name in enumerate(names)}
+
+    def where(path: Path) -> int | str:
+        found = index.get(path)
+        return str(path) if found is None else found
+
+    actions = [
+        (
+            a.id,
+            a.title,
+            a.owner,
+            _ordinal(a.due),
+            a.status,
+            a.goal,
+            a.accountability,
+            _ordinal(a.done),
+            where(a.path),
+            a.line,
+            a.column,
+            freeze(a.extra) if a.extra else None,
+            position,
+        )
+        for position, a in enumerate(engagement.actions)
+    ]
+    goals = [
+        (
+            g.id,
+            g.title,
+            g.status,
+            g.measure,
+            g.baseline,
+            g.target,
+            _ordinal(g.target_date),
+            g.competency,
+            g.stakeholders,
+            where(g.path),
+            g.line,
+        )
+        for g in engagement.goals
+    ]
+    sessions = [
+        (
+            s.number,
+            s.date.toordinal(),
+            s.duration,
+            _ordinal(s.next_session),
+            where(s.path),
+            s.body_line,
+        )
+        for s in engagement.sessions
+    ]
+    feedback = [(f.kind, _ordinal(f.date), where(f.path)) for f in engagement.feedback]
+    problems = [(where(p.path), p.line, p.column, p.problem, p.rule) for p in engagement.problems]
+    core = (names, freeze(engagement.meta), goals, sessions, feedback, problems)
+    return [
+        marshal.dumps(core),
+        marshal.dumps([a for a in actions if a[4] == "open"]),
+        marshal.dumps([a for a in actions if a[4] != "open"]),
+    ]
+
+
+def decode(root: Path, sections: list[memoryview]) -> Engagement:
+    """The engagement :func:`encode` wrote, its paths joined to ``root``.
+
+    ``sections`` are still marshalled; each is unpacked when first needed.
+    """
+    engagement = _new(_CachedEngagement, root=root, notes=NOT_LOADED, _sections=list(sections))
+    names, meta, _, _, _, problems = engagement._section(CORE)
+    engagement.meta = thaw(meta)
+    engagement.__dict__["_paths"] = [None] * len(names)
+    path = engagement._path
+    engagement.problems = [NoteError(path(p[0]), p[1], p[2], p[3], p[4]) for p in problems]
+    return engagement

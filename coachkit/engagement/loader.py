@@ -1,0 +1,336 @@
+"""Find engagements and load them into the model.
+
+An engagement is a folder holding ``engagement.md``. Engagement commands find
+theirs by walking up from the current folder; practice commands find every
+engagement below the paths they are given.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from coachkit.engagement.ids import goal_sort_key
+from coachkit.engagement.model import (
+    ACTION_STATUSES,
+    ActionItem,
+    Engagement,
+    FeedbackRound,
+    Goal,
+    Session,
+)
+from coachkit.errors import EngagementNotFound, NoteError
+from coachkit.notes.located_map import LocatedMap
+
+ENGAGEMENT_FILE = "engagement.md"
+SKIP_DIRS = {"node_modules", "__pycache__", "templates", "reports"}
+if TYPE_CHECKING:
+    from coachkit.notes.reader import Note
+
+SESSION_NAME_RE = re.compile(r"^(\d+)-(\d{4}-\d{2}-\d{2})")
+NOTE_FOLDERS = ("goals", "sessions", "feedback")
+ACTION_KEYS = ("id", "title", "owner", "due", "status", "goal", "accountability", "done")
+
+
+def find_engagement_root(start: Path) -> Path:
+    """The nearest folder at or above ``start`` that holds ``engagement.md``."""
+    start = start.resolve()
+    for folder in (start, *start.parents):
+        if (folder / ENGAGEMENT_FILE).is_file():
+            return folder
+    raise EngagementNotFound(
+        f"no {ENGAGEMENT_FILE} in {start} or any folder above it; "
+        "cd into an engagement, pass -C PATH, or create one with `coachkit init PATH --client NAME`"
+    )
+
+
+def find_engagements(paths: Iterable[Path]) -> list[Path]:
+    """Every engagement folder at or below ``paths``, sorted, without duplicates."""
+    found: set[Path] = set()
+    for given in paths:
+        if not given.exists():
+            raise EngagementNotFound(f"{given}: no such file or folder")
+        folder = given.parent if given.is_file() else given
+        if (folder / ENGAGEMENT_FILE).is_file():
+            found.add(folder)
+            continue
+        _walk(folder, found)
+    return sorted(found)
+
+
+def _walk(folder: Path, found: set[Path]) -> None:
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return
+    for entry in entries:
+        if (
+            not entry.is_dir(follow_symlinks=False)
+            or entry.name.startswith(".")
+            or entry.name in SKIP_DIRS
+        ):
+            continue
+        child = Path(entry.path)
+        if (child / ENGAGEMENT_FILE).is_file():
+            found.add(child)
+        else:
+            _walk(child, found)
+
+
+def is_note_name(name: str) -> bool:
+    """Whether a file of this name in a note folder is a note (hidden files are not)."""
+    return name.endswith(".md") and not name.startswith(".")
+
+
+def _notes_in(folder: Path) -> list[Path]:
+    try:
+        with os.scandir(folder) as entries:
+            names = sorted(e.name for e in entries if is_note_name(e.name) and e.is_file())
+    except (FileNotFoundError, NotADirectoryError):
+        return []
+    return [folder / name for name in names]
+
+
+class _Builder:
+    """Collects objects and problems while an engagement's notes are read."""
+
+    def __init__(self, root: Path) -> None:
+        self.engagement = Engagement(root=root, meta={})
+
+    def problem(
+        self,
+        note: Note,
+        key: str | None,
+        message: str,
+        mapping: LocatedMap | None = None,
+        rule: str = "yaml-invalid",
+    ) -> None:
+        where = mapping if mapping is not None else note.meta
+        line, column = where.position_of(key) if key else (where.line, where.column)
+        self.engagement.problems.append(NoteError(note.path, line, column, message, rule))
+
+    def text(self, note: Note, mapping: LocatedMap, key: str) -> str | None:
+        value = mapping.get(key)
+        if value is None:
+            return None
+        if isinstance(value, (dict, list)):
+            self.problem(note, key, f"{key} must be text, not a list or mapping", mapping)
+            return None
+        return str(value)
+
+    def date(self, note: Note, mapping: LocatedMap, key: str) -> dt.date | None:
+        value = mapping.get(key)
+        if value is None or isinstance(value, dt.date):
+            return value
+        self.problem(
+            note,
+            key,
+            f"{key} must be a date written YYYY-MM-DD, not {value!r}",
+            mapping,
+            "invalid-date",
+        )
+        return None
+
+    def integer(self, note: Note, mapping: LocatedMap, key: str) -> int | None:
+        value = mapping.get(key)
+        if value is None or (isinstance(value, int) and not isinstance(value, bool)):
+            return value
+        self.problem(note, key, f"{key} must be a whole number, not {value!r}", mapping)
+        return None
+
+    def read(self, path: Path) -> Note | None:
+        from coachkit.notes.reader import read_note  # not at the top: cached reads need no YAML
+
+        try:
+            note = read_note(path)
+        except NoteError as exc:
+            self.engagement.problems.append(exc)
+            return None
+        self.engagement.notes[path] = note
+        if not note.has_front_matter:
+            self.engagement.problems.append(
+                NoteError(
+                    path,
+                    1,
+                    1,
+                    "no front matter: a note starts with a '---' line, its keys, and '---'",
+                    "front-matter-missing",
+                )
+            )
+            return None
+        return note
+
+    def actions(self, note: Note) -> None:
+        items = note.meta.get("actions")
+        if items is None:
+            return
+        if not isinstance(items, list):
+            self.problem(note, "actions", "actions must be a list of items ('- id: …')")
+            return
+        for raw in items:
+            if not isinstance(raw, LocatedMap):
+                self.problem(
+                    note, "actions", "each action item must be a mapping with id, title, owner, due"
+                )
+                continue
+            self.action(note, raw)
+
+    def action(self, note: Note, raw: LocatedMap) -> None:
+        status = self.text(note, raw, "status") or "open"
+        if status not in ACTION_STATUSES:
+            self.problem(
+                note,
+                "status",
+                f"status must be open, done or dropped, not {status!r}",
+                raw,
+                "action-invalid-status",
+            )
+        item_id = self.text(note, raw, "id")
+        if not item_id:
+            self.problem(note, None, "action item has no id", raw, "action-missing-id")
+        self.engagement.actions.append(
+            ActionItem(
+                id=item_id or "",
+                title=self.text(note, raw, "title") or "",
+                owner=self.text(note, raw, "owner"),
+                due=self.date(note, raw, "due"),
+                status=status,
+                goal=self.text(note, raw, "goal"),
+                accountability=self.text(note, raw, "accountability"),
+                done=self.date(note, raw, "done"),
+                path=note.path,
+                line=raw.line,
+                column=raw.column,
+                extra={k: v for k, v in raw.items() if k not in ACTION_KEYS},
+                raw=raw,
+            )
+        )
+
+    def engagement_note(self, note: Note) -> None:
+        self.engagement.meta = dict(note.meta)
+        if not note.meta.get("client"):
+            self.problem(
+                note,
+                None,
+                "engagement.md has no client: add a line 'client: NAME'",
+                rule="engagement-missing-client",
+            )
+        for key in ("start", "end"):
+            self.date(note, note.meta, key)
+        follow_up = note.meta.get("follow_up")
+        if follow_up is not None and not (
+            isinstance(follow_up, list) and all(isinstance(d, dt.date) for d in follow_up)
+        ):
+            self.problem(
+                note,
+                "follow_up",
+                "follow_up must be a list of dates YYYY-MM-DD",
+                rule="invalid-date",
+            )
+        self.actions(note)
+
+    def goal_note(self, note: Note) -> None:
+        meta = note.meta
+        goal_id = self.text(note, meta, "id") or note.path.stem.split("-", 1)[0]
+        stakeholders: Any = meta.get("stakeholders") or []
+        self.engagement.goals.append(
+            Goal(
+                id=goal_id,
+                title=self.text(note, meta, "title") or note.path.stem,
+                status=self.text(note, meta, "status") or "active",
+                measure=self.text(note, meta, "measure"),
+                baseline=self.text(note, meta, "baseline"),
+                target=self.text(note, meta, "target"),
+                target_date=self.date(note, meta, "target_date"),
+                competency=self.text(note, meta, "competency"),
+                stakeholders=[str(s) for s in stakeholders]
+                if isinstance(stakeholders, list)
+                else [str(stakeholders)],
+                path=note.path,
+                line=meta.line,
+            )
+        )
+        self.actions(note)
+
+    def session_note(self, note: Note) -> None:
+        meta = note.meta
+        match = SESSION_NAME_RE.match(note.path.name)
+        number = self.integer(note, meta, "session")
+        if number is None and match:
+            number = int(match.group(1))
+        when = self.date(note, meta, "date")
+        if when is None and match:
+            try:
+                when = dt.date.fromisoformat(match.group(2))
+            except ValueError:
+                when = None
+        if number is None or when is None:
+            self.problem(
+                note,
+                None,
+                "session note needs 'session: N' and 'date: YYYY-MM-DD'",
+                rule="session-missing-date",
+            )
+            self.actions(note)
+            return
+        self.engagement.sessions.append(
+            Session(
+                number=number,
+                date=when,
+                duration=self.integer(note, meta, "duration"),
+                next_session=self.date(note, meta, "next_session"),
+                path=note.path,
+                body=note.body,
+                body_line=note.body_line,
+            )
+        )
+        self.actions(note)
+
+    def feedback_note(self, note: Note) -> None:
+        meta = note.meta
+        kind = self.text(note, meta, "kind")
+        self.engagement.feedback.append(
+            FeedbackRound(kind, self.date(note, meta, "date"), dict(meta), note.path)
+        )
+
+
+def note_listing(root: Path) -> list[tuple[str, Path]]:
+    """Every note of the engagement at ``root`` with its kind, in reading order.
+
+    The kind is ``engagement`` or the folder's name (``goals``, ``sessions``,
+    ``feedback``); hidden files and anything not ending in ``.md`` are not notes.
+    """
+    listing = [("engagement", root / ENGAGEMENT_FILE)]
+    for folder in NOTE_FOLDERS:
+        listing.extend((folder, path) for path in _notes_in(root / folder))
+    return listing
+
+
+def load_engagement(root: Path, listing: list[tuple[str, Path]] | None = None) -> Engagement:
+    """Read every note of the engagement at ``root``; problems are collected, not raised.
+
+    ``listing`` is :func:`note_listing`'s answer when the caller already has it.
+    """
+    builder = _Builder(root)
+    readers = {
+        "engagement": builder.engagement_note,
+        "goals": builder.goal_note,
+        "sessions": builder.session_note,
+        "feedback": builder.feedback_note,
+    }
+    for kind, path in note_listing(root) if listing is None else listing:
+        if (note := builder.read(path)) is not None:
+            readers[kind](note)
+    engagement = builder.engagement
+    engagement.sessions.sort(key=lambda s: (s.date, s.number))
+    engagement.goals.sort(key=lambda g: goal_sort_key(g.id))
+    return engagement
+
+
+def load_engagements(paths: Iterable[Path]) -> list[Engagement]:
+    """Load every engagement at or below ``paths``."""
+    return [load_engagement(root) for root in find_engagements(paths)]

@@ -1,0 +1,196 @@
+"""The practice view: engagements found under paths, their action items and status."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from coachkit.cache.parse_cache import EngagementCache, Scan
+from coachkit.cache.two_processes import share_misses
+from coachkit.engagement.loader import (
+    find_engagement_root,
+    find_engagements,
+    load_engagement,
+)
+from coachkit.engagement.model import ActionItem, Engagement
+from coachkit.errors import CoachkitError, EngagementNotFound, NoteError
+
+
+def resolve_engagements(paths: Sequence[Path], cwd: Path) -> list[Path]:
+    """Engagement folders for PATHs; with none, the current engagement or all below ``cwd``."""
+    if paths:
+        roots = find_engagements(paths)
+        if not roots:
+            names = ", ".join(str(p) for p in paths)
+            raise EngagementNotFound(
+                f"no engagement (folder with engagement.md) at or below {names}"
+            )
+        return roots
+    try:
+        return [find_engagement_root(cwd)]
+    except EngagementNotFound:
+        roots = find_engagements([cwd])
+    if not roots:
+        raise EngagementNotFound(
+            f"no engagement.md in {cwd}, above it or below it; cd into an engagement, pass a PATH, "
+            "or create one with `coachkit init PATH --client NAME`"
+        )
+    return roots
+
+
+def load_all(
+    roots: Iterable[Path], cache: EngagementCache | None = None
+) -> tuple[list[Engagement], list[NoteError]]:
+    """Load every engagement; problems are collected so a broken file hides nothing else.
+
+    With a ``cache``, an engagement none of whose notes changed is taken from it
+    (without its notes: see :mod:`coachkit.cache.codec`), and when many notes
+    must be read, a forked child reads about half of them (:mod:`coachkit.cache.two_processes`).
+    """
+    roots = list(roots)
+    if cache is None:
+        engagements = [load_engagement(root) for root in roots]
+    else:
+        engagements = _load_through(cache, roots)
+    problems = [problem for engagement in engagements for problem in engagement.problems]
+    return engagements, problems
+
+
+def _load_through(cache: EngagementCache, roots: list[Path]) -> list[Engagement]:
+    found = [cache.lookup(root) for root in roots]
+    loaded: dict[int, Engagement] = {}
+    misses: dict[int, Scan] = {}
+    for index, item in enumerate(found):
+        if isinstance(item, Engagement):
+            loaded[index] = item
+        else:
+            misses[index] = item
+    done, theirs = share_misses(
+        misses,
+        lambda i: cache.will_store(misses[i]),
+        lambda i: len(misses[i][0]),
+        lambda i: cache.parse(roots[i], misses[i]),
+    )
+    loaded.update(done)
+    for index in theirs:
+        loaded[index] = cache.load(roots[index])  # a hit, unless the child failed
+    return [loaded[index] for index in range(len(roots))]
+
+
+def load_practice(
+    paths: Sequence[Path], cwd: Path, use_cache: bool = True
+) -> tuple[list[Engagement], list[NoteError]]:
+    """The engagements PATHs name (see :func:`resolve_engagements`), through the parse cache."""
+    cache = EngagementCache.default() if use_cache else None
+    return load_all(resolve_engagements(paths, cwd), cache=cache)
+
+
+@dataclass
+class ActionRow:
+    """An action item with its engagement, as listings show it.
+
+    ``late`` is as-of minus due in days (negative: due in the future; None: no due date).
+    """
+
+    item: ActionItem
+    engagement: Engagement
+    late: int | None
+    due_soon: bool = False
+
+    @property
+    def days_overdue(self) -> int:
+        """Whole days past due for an open item; 0 otherwise (a date is due at its end)."""
+        if self.item.status != "open" or self.late is None:
+            return 0
+        return max(self.late, 0)
+
+    def as_dict(self) -> dict[str, object]:
+        """The stable JSON/CSV record (documented in docs/json.md)."""
+        item = self.item
+        return {
+            "id": item.id,
+            "title": item.title,
+            "owner": item.owner,
+            "due": item.due.isoformat() if item.due else None,
+            "status": item.status,
+            "days_overdue": self.days_overdue,
+            "due_soon": self.due_soon,
+            "done": item.done.isoformat() if item.done else None,
+            "goal": item.goal,
+            "accountability": item.accountability,
+            "engagement": self.engagement.name,
+            "client": self.engagement.client,
+            "path": str(item.path),
+            "line": item.line,
+        }
+
+
+@dataclass(frozen=True)
+class ActionFilter:
+    """Which action items a listing shows.
+
+    ``overdue_only`` keeps open items past due; ``within`` adds (or, without
+    ``overdue_only``, limits to) open items due in the next N days.
+    """
+
+    as_of: dt.date
+    statuses: tuple[str, ...] = ("open",)
+    overdue_only: bool = False
+    within: int | None = None
+    owner: str | None = None
+
+    def due_until(self) -> dt.date | None:
+        """The latest due date an item can have and still pass (None: any, or undated)."""
+        try:
+            if self.within is not None:
+                return self.as_of + dt.timedelta(days=self.within)
+            if self.overdue_only:
+                return self.as_of - dt.timedelta(days=1)
+        except OverflowError:  # past the calendar's ends: every date, or none
+            return dt.date.max if self.within is not None else dt.date.min
+        return None
+
+    def row(self, item: ActionItem, engagement: Engagement) -> ActionRow | None:
+        """The row for ``item`` when it passes the filter, else None."""
+        if item.status not in self.statuses:
+            return None
+        if self.owner is not None and (item.owner or "").casefold() != self.owner.casefold():
+            return None
+        late = (self.as_of - item.due).days if item.due else None
+        is_open = item.status == "open"
+        soon = (
+            is_open and self.within is not None and late is not None and -self.within <= late <= 0
+        )
+        if self.overdue_only and not (is_open and late is not None and late > 0) and not soon:
+            return None
+        if (
+            not self.overdue_only
+            and self.within is not None
+            and not (soon or (late is not None and late > 0))
+        ):
+            return None
+        return ActionRow(item, engagement, late, soon)
+
+
+def select_actions(engagements: Iterable[Engagement], wanted: ActionFilter) -> list[ActionRow]:
+    """Rows for every item that passes ``wanted``: most overdue first, then soonest due."""
+    keyed: list[tuple[int, dt.date, str, str, ActionRow]] = []
+    known_owners: set[str] = set()
+    by_owner = wanted.owner is not None
+    due_until = wanted.due_until()
+    for engagement in engagements:
+        name = engagement.name
+        if by_owner:
+            known_owners.update(i.owner.casefold() for i in engagement.actions if i.owner)
+        for item in engagement.actions_where(wanted.statuses, due_until):
+            row = wanted.row(item, engagement)
+            if row is not None:
+                keyed.append((-row.days_overdue, item.due or dt.date.max, name, item.id, row))
+    if wanted.owner is not None and wanted.owner.casefold() not in known_owners:
+        raise CoachkitError(
+            f"no action item is owned by {wanted.owner!r}; owners are matched ignoring case, check the spelling"
+        )
+    keyed.sort(key=lambda k: k[:4])
+    return [k[4] for k in keyed]

@@ -1,0 +1,474 @@
+"""Record a round of stakeholder feedback, from the command line or a survey tool's CSV export.
+
+A round becomes one new file, ``feedback/YYYY-MM-DD-<kind>.md`` (``-2``, ``-3``…
+when the name is taken), with one flow-style line per response. Everything is
+checked before anything is written: the file's text is built, read back with
+:func:`coachkit.feedback.rounds.read_round` (ratings within the scale, goals that
+exist, known groups, one rating per rater and goal), and only then created and
+committed. An error names where the bad value came from: ``ratings.csv:4:`` or
+``--rating R1:boss:G1:2:``.
+
+The CSV (UTF-8, a header row, then one row per rater and goal)::
+
+    rater,group,goal,rating,comment
+    R1,manager,G1,2,
+    R2,peer,G1,1,"Hands over more, says ""your call"" often"
+
+``group``, ``goal`` and ``rating`` are required columns; ``rater``,
+``respondent`` and ``comment`` are optional, and other columns are ignored.
+Raters are told apart by ``rater``, else by ``respondent`` (a survey tool's
+response id), else each row counts as a different rater. Labels are kept only
+when every row has a code such as ``R1`` or ``DR2`` in ``rater``; otherwise
+every rater is written as R1, R2… in order of first appearance, so a name or an
+e-mail address in the export never reaches the file.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import math
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from coachkit.engagement.loader import load_engagement
+from coachkit.errors import CoachkitError, WriteRefused
+from coachkit.feedback.anonymity import GROUPS
+from coachkit.feedback.rounds import KINDS, RATING_LIMIT, default_scale, read_round
+from coachkit.notes.front_matter_edit import format_scalar
+from coachkit.notes.reader import parse_note
+from coachkit.storage.atomic_write import create_file
+from coachkit.storage.lock import writes_engagement
+from coachkit.storage.write_result import WriteResult, commit_plan, finish
+
+__all__ = [
+    "CSV_COLUMNS",
+    "FeedbackInputError",
+    "NewResponse",
+    "add_round",
+    "attach_comment",
+    "import_csv",
+    "parse_rating_option",
+    "parse_scale",
+    "read_csv",
+]
+
+CSV_COLUMNS = ("rater", "group", "goal", "rating", "comment")
+REQUIRED_COLUMNS = ("group", "goal", "rating")
+OPTIONAL_COLUMNS = ("rater", "respondent", "comment")
+# A rater label is a code (R1, DR2, P-3), never a name or an e-mail address.
+RATER_CODE = re.compile(r"[A-Z]{1,3}-?[0-9]{1,4}")
+TITLES = {
+    "baseline": "Baseline",
+    "360": "360 feedback",
+    "interview": "Stakeholder interviews",
+    "mini-survey": "Mini-survey",
+    "mid-point": "Mid-point review",
+    "final": "Final survey",
+}
+_FLOW_INDICATORS = set(",[]{}:#")
+
+
+class FeedbackInputError(CoachkitError):
+    """A rating, scale, comment or CSV row that cannot be recorded as given."""
+
+
+@dataclass(frozen=True)
+class NewResponse:
+    """One rating to record, with ``source`` saying where it came from (for messages)."""
+
+    rater: str
+    group: str
+    goal: str
+    rating: int | float
+    comment: str | None = None
+    source: str = ""
+
+
+def parse_scale(text: str, source: str = "--scale") -> tuple[float, float]:
+    """``"-3,3"`` as ``(-3.0, 3.0)``: two finite numbers from -100 to 100, lowest first."""
+    parts = text.split(",")
+    if len(parts) == 2:
+        low, high = _parse_number(parts[0]), _parse_number(parts[1])
+        if low is not None and high is not None:
+            if not all(-RATING_LIMIT <= bound <= RATING_LIMIT for bound in (low, high)):
+                raise FeedbackInputError(
+                    f"{source} {text}: each bound must be from {-RATING_LIMIT:g} "
+                    f"to {RATING_LIMIT:g}, e.g. 1,5 or -3,3"
+                )
+            if low >= high:
+                raise FeedbackInputError(
+                    f"{source} {text}: the lowest rating comes first, e.g. -3,3"
+                )
+            return float(low), float(high)
+    raise FeedbackInputError(f"{source} {text}: expected LOW,HIGH, e.g. 1,5 or -3,3")
+
+
+def parse_rating_option(text: str) -> NewResponse:
+    """``--rating RATER:GROUP:GOAL:VALUE`` (e.g. ``R1:manager:G1:2``) as a response."""
+    source = f"--rating {text}"
+    parts = text.split(":")
+    if len(parts) != 4 or not all(part.strip() for part in parts):
+        raise FeedbackInputError(
+            f"{source}: expected RATER:GROUP:GOAL:VALUE, e.g. --rating R1:manager:G1:2"
+        )
+    rater, group, goal, value = (part.strip() for part in parts)
+    if not RATER_CODE.fullmatch(rater):
+        raise FeedbackInputError(
+            f"{source}: rater {rater!r} is not a code; use R1, R2… (a feedback file never names a rater)"
+        )
+    return NewResponse(rater, group, goal, _rating(value, source), None, source)
+
+
+def attach_comment(responses: Sequence[NewResponse], text: str) -> list[NewResponse]:
+    """``responses`` with ``--comment RATER:GOAL:TEXT`` attached to that rater's rating of GOAL."""
+    source = f"--comment {text}"
+    parts = text.split(":", 2)
+    if len(parts) != 3 or not parts[0].strip() or not parts[1].strip() or not parts[2].strip():
+        raise FeedbackInputError(
+            f"{source}: expected RATER:GOAL:TEXT, e.g. --comment 'R2:G1:Asks for input first'"
+        )
+    rater, goal, comment = parts[0].strip(), parts[1].strip(), parts[2].strip()
+    matches = [
+        index
+        for index, r in enumerate(responses)
+        if r.rater == rater and r.goal.casefold() == goal.casefold()
+    ]
+    if not matches:
+        raise FeedbackInputError(
+            f"{source}: no --rating {rater}:GROUP:{goal}:VALUE to attach the comment to"
+        )
+    index = matches[0]
+    if responses[index].comment is not None:
+        raise FeedbackInputError(f"{source}: {rater} already has a comment on {goal}")
+    updated = list(responses)
+    updated[index] = replace(responses[index], comment=comment)
+    return updated
+
+
+@writes_engagement
+def add_round(
+    root: Path,
+    kind: str,
+    date: dt.date,
+    scale: tuple[float, float] | None,
+    responses: Sequence[NewResponse],
+    *,
+    commit: bool = True,
+    notes: Iterable[str] = (),
+) -> WriteResult:
+    """Write ``feedback/DATE-KIND.md`` holding ``responses`` and commit it.
+
+    ``scale`` defaults by kind (:func:`coachkit.feedback.rounds.default_scale`). Raises
+    :class:`FeedbackInputError` naming the response's source before anything is
+    written if any response does not fit the scale, the goals or the groups.
+    """
+    if kind not in KINDS:
+        raise FeedbackInputError(f"kind must be one of {', '.join(KINDS)}, not {kind!r}")
+    scale = scale or default_scale(kind)
+    if not responses:
+        raise FeedbackInputError("a round needs at least one rating, e.g. --rating R1:manager:G1:2")
+    engagement = load_engagement(root)
+    engagement.raise_for_problems()
+    goal_ids = engagement.goal_ids()
+    canonical = {goal.casefold(): goal for goal in goal_ids}
+    responses = [
+        replace(
+            r,
+            group=_group(r.group),
+            goal=canonical.get(r.goal.strip().casefold(), r.goal.strip()),
+            comment=(r.comment or "").strip() or None,
+        )
+        for r in responses
+    ]
+    _refuse_repeats(responses)
+    folder = root / "feedback"
+    data = render_round(kind, date, scale, responses)
+    _check(folder / f"{date.isoformat()}-{kind}.md", data, goal_ids, responses)
+    plan = commit_plan(root, commit)
+    path = _create(folder, f"{date.isoformat()}-{kind}", data)
+    result = WriteResult([path], notes=list(notes), data={"responses": len(responses)})
+    return finish(root, result, f"Add {kind} feedback ({date.isoformat()})", plan)
+
+
+def _refuse_repeats(responses: Sequence[NewResponse]) -> None:
+    """One rating per rater and goal: a second one would count the rater twice."""
+    seen: dict[tuple[str, str], NewResponse] = {}
+    for r in responses:
+        earlier = seen.setdefault((r.rater, r.goal), r)
+        if earlier is not r:
+            raise FeedbackInputError(
+                f"{r.source}: {r.rater} already rated {r.goal} ({earlier.source}); "
+                "keep one rating per rater and goal"
+            )
+
+
+@writes_engagement
+def import_csv(
+    root: Path,
+    csv_path: Path,
+    kind: str,
+    date: dt.date,
+    scale: tuple[float, float] | None,
+    *,
+    commit: bool = True,
+) -> WriteResult:
+    """Record the ratings in a survey tool's CSV export as one round (see the module doc)."""
+    responses, notes = read_csv(csv_path)
+    return add_round(root, kind, date, scale, responses, commit=commit, notes=notes)
+
+
+def read_csv(csv_path: Path) -> tuple[list[NewResponse], list[str]]:
+    """The responses in ``csv_path`` and notes on how raters were labelled.
+
+    Raises :class:`FeedbackInputError` as ``file.csv:line: message`` for a file
+    that cannot be read as the documented CSV.
+    """
+    name = str(csv_path)
+    text = _read_text(csv_path)
+    first_line = text.split("\n", 1)[0]
+    delimiter = next((d for d in ",;\t" if d in first_line), ",")
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    rows: list[tuple[int, list[str]]] = []
+    try:
+        header = [cell.strip().lower() for cell in next(reader, [])]
+        start = reader.line_num + 1
+        for cells in reader:
+            if any(cell.strip() for cell in cells):
+                rows.append((start, cells))
+            start = reader.line_num + 1
+    except csv.Error as exc:
+        raise FeedbackInputError(f"{name}:{reader.line_num}: not valid CSV: {exc}") from None
+    columns = _columns(name, header)
+    found = [_row(name, line, cells, columns, len(header)) for line, cells in rows]
+    if not found:
+        raise FeedbackInputError(f"{name}: no ratings below the header row")
+    return _label_raters(name, found)
+
+
+def _read_text(csv_path: Path) -> str:
+    name = str(csv_path)
+    try:
+        raw = csv_path.read_bytes()
+    except FileNotFoundError:
+        raise FeedbackInputError(f"{name}: no such file") from None
+    except OSError as exc:
+        raise FeedbackInputError(f"{name}: cannot read it: {exc.strerror}") from None
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        raise FeedbackInputError(
+            f"{name}:{line}: not UTF-8 text; export the CSV as UTF-8"
+        ) from None
+
+
+def _columns(name: str, header: list[str]) -> dict[str, int]:
+    expected = ",".join(CSV_COLUMNS)
+    if not any(header):
+        raise FeedbackInputError(f"{name}:1: no header row; the first line must be {expected}")
+    columns: dict[str, int] = {}
+    for index, column in enumerate(header):
+        if column in columns:
+            raise FeedbackInputError(f"{name}:1: column {column!r} appears twice")
+        if column:
+            columns[column] = index
+    missing = [column for column in REQUIRED_COLUMNS if column not in columns]
+    if missing:
+        raise FeedbackInputError(
+            f"{name}:1: the header row has no {_either(missing)} column; "
+            f"the first line must name the columns, e.g. {expected}"
+        )
+    return columns
+
+
+def _either(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
+
+
+@dataclass(frozen=True)
+class _Row:
+    line: int
+    identity: tuple[str, str]  # ("rater", label), ("respondent", id) or ("row", line)
+    response: NewResponse
+
+
+def _row(name: str, line: int, cells: list[str], columns: dict[str, int], width: int) -> _Row:
+    where = f"{name}:{line}"
+    if len(cells) > width and any(cell.strip() for cell in cells[width:]):
+        raise FeedbackInputError(
+            f"{where}: {len(cells)} fields but the header has {width}; "
+            'put a value that holds a comma in double quotes ("like, this")'
+        )
+
+    def cell(column: str) -> str:
+        index = columns.get(column)
+        return cells[index].strip() if index is not None and index < len(cells) else ""
+
+    goal = cell("goal")
+    if not goal:
+        raise FeedbackInputError(f"{where}: the goal is empty; name a goal id such as G1")
+    value = cell("rating")
+    if not value:
+        raise FeedbackInputError(f"{where}: the rating is empty; fill it in or remove the row")
+    rater, respondent = cell("rater"), cell("respondent")
+    identity = (
+        ("rater", rater)
+        if rater
+        else ("respondent", respondent)
+        if respondent
+        else ("row", str(line))
+    )
+    response = NewResponse(
+        rater, cell("group"), goal, _rating(value, where), cell("comment") or None, where
+    )
+    return _Row(line, identity, response)
+
+
+def _label_raters(name: str, rows: list[_Row]) -> tuple[list[NewResponse], list[str]]:
+    kinds = {row.identity[0] for row in rows}
+    if kinds == {"rater"} and all(RATER_CODE.fullmatch(row.identity[1]) for row in rows):
+        return [row.response for row in rows], []
+    labels: dict[tuple[str, str], str] = {}
+    for row in rows:
+        labels.setdefault(row.identity, f"R{len(labels) + 1}")
+    responses = [replace(row.response, rater=labels[row.identity]) for row in rows]
+    if "rater" in kinds and not all(
+        RATER_CODE.fullmatch(row.identity[1]) for row in rows if row.identity[0] == "rater"
+    ):
+        why = "the rater column holds names, not codes; no name was written"
+    elif "respondent" in kinds:
+        why = "one per respondent"
+    else:
+        why = "one per row"
+    notes = [f"{name}: raters written as R1…R{len(labels)} in order of first appearance ({why})"]
+    without = sum(1 for row in rows if row.identity[0] == "row")
+    if without and kinds != {"row"}:
+        notes.append(
+            f"{name}: {without} row(s) without a rater or respondent, each counted as a different rater"
+        )
+    return responses, notes
+
+
+def _parse_number(text: str) -> int | float | None:
+    """A finite number written in ``text``, else None (``inf`` and ``nan`` are not ratings)."""
+    text = text.strip()
+    try:
+        return int(text)
+    except ValueError:
+        pass
+    try:
+        number = float(text)
+    except ValueError:
+        return None
+    if not math.isfinite(number):
+        return None
+    # 2.0 is written 2; 1e308 stays 1e+308 rather than 309 digits.
+    return int(number) if number.is_integer() and abs(number) < 1e15 else number
+
+
+def _rating(text: str, source: str) -> int | float:
+    number = _parse_number(text)
+    if number is None:
+        what = "a finite number" if _is_float(text) else "a number"  # inf, nan
+        raise FeedbackInputError(f"{source}: rating must be {what}, not {text!r}")
+    return number
+
+
+def _is_float(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _group(text: str) -> str:
+    """``Direct reports`` as ``direct-report``; an empty group is ``other``."""
+    group = re.sub(r"[\s_]+", "-", text.strip().lower())
+    if group not in GROUPS and group.endswith("s") and group[:-1] in GROUPS:
+        group = group[:-1]
+    return group or "other"
+
+
+def _flow_scalar(value: object) -> str:
+    """A scalar for a flow mapping, where a plain `,` `:` `[` `]` `{` `}` or `#` would end it."""
+    text = format_scalar(value)
+    if isinstance(value, str) and text == value and _FLOW_INDICATORS & set(text):
+        return "'" + value.replace("'", "''") + "'"
+    return text
+
+
+def _whole(value: float) -> int | float:
+    return int(value) if float(value).is_integer() else value
+
+
+def render_round(
+    kind: str, date: dt.date, scale: tuple[float, float], responses: Sequence[NewResponse]
+) -> bytes:
+    """The text of a feedback file holding ``responses``, one flow mapping per line."""
+    lines = [
+        "---",
+        f"kind: {format_scalar(kind)}",
+        f"date: {format_scalar(date)}",
+        f"scale: {format_scalar([_whole(scale[0]), _whole(scale[1])])}",
+        "responses:",
+    ]
+    for r in responses:
+        fields = [("rater", r.rater), ("group", r.group), ("goal", r.goal), ("rating", r.rating)]
+        if r.comment:
+            fields.append(("comment", r.comment))
+        lines.append("  - {" + ", ".join(f"{k}: {_flow_scalar(v)}" for k, v in fields) + "}")
+    raters = len({r.rater for r in responses})
+    goals = sorted({r.goal for r in responses}, key=lambda g: (len(g), g))
+    goal_text = goals[0] if len(goals) == 1 else ", ".join(goals[:-1]) + " and " + goals[-1]
+    lines += [
+        "---",
+        f"# {TITLES.get(kind, kind)}, {date.isoformat()}",
+        "",
+        f"{raters} rater{'s' if raters != 1 else ''} on {goal_text}, "
+        f"scale {_whole(scale[0])} to {_whole(scale[1])}.",
+        "Raters appear only as codes: keep names out of this file.",
+        "",
+    ]
+    return "\n".join(lines).encode("utf-8")
+
+
+def _check(path: Path, data: bytes, goal_ids: set[str], responses: Sequence[NewResponse]) -> None:
+    """Read ``data`` back as a feedback file; raise for the first response it refuses."""
+    note = parse_note(path, data)
+    entries = note.meta.get("responses") or []
+    by_line = {getattr(entry, "line", 0): index for index, entry in enumerate(entries)}
+    found, problems = read_round(note.meta, path, goal_ids)
+    if problems:
+        first = problems[0]
+        index = by_line.get(first.line)
+        source = responses[index].source if index is not None else ""
+        raise FeedbackInputError(f"{source}: {first.problem}" if source else first.problem)
+    written = [
+        (r.rater, r.group, r.goal, float(r.rating), r.comment)
+        for r in (found.responses if found else [])
+    ]
+    wanted = [(r.rater, r.group, r.goal, float(r.rating), r.comment) for r in responses]
+    if written != wanted:
+        raise WriteRefused(f"{path}: the round would not read back as given; nothing was written")
+
+
+def _create(folder: Path, stem: str, data: bytes) -> Path:
+    """Create ``stem.md`` in ``folder``, or ``stem-2.md``, ``stem-3.md``… if it is taken."""
+    number = 1
+    while True:
+        path = folder / (f"{stem}.md" if number == 1 else f"{stem}-{number}.md")
+        number += 1
+        if path.exists() or path.is_symlink():
+            continue
+        try:
+            create_file(path, data)
+        except WriteRefused:
+            if path.exists():
+                continue  # another process took the name meanwhile
+            raise
+        return path

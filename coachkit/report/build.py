@@ -1,0 +1,409 @@
+"""Build the closure report for the client or the sponsor, as data.
+
+The report is assembled from an allow-list: engagement.md fields, goal fields,
+session numbers, dates and durations, feedback figures and action item counts.
+Session text reaches it only through :func:`coachkit.notes.sections.sections`
+(private text removed), only for the client, and only for the sections the
+report template marks shareable. The sponsor's report holds no session text and
+no stakeholder comment. :func:`disclosures` lists what a report would disclose.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from coachkit.engagement.loader import ENGAGEMENT_FILE
+from coachkit.engagement.model import Engagement, Session
+from coachkit.feedback.anonymity import MIN_GROUP_SIZE, OTHERS, Figures, self_rating_shared
+from coachkit.feedback.rounds import Round, read_rounds, summarize
+from coachkit.notes.located_map import LocatedMap
+from coachkit.notes.privacy import disclose
+from coachkit.notes.sections import clean, public_sections
+from coachkit.report.model import (
+    DATE_KEYS,
+    DEFAULT_SHAREABLE,
+    GOAL_KEYS,
+    NEVER_DISCLOSED,
+    PARTY_KEYS,
+    SUSTAINMENT_SECTION,
+    ActionCount,
+    GoalReport,
+    GroupRating,
+    Report,
+    RoundRating,
+    SessionEntry,
+    SharedSection,
+    SharedText,
+    TimelineEntry,
+    check_audience,
+    format_number,
+    text_or_none,
+)
+
+
+def _public(text: str, where: Path, first_line: int) -> tuple[str, bool]:
+    """``text`` as it may be disclosed (see :func:`coachkit.notes.privacy.disclose`), comments removed,
+    and whether anything private was left out."""
+    found = disclose(text, where, first_line=first_line)
+    return clean(found.text.splitlines()), found.withheld
+
+
+def _round_rating(
+    feedback: Round,
+    goal: str,
+    mean: float,
+    figures: Figures,
+    client: bool,
+    show_self: bool,
+    texts: _PublicTexts,
+) -> RoundRating:
+    """One goal's figures in one round, as :mod:`coachkit.feedback.anonymity` allows them.
+
+    The client's self-rating is shown to the client, and to the sponsor only when
+    ``show_self`` (the agreement says so); it never counts in the mean.
+    """
+    responses = [r for r in feedback.responses if r.goal == goal]
+    group_ratings = [
+        GroupRating(
+            group.name,
+            group.mean,
+            group.raters,
+            format_number(group.mean, feedback.measures_change),
+        )
+        for group in figures.groups
+    ]
+    comments: list[str] = []
+    if client:
+        for response in responses:
+            if response.comment:
+                public = texts.text(response.comment, feedback.path, response.line, "comment")
+                if public:
+                    comments.append(public)
+    return RoundRating(
+        feedback.kind,
+        feedback.date,
+        feedback.scale[0],
+        feedback.scale[1],
+        mean,
+        figures.stakeholders,
+        figures.improved_share,
+        group_ratings,
+        comments,
+        feedback.path,
+        figures.self_rating if client or show_self else None,
+    )
+
+
+def build_report(
+    engagement: Engagement,
+    audience: str,
+    *,
+    as_of: dt.date,
+    shareable_sections: Sequence[str] = DEFAULT_SHAREABLE,
+) -> Report:
+    """The report for ``audience`` (client or sponsor) as of ``as_of``.
+
+    Broken notes and invalid feedback (a rating outside its scale, an unknown
+    goal) raise the first problem; missing parts become lines in ``missing``.
+    """
+    check_audience(audience)
+    engagement.raise_for_problems()
+    rounds, problems = read_rounds(engagement)
+    if problems:
+        raise problems[0]
+    client = audience == "client"
+    meta = engagement.meta
+    missing: list[str] = []
+
+    session_length = meta.get("session_length")
+    default_minutes = session_length if isinstance(session_length, int) else None
+    held = [s for s in engagement.sessions if s.date <= as_of]
+    sessions = [
+        SessionEntry(s.number, s.date, s.duration or default_minutes, s.path, bool(s.duration))
+        for s in held
+    ]
+    if not held:
+        missing.append("No sessions have been held yet.")
+    texts = _PublicTexts(engagement.root)
+    engagement_path = engagement.root / ENGAGEMENT_FILE
+    goals = _goal_reports(engagement, texts)
+    if not goals:
+        missing.append("No goals were recorded for this engagement.")
+    merged, left_out, withheld = _attach_ratings(goals, rounds, client, engagement, texts)
+    if not rounds:
+        missing.append("No stakeholder feedback was recorded.")
+    actions = _count_actions(engagement, goals)
+    if not actions.agreed:
+        missing.append("No action items were recorded.")
+    shareable = [name.strip().lower() for name in shareable_sections] if client else []
+    shared = _shared_sections(held, shareable, texts)
+    plan = _sustainment_plan(engagement, texts)
+    if not plan:
+        missing.append("No sustainment plan was recorded.")
+    follow_up = sorted(d for d in meta.get("follow_up") or [] if isinstance(d, dt.date))
+    if not follow_up:
+        missing.append("No follow-up dates were set.")
+
+    start = meta.get("start") if isinstance(meta.get("start"), dt.date) else None
+    end = meta.get("end") if isinstance(meta.get("end"), dt.date) else None
+    planned = meta.get("sessions_planned")
+    return Report(
+        audience=audience,
+        generated=as_of,
+        root=engagement.root,
+        parties={
+            key: text for key in PARTY_KEYS if (text := texts.field(meta, key, engagement_path))
+        },
+        start=start,
+        end=end,
+        phase=texts.field(meta, "phase", engagement_path),
+        sessions_planned=planned if isinstance(planned, int) and planned > 0 else None,
+        sessions=sessions,
+        minutes=sum(s.minutes or 0 for s in sessions),
+        sessions_without_duration=sum(1 for s in sessions if not s.minutes),
+        timeline=_timeline(start, end, sessions, rounds, follow_up),
+        goals=goals,
+        actions=actions,
+        rounds=[(r.kind, r.date, r.path) for r in rounds],
+        groups_merged=merged,
+        groups_left_out=left_out,
+        ratings_withheld=withheld,
+        shareable_sections=shareable,
+        shared=shared,
+        sustainment_plan=plan,
+        follow_up=follow_up,
+        missing=missing,
+        comments=sum(len(r.comments) for g in goals for r in g.rounds),
+        withheld=texts.withheld,
+        session_length_used=default_minutes is not None and any(not s.duration for s in held),
+    )
+
+
+GOAL_TEXT_KEYS = ("title", "measure", "baseline", "target", "outcome")
+
+
+class _PublicTexts:
+    """Every text a report shows passes here: private parts out, and a record of where."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.withheld: list[str] = []
+
+    def text(self, value: str, where: Path, line: int, what: str) -> str | None:
+        public, withheld = _public(value, where, line)
+        if withheld:
+            self.withheld.append(f"{_relative_to(self.root, where)} ({what})")
+        return public or None
+
+    def field(self, meta: Any, key: str, where: Path) -> str | None:
+        """The front-matter text ``meta[key]`` as it may be disclosed, or None."""
+        value = text_or_none(meta.get(key))
+        if value is None:
+            return None
+        position = meta.position_of(key) if isinstance(meta, LocatedMap) else (1, 1)
+        return self.text(value, where, position[0], key)
+
+    def sections(self, body: str, where: Path, line: int) -> dict[str, str]:
+        found, withheld = public_sections(body, where, line)
+        if withheld:
+            self.withheld.append(f"{_relative_to(self.root, where)} (body)")
+        return found
+
+
+def _goal_reports(engagement: Engagement, texts: _PublicTexts) -> list[GoalReport]:
+    goals = []
+    for goal in engagement.goals:
+        note = engagement.notes.get(goal.path)
+        meta: Any = note.meta if note is not None else {}
+        shown = {key: texts.field(meta, key, goal.path) for key in GOAL_TEXT_KEYS}
+        goals.append(
+            GoalReport(
+                goal.id,
+                shown["title"] or goal.id,
+                goal.status,
+                shown["measure"],
+                shown["baseline"],
+                shown["target"],
+                goal.target_date,
+                shown["outcome"],
+                goal.path,
+            )
+        )
+    return goals
+
+
+def _attach_ratings(
+    goals: list[GoalReport],
+    rounds: list[Round],
+    client: bool,
+    engagement: Engagement,
+    texts: _PublicTexts,
+) -> tuple[bool, bool, bool]:
+    """Add each round's figures to its goals (see :mod:`coachkit.feedback.anonymity`).
+
+    Returns whether small groups were merged into "others", whether a larger group
+    had to join "others" so that it would not hold one or two raters, and whether
+    a goal's round was withheld because fewer than three stakeholders rated it.
+    """
+    path = engagement.root / ENGAGEMENT_FILE
+    note = engagement.notes.get(path)  # its front matter knows where each key is
+    show_self = self_rating_shared(note.meta if note is not None else engagement.meta, path)
+    by_id = {goal.id: goal for goal in goals}
+    round_of = {feedback.path: feedback for feedback in rounds}
+    merged_any = regrouped_any = withheld_any = False
+    for summary in summarize(rounds):
+        goal = by_id.get(summary.goal)
+        if goal is None:
+            continue
+        figures = summary.figures
+        if figures.mean is None:
+            withheld_any = True
+            continue
+        goal.rounds.append(
+            _round_rating(
+                round_of[summary.path],
+                summary.goal,
+                figures.mean,
+                figures,
+                client,
+                show_self,
+                texts,
+            )
+        )
+        merged_any = merged_any or figures.merged
+        regrouped_any = regrouped_any or figures.regrouped
+    return merged_any, regrouped_any, withheld_any
+
+
+def _count_actions(engagement: Engagement, goals: list[GoalReport]) -> ActionCount:
+    by_id = {goal.id: goal for goal in goals}
+    actions = ActionCount()
+    for item in engagement.actions:
+        actions.add(item)
+        if item.goal in by_id:
+            by_id[item.goal].actions.add(item)
+    return actions
+
+
+def _shared_sections(
+    held: Sequence[Session], shareable: Sequence[str], texts: _PublicTexts
+) -> list[SharedSection]:
+    """The public text of each shareable section, session by session (none for the sponsor)."""
+    shared = [SharedSection(name, []) for name in shareable]
+    for session in held if shared else []:
+        public = texts.sections(session.body, session.path, session.body_line)
+        for section in shared:
+            text = public.get(section.name, "")
+            if text:
+                section.entries.append(SharedText(session.number, session.date, text, session.path))
+    return [section for section in shared if section.entries]
+
+
+def _sustainment_plan(engagement: Engagement, texts: _PublicTexts) -> str | None:
+    path = engagement.root / ENGAGEMENT_FILE
+    note = engagement.notes.get(path)
+    if note is None:
+        return None
+    return texts.sections(note.body, path, note.body_line).get(SUSTAINMENT_SECTION) or None
+
+
+def _timeline(
+    start: dt.date | None,
+    end: dt.date | None,
+    held: Sequence[SessionEntry],
+    rounds: Sequence[Round],
+    follow_up: Sequence[dt.date],
+) -> list[TimelineEntry]:
+    entries = [TimelineEntry(s.date, f"Session {s.number}", s.minutes) for s in held]
+    entries += [TimelineEntry(r.date, f"Feedback: {r.kind}") for r in rounds]
+    entries += [TimelineEntry(day, "Follow-up") for day in follow_up]
+    if start:
+        entries.append(TimelineEntry(start, "Start"))
+    if end:
+        entries.append(TimelineEntry(end, "End"))
+    order = {"Start": 0, "End": 2}
+    return sorted(entries, key=lambda e: (e.date, order.get(e.label, 1)))
+
+
+def _relative(report: Report, path: Path) -> str:
+    return _relative_to(report.root, path)
+
+
+def _relative_to(root: Path, path: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def disclosures(report: Report) -> list[str]:
+    """Exactly which fields and sections ``report`` discloses, one line per source."""
+    lines: list[str] = []
+    fields = [key for key in PARTY_KEYS if key in report.parties]
+    fields += [key for key in DATE_KEYS if getattr(report, key)]
+    fields += [
+        key
+        for key, value in (
+            ("phase", report.phase),
+            ("sessions_planned", report.sessions_planned),
+            ("follow_up", report.follow_up),
+        )
+        if value
+    ]
+    if report.session_length_used:
+        fields.append("session_length")
+    lines.append(f"{ENGAGEMENT_FILE}: {', '.join(fields) or 'no fields'}")
+    if report.sustainment_plan:
+        lines.append(f"{ENGAGEMENT_FILE}: section 'Sustainment plan' (public text)")
+    for goal in report.goals:
+        shown = [key for key in GOAL_KEYS if getattr(goal, key) is not None]
+        lines.append(f"{_relative(report, goal.path)}: {', '.join(shown)}")
+    for session in report.sessions:
+        shown = ["session", "date"] + (["duration"] if session.has_duration else [])
+        titles = [
+            section.title
+            for section in report.shared
+            if any(entry.path == session.path for entry in section.entries)
+        ]
+        extra = "".join(f"; section '{title}' (public text)" for title in titles)
+        lines.append(f"{_relative(report, session.path)}: {', '.join(shown)}{extra}")
+    for kind, day, path in report.rounds:
+        lines.append(_round_disclosure(report, kind, day, path))
+    lines.append(
+        "action items in every note: counts only (agreed, done, dropped, open), overall and per goal"
+    )
+    if report.withheld:
+        lines.append("private text left out of: " + ", ".join(report.withheld))
+    lines.append(NEVER_DISCLOSED)
+    return lines
+
+
+def _round_disclosure(report: Report, kind: str, day: dt.date, path: Path) -> str:
+    ratings = [
+        (goal.id, found) for goal in report.goals for found in goal.rounds if found.path == path
+    ]
+    if not ratings:
+        return f"{_relative(report, path)}: kind, date ({kind}, {day}); no ratings of a goal"
+    goals = ", ".join(goal_id for goal_id, _ in ratings)
+    groups = sorted({g.group for _, found in ratings for g in found.groups})
+    comments = sum(len(found.comments) for _, found in ratings)
+    improved = any(found.improved_share is not None for _, found in ratings)
+    own = any(found.self_rating is not None for _, found in ratings)
+    self_rating = "the client's self-rating (not in the mean); " if own else ""
+    breakdown = (
+        f"group means for {', '.join(groups)} (groups of at least {MIN_GROUP_SIZE} raters; "
+        f"smaller ones merged into {OTHERS!r})"
+        if groups
+        else "no group means"
+    )
+    text = (
+        f"{_relative(report, path)}: kind, date, scale; per goal ({goals}) the stakeholders' "
+        f"mean rating, number of raters{' and share who saw improvement' if improved else ''}; "
+        f"{self_rating}{breakdown}"
+    )
+    if comments:
+        text += f"; {comments} comment{'s' if comments != 1 else ''} (public text)"
+    return text

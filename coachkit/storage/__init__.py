@@ -1,0 +1,42 @@
+"""Where writes land safely: atomic files with compare-and-swap, the one write lock,
+commits of exactly what was written, settings and the user's folders.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from coachkit.lazy_exports import lazy
+
+if TYPE_CHECKING:
+    from coachkit.storage.atomic_write import create_file, replace_file
+    from coachkit.storage.commits import commit_paths
+    from coachkit.storage.lock import engagement_lock, writes_engagement
+    from coachkit.storage.settings import read_settings
+    from coachkit.storage.write_result import WriteResult, commit_plan, finish
+
+__all__ = [
+    "WriteResult",
+    "commit_paths",
+    "commit_plan",
+    "create_file",
+    "engagement_lock",
+    "finish",
+    "read_settings",
+    "replace_file",
+    "writes_engagement",
+]
+__getattr__ = lazy(
+    __name__,
+    {
+        "WriteResult": "write_result",
+        "commit_paths": "commits",
+        "commit_plan": "write_result",
+        "create_file": "atomic_write",
+        "engagement_lock": "lock",
+        "finish": "write_result",
+        "read_settings": "settings",
+        "replace_file": "atomic_write",
+        "writes_engagement": "lock",
+    },
+)

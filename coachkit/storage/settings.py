@@ -1,0 +1,56 @@
+"""Settings from ``.coachkit.yaml`` files and the user's folders.
+
+A ``.coachkit.yaml`` may sit in an engagement or in any folder above it (a
+practice). For each setting, the closest file that sets it wins.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from coachkit.errors import NoteError
+from coachkit.notes.located_map import LocatedMap
+from coachkit.storage.user_folders import user_folder
+
+CONFIG_FILE = ".coachkit.yaml"
+
+
+def config_dir() -> Path:
+    """The user's coachkit folder: ``$COACHKIT_CONFIG_DIR``, else the XDG config folder."""
+    return user_folder("COACHKIT_CONFIG_DIR", "XDG_CONFIG_HOME", ".config")
+
+
+def settings_files(start: Path) -> list[Path]:
+    """Every ``.coachkit.yaml`` at or above ``start``, closest first."""
+    start = start.absolute()
+    return [
+        folder / CONFIG_FILE
+        for folder in (start, *start.parents)
+        if (folder / CONFIG_FILE).is_file()
+    ]
+
+
+def read_settings(path: Path) -> LocatedMap:
+    """One settings file, parsed strictly (errors carry its line and column)."""
+    from coachkit.notes.reader import decode, parse_front_matter  # YAML only when a file is read
+
+    return parse_front_matter(path, decode(path, path.read_bytes())[0], first_line=1)
+
+
+def setting(start: Path, key: str, default: Any) -> tuple[Any, Path | None]:
+    """The closest file's value for ``key`` and the file it came from."""
+    for path in settings_files(start):
+        data = read_settings(path)
+        if key in data:
+            return data[key], path
+    return default, None
+
+
+def commits_enabled(engagement_root: Path) -> bool:
+    """False when the closest ``.coachkit.yaml`` that sets it says ``commit: false``."""
+    value, path = setting(engagement_root, "commit", True)
+    if not isinstance(value, bool) and path is not None:
+        line, column = read_settings(path).position_of("commit")
+        raise NoteError(path, line, column, f"commit must be true or false, not {value!r}")
+    return bool(value)

@@ -1,0 +1,59 @@
+"""Start a new engagement folder."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from coachkit.dates import parse_cadence
+from coachkit.engagement.loader import ENGAGEMENT_FILE
+from coachkit.errors import CoachkitError
+from coachkit.storage.atomic_write import create_file
+from coachkit.storage.commits import init_repository
+from coachkit.storage.lock import engagement_lock
+from coachkit.storage.write_result import WriteResult, commit_plan, finish
+from coachkit.templating.lookup import render
+
+
+@dataclass
+class EngagementDetails:
+    """What ``coachkit init`` knows about the engagement being started."""
+
+    client: str
+    start: dt.date
+    organization: str | None = None
+    role: str | None = None
+    sponsor: str | None = None
+    hr: str | None = None
+    coach: str | None = None
+    end: dt.date | None = None
+    sessions_planned: int | None = None
+    session_length: int = 60
+    cadence: str = "2w"
+
+
+def init_engagement(folder: Path, details: EngagementDetails, commit: bool = True) -> WriteResult:
+    """Create ``folder/engagement.md`` (the folder may exist) and commit it."""
+    if not details.client.strip():
+        raise CoachkitError("--client must not be empty")
+    parse_cadence(details.cadence)
+    if details.end and details.end < details.start:
+        raise CoachkitError(f"the end date {details.end} is before the start date {details.start}")
+    folder = folder.absolute()
+    if folder.is_symlink():
+        raise CoachkitError(f"{folder}: is a symbolic link; give the real folder")
+    target = folder / ENGAGEMENT_FILE
+    if target.exists():
+        raise CoachkitError(f"{target}: already exists; this folder is an engagement already")
+    plan = commit_plan(folder, commit)
+    text = render("engagement", vars(details), folder)  # before mkdir: a failure leaves nothing
+    folder.mkdir(parents=True, exist_ok=True)
+    create_file(target, text.encode("utf-8"))
+    result = WriteResult([target])
+    if plan is None and init_repository(folder):
+        result.notes.append(f"initialised a git repository in {folder}")
+    where = f" ({details.organization})" if details.organization else ""
+    # Locked once the repository exists, so the lock is the one later writers take.
+    with engagement_lock(folder):
+        return finish(folder, result, f"Start engagement with {details.client}{where}", plan)
