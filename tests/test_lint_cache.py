@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from coachkit.cache import parse_cache as engagement_cache
+from coachkit.cache import entries as engagement_cache
 from tests.helpers import run
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from coachkit.cache import parse_cache as engagement_cache
+from coachkit.cache import entries as engagement_cache
 from coachkit.cache.parse_cache import EngagementCache
 from coachkit.engagement.loader import load_engagement
 from coachkit.engagement.model import Engagement
@@ -327,7 +327,7 @@ def test_the_cache_lives_in_the_user_cache_folder(
 READER = """
 import sys
 from pathlib import Path
-from coachkit.cache import parse_cache as engagement_cache
+from coachkit.cache import entries as engagement_cache
 from coachkit.cache.parse_cache import EngagementCache
 engagement_cache.SETTLE_NS = -(10**12)
 cache = EngagementCache(Path(sys.argv[1]))
@@ -419,4 +419,4 @@ def test_equal_signatures_give_equal_bytes_whatever_else_holds_them(sample: Path
     second = engagement_cache.scan(sample)[0]
     held = [first, first[0], first[0][0]]  # other references, as a caller may keep
     assert held and first == second
-    assert engagement_cache._signature_bytes(first) == engagement_cache._signature_bytes(second)
+    assert engagement_cache.signature_bytes(first) == engagement_cache.signature_bytes(second)

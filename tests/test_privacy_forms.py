@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from coachkit.report.render import find_browser
+from coachkit.report.pdf import find_browser
 from tests.helpers import build_file_tree, git, run
 
 # Each form holds {c}, the canary; the public text around it is the place's own.

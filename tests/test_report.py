@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from coachkit.errors import CoachkitError
-from coachkit.report.render import find_browser
+from coachkit.report.pdf import find_browser
 from tests.golden_files import assert_golden
 from tests.helpers import build_file_tree, commits, committed_files, git, run
 

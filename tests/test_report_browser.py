@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from coachkit.errors import CoachkitError
-from coachkit.report.render import browser_command, find_browser
+from coachkit.report.pdf import browser_command, find_browser
 from tests.helpers import run
 
 try:

@@ -20,7 +20,7 @@ import pytest
 
 from coachkit.engagement.loader import load_engagement
 from coachkit.errors import CoachkitError
-from coachkit.report.render import find_browser, sealed_page
+from coachkit.report.pdf import find_browser, sealed_page
 from coachkit.templating.data import plain_data, require_plain
 from coachkit.writers.sessions import session_context
 from tests.helpers import build_file_tree, git, run

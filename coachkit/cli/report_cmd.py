@@ -72,7 +72,7 @@ def report(
     from coachkit.dates import today
     from coachkit.report.model import check_audience, check_format
     from coachkit.report.render import dry_run as list_disclosures
-    from coachkit.report.render import write_report
+    from coachkit.report.write import write_report
 
     check_audience(audience)
     if fmt is None:

@@ -7,7 +7,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from coachkit.cache.parse_cache import EngagementCache, Scan
+from coachkit.cache.entries import Scan
+from coachkit.cache.parse_cache import EngagementCache
 from coachkit.cache.two_processes import share_misses
 from coachkit.engagement.loader import (
     find_engagement_root,

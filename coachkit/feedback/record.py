@@ -41,8 +41,9 @@ from coachkit.feedback.rounds import KINDS, RATING_LIMIT, default_scale, read_ro
 from coachkit.notes.front_matter_edit import format_scalar
 from coachkit.notes.reader import parse_note
 from coachkit.storage.atomic_write import create_file
+from coachkit.storage.commits import commit_plan, finish
 from coachkit.storage.lock import writes_engagement
-from coachkit.storage.write_result import WriteResult, commit_plan, finish
+from coachkit.storage.write_result import WriteResult
 
 __all__ = [
     "CSV_COLUMNS",

@@ -17,7 +17,8 @@ import time
 from pathlib import Path
 from typing import Any
 
-from coachkit.cache.parse_cache import SETTLE_NS, cache_header, entry_name, scan, write_entry
+from coachkit.cache import entries
+from coachkit.cache.entries import cache_header, entry_name, scan, write_entry
 from coachkit.engagement.loader import NOTE_FOLDERS
 from coachkit.lint.finding import Finding, TextEdit
 from coachkit.storage.settings import CONFIG_FILE
@@ -71,7 +72,7 @@ class FindingsCache:
 
     def will_store(self, newest: int) -> bool:
         """Whether findings over files whose newest ctime is ``newest`` may be cached."""
-        return newest < self.started_ns - SETTLE_NS
+        return newest < self.started_ns - entries.SETTLE_NS
 
     def get(self, root: Path, key: Any) -> tuple[list[Finding], int] | None:
         """The findings stored under ``key`` and how many files they covered, or None."""

@@ -29,9 +29,9 @@ from coachkit.lint.finding import Finding, TextEdit
 from coachkit.lint.output_formats import display_path
 from coachkit.notes.reader import BOM, decode, parse_note
 from coachkit.storage.atomic_write import replace_file
-from coachkit.storage.commits import CommitOutcome
+from coachkit.storage.commits import CommitOutcome, commit_plan, finish
 from coachkit.storage.lock import engagement_lock
-from coachkit.storage.write_result import WriteResult, commit_plan, finish
+from coachkit.storage.write_result import WriteResult
 
 
 @dataclass

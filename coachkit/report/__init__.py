@@ -10,7 +10,8 @@ from coachkit.lazy_exports import lazy
 
 if TYPE_CHECKING:
     from coachkit.report.build import build_report, disclosures
-    from coachkit.report.render import dry_run, render_report, write_report
+    from coachkit.report.render import dry_run, render_report
+    from coachkit.report.write import write_report
 
 __all__ = ["build_report", "disclosures", "dry_run", "render_report", "write_report"]
 __getattr__ = lazy(
@@ -20,6 +21,6 @@ __getattr__ = lazy(
         "disclosures": "build",
         "dry_run": "render",
         "render_report": "render",
-        "write_report": "render",
+        "write_report": "write",
     },
 )

@@ -10,10 +10,10 @@ from coachkit.lazy_exports import lazy
 
 if TYPE_CHECKING:
     from coachkit.storage.atomic_write import create_file, replace_file
-    from coachkit.storage.commits import commit_paths
+    from coachkit.storage.commits import commit_paths, commit_plan, finish
     from coachkit.storage.lock import engagement_lock, writes_engagement
     from coachkit.storage.settings import read_settings
-    from coachkit.storage.write_result import WriteResult, commit_plan, finish
+    from coachkit.storage.write_result import WriteResult
 
 __all__ = [
     "WriteResult",
@@ -31,10 +31,10 @@ __getattr__ = lazy(
     {
         "WriteResult": "write_result",
         "commit_paths": "commits",
-        "commit_plan": "write_result",
+        "commit_plan": "commits",
         "create_file": "atomic_write",
         "engagement_lock": "lock",
-        "finish": "write_result",
+        "finish": "commits",
         "read_settings": "settings",
         "replace_file": "atomic_write",
         "writes_engagement": "lock",

@@ -1,4 +1,7 @@
-"""Commit exactly the files a command wrote, and nothing else.
+"""Commit exactly the files a command wrote, and nothing else; decide first whether to.
+
+:func:`commit_plan` decides before anything is written (``--no-commit``, ``commit:
+false`` in settings); :func:`finish` makes the commit as planned.
 
 Anything that stops a commit (no git, no repository, no identity, a merge in
 progress) never stops the write: the file is already safely on disk, the commit
@@ -14,7 +17,12 @@ import shutil
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+from coachkit.storage.settings import commits_enabled
+
+if TYPE_CHECKING:
+    from coachkit.storage.write_result import WriteResult
 
 _IN_PROGRESS = {
     "MERGE_HEAD": "a merge is in progress",
@@ -137,3 +145,24 @@ def _explain(stderr: str, relative: list[str], message: str) -> str:
         return f"not committed: another git process is running (index.lock exists); when it ends run: {_manual(relative, message)}"
     last = stderr.strip().splitlines()[-1] if stderr.strip() else "git commit failed"
     return f"not committed: {last.strip()}; run: {_manual(relative, message)}"
+
+
+def commit_plan(root: Path, commit: bool) -> CommitOutcome | None:
+    """Decide, before anything is written, whether to commit (None: commit).
+
+    A broken ``.coachkit.yaml`` fails here, so a command never writes a file and
+    then stops before telling the user what it wrote.
+    """
+    if not commit:
+        return CommitOutcome(False, "not committed (--no-commit)")
+    if not commits_enabled(root):
+        return CommitOutcome(False, "not committed (commit: false in .coachkit.yaml)")
+    return None
+
+
+def finish(
+    root: Path, result: WriteResult, message: str, plan: CommitOutcome | None
+) -> WriteResult:
+    """Commit the written paths as planned by :func:`commit_plan`."""
+    result.commit = plan if plan is not None else commit_paths(root, result.paths, message)
+    return result

@@ -1,12 +1,11 @@
-"""What a writing operation reports back to the command that called it."""
+"""What a writing operation reports back to the command that called it: the files and the commit."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from coachkit.storage.commits import CommitOutcome, commit_paths
-from coachkit.storage.settings import commits_enabled
+from coachkit.storage.commits import CommitOutcome
 
 
 @dataclass
@@ -17,24 +16,3 @@ class WriteResult:
     commit: CommitOutcome | None = None
     notes: list[str] = field(default_factory=list)
     data: dict[str, object] = field(default_factory=dict)
-
-
-def commit_plan(root: Path, commit: bool) -> CommitOutcome | None:
-    """Decide, before anything is written, whether to commit (None: commit).
-
-    A broken ``.coachkit.yaml`` fails here, so a command never writes a file and
-    then stops before telling the user what it wrote.
-    """
-    if not commit:
-        return CommitOutcome(False, "not committed (--no-commit)")
-    if not commits_enabled(root):
-        return CommitOutcome(False, "not committed (commit: false in .coachkit.yaml)")
-    return None
-
-
-def finish(
-    root: Path, result: WriteResult, message: str, plan: CommitOutcome | None
-) -> WriteResult:
-    """Commit the written paths as planned by :func:`commit_plan`."""
-    result.commit = plan if plan is not None else commit_paths(root, result.paths, message)
-    return result

@@ -13,8 +13,9 @@ from coachkit.engagement.loader import ENGAGEMENT_FILE, load_engagement
 from coachkit.engagement.model import ActionItem, Engagement
 from coachkit.errors import CoachkitError, UnknownId
 from coachkit.notes.front_matter_edit import append_to_list, mapping_get, open_for_edit, set_fields
+from coachkit.storage.commits import commit_plan, finish
 from coachkit.storage.lock import writes_engagement
-from coachkit.storage.write_result import WriteResult, commit_plan, finish
+from coachkit.storage.write_result import WriteResult
 
 
 def _target_file(engagement: Engagement, in_file: Path | None) -> Path:

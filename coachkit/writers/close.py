@@ -24,8 +24,9 @@ from coachkit.notes.front_matter_edit import (
     set_fields,
     set_scalar_list,
 )
+from coachkit.storage.commits import commit_plan, finish
 from coachkit.storage.lock import writes_engagement
-from coachkit.storage.write_result import WriteResult, commit_plan, finish
+from coachkit.storage.write_result import WriteResult
 
 FINAL_STATUSES = ("achieved", "partially-achieved", "not-achieved", "dropped")
 FOLLOW_UP_WEEKS = (6, 12)

@@ -9,8 +9,9 @@ from coachkit.engagement.ids import next_goal_id, slugify
 from coachkit.engagement.loader import load_engagement
 from coachkit.errors import CoachkitError
 from coachkit.storage.atomic_write import create_file
+from coachkit.storage.commits import commit_plan, finish
 from coachkit.storage.lock import writes_engagement
-from coachkit.storage.write_result import WriteResult, commit_plan, finish
+from coachkit.storage.write_result import WriteResult
 from coachkit.templating.data import plain_data
 from coachkit.templating.lookup import render
 

@@ -10,9 +10,9 @@ from coachkit.dates import parse_cadence
 from coachkit.engagement.loader import ENGAGEMENT_FILE
 from coachkit.errors import CoachkitError
 from coachkit.storage.atomic_write import create_file
-from coachkit.storage.commits import init_repository
+from coachkit.storage.commits import commit_plan, finish, init_repository
 from coachkit.storage.lock import engagement_lock
-from coachkit.storage.write_result import WriteResult, commit_plan, finish
+from coachkit.storage.write_result import WriteResult
 from coachkit.templating.lookup import render
 
 

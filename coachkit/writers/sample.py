@@ -6,9 +6,9 @@ from pathlib import Path
 
 from coachkit.errors import CoachkitError
 from coachkit.storage.atomic_write import create_file
-from coachkit.storage.commits import init_repository
+from coachkit.storage.commits import commit_plan, finish, init_repository
 from coachkit.storage.lock import engagement_lock
-from coachkit.storage.write_result import WriteResult, commit_plan, finish
+from coachkit.storage.write_result import WriteResult
 
 SAMPLE_NAME = "acme-jordan-lee"
 

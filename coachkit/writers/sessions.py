@@ -16,9 +16,9 @@ from coachkit.errors import InvalidDate
 from coachkit.notes.privacy import public_text
 from coachkit.notes.sections import sections
 from coachkit.storage.atomic_write import create_file
-from coachkit.storage.commits import CommitOutcome
+from coachkit.storage.commits import CommitOutcome, commit_plan, finish
 from coachkit.storage.lock import engagement_lock
-from coachkit.storage.write_result import WriteResult, commit_plan, finish
+from coachkit.storage.write_result import WriteResult
 from coachkit.templating.data import plain_data
 from coachkit.templating.lookup import render
 
