@@ -36,7 +36,7 @@ clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache
 
 bench: $(STAMP)
-	$(PY) -m tests.bench.run_bench
+	$(PY) -m tools.bench.run_bench
 
 fuzz: $(STAMP)
-	$(PY) -m tests.fuzz.run_fuzz --cases 2000
+	$(PY) -m tools.fuzz.run_fuzz --cases 2000

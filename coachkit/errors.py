@@ -1,22 +1,17 @@
-"""Errors a user can act on, and the exit codes they map to.
+"""Errors a user can act on.
 
 The core raises these; only the command line turns them into one line on stderr
-and an exit code. A message says what is wrong, where, and what to do.
+and an exit code (:mod:`coachkit.cli.error_handler`). A message says what is
+wrong, where, and what to do.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-EXIT_OK = 0
-EXIT_FOUND = 1  # a check found something (lint errors, overdue --check)
-EXIT_ERROR = 2  # usage, input or environment error
-
 
 class CoachkitError(Exception):
     """An error whose message is ready to show to a user."""
-
-    exit_code = EXIT_ERROR
 
     def __init__(self, message: str) -> None:
         super().__init__(message)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
-from tests.fuzz.mutations import sample_notes
-from tests.fuzz.run_fuzz import check_case
+from tools.fuzz.mutations import sample_notes
+from tools.fuzz.run_fuzz import check_case
 
 
 def test_mutated_notes_give_only_one_line_errors(tmp_path: Path) -> None:

@@ -5,11 +5,12 @@ strings, numbers and ``None``; dates are ordinals; paths are relative to the
 engagement and re-joined to the root the caller gave, so a listing prints the same
 paths whether it was read from the notes or from the cache.
 
-A decoded engagement has no ``notes`` and no ``raw`` action mappings (they hold
-every key's position and are costly to rebuild); both are :data:`NOT_LOADED`
-placeholders that fail loudly if used. Commands that need them (lint, writers,
-report) read the notes themselves. A session's body and a feedback round's front
-matter are read from their note if they are ever used.
+A decoded engagement is a :class:`CachedEngagement`: it has no ``notes`` and its
+action items no ``raw`` mappings (they hold every key's position and are costly to
+rebuild), so the type checker keeps it from code that needs them (lint, report,
+writers that edit notes), which asks for a loaded
+:class:`~coachkit.engagement.model.Engagement`. A session's body and a feedback
+round's front matter are read from their note if they are ever used.
 """
 
 from __future__ import annotations
@@ -20,7 +21,15 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
-from coachkit.engagement.model import ActionItem, Engagement, FeedbackRound, Goal, Session
+from coachkit.engagement.model import (
+    ActionRecord,
+    Engagement,
+    EngagementView,
+    FeedbackRound,
+    Goal,
+    Session,
+    action_matches,
+)
 from coachkit.errors import NoteError
 from coachkit.notes.located_map import LocatedMap
 
@@ -28,21 +37,6 @@ T = TypeVar("T")
 _DATE = "d"
 _LOCATED = "m"
 _DICT = "p"
-
-
-class NotLoaded(dict[Any, Any]):
-    """Stands in for data a cached engagement does not carry; any use is a bug."""
-
-    def _refuse(self, *args: Any, **kwargs: Any) -> Any:
-        raise RuntimeError(
-            "this engagement came from the parse cache without its notes; load it with "
-            "load_engagement() to use notes or raw action items"
-        )
-
-    __getitem__ = get = __iter__ = __len__ = __contains__ = keys = values = items = _refuse
-
-
-NOT_LOADED: dict[Any, Any] = NotLoaded()
 
 
 def freeze(value: Any) -> Any:
@@ -150,13 +144,17 @@ def _new(cls: type[T], **attributes: Any) -> T:
 CORE, OPEN_ACTIONS, OTHER_ACTIONS = range(3)
 
 
-class _CachedEngagement(Engagement):
+class CachedEngagement(EngagementView):
     """An engagement read from the cache: each list is built when first used.
 
+    It has no ``notes``, and its items are :class:`ActionRecord` (no ``raw``).
     ``overdue`` never builds a session or a goal, nor unpacks a done item;
-    ``actions_where`` builds only the items that can pass a filter.
+    :meth:`actions_where` builds only the items that can pass its filter.
     """
 
+    root: Path
+    meta: dict[str, Any]
+    problems: list[NoteError]
     goals = _Unpacked()
     sessions = _Unpacked()
     feedback = _Unpacked()
@@ -223,7 +221,8 @@ class _CachedEngagement(Engagement):
 
     def actions_where(
         self, statuses: tuple[str, ...], due_until: dt.date | None = None
-    ) -> list[ActionItem]:
+    ) -> list[ActionRecord]:
+        """As :meth:`EngagementView.actions_where`, testing each entry before building its item."""
         if "actions" in self.__dict__:
             return super().actions_where(statuses, due_until)
         last = None if due_until is None else due_until.toordinal()
@@ -231,20 +230,12 @@ class _CachedEngagement(Engagement):
         if any(status != "open" for status in statuses):
             rows = sorted([*rows, *self._section(OTHER_ACTIONS)], key=lambda a: a[12])
         path = self._path
-        return [
-            _action(a, path)
-            for a in rows
-            if a[4] in statuses and (last is None or (a[3] is not None and a[3] <= last))
-        ]
-
-    def open_actions(self) -> list[ActionItem]:
-        items = self.actions_where(("open",))
-        return sorted(items, key=lambda a: (a.due is None, a.due or dt.date.max, a.id))
+        return [_action(a, path) for a in rows if action_matches(a[4], a[3], statuses, last)]
 
 
-def _action(a: tuple[Any, ...], path: Callable[[int | str], Path]) -> ActionItem:
+def _action(a: tuple[Any, ...], path: Callable[[int | str], Path]) -> ActionRecord:
     fromordinal = dt.date.fromordinal
-    return ActionItem(
+    return ActionRecord(
         a[0],
         a[1],
         a[2],
@@ -257,7 +248,6 @@ def _action(a: tuple[Any, ...], path: Callable[[int | str], Path]) -> ActionItem
         a[9],
         a[10],
         {} if a[11] is None else thaw(a[11]),
-        NOT_LOADED,
     )
 
 
@@ -330,12 +320,12 @@ def encode(engagement: Engagement, names: list[str]) -> list[bytes]:
     ]
 
 
-def decode(root: Path, sections: list[memoryview]) -> Engagement:
+def decode(root: Path, sections: list[memoryview]) -> CachedEngagement:
     """The engagement :func:`encode` wrote, its paths joined to ``root``.
 
     ``sections`` are still marshalled; each is unpacked when first needed.
     """
-    engagement = _new(_CachedEngagement, root=root, notes=NOT_LOADED, _sections=list(sections))
+    engagement = _new(CachedEngagement, root=root, _sections=list(sections))
     names, meta, _, _, _, problems = engagement._section(CORE)
     engagement.meta = thaw(meta)
     engagement.__dict__["_paths"] = [None] * len(names)

@@ -17,7 +17,7 @@ import zlib
 from pathlib import Path
 from typing import Any
 
-from coachkit.engagement.loader import ENGAGEMENT_FILE, NOTE_FOLDERS, is_note_name
+from coachkit.engagement.listing import Signature
 
 # Bump when the encoding changes. Any change to coachkit's own code (a new version,
 # an edit in a checkout) also invalidates every entry: see code_fingerprint().
@@ -55,57 +55,6 @@ def cache_header(kind: str) -> tuple[Any, ...]:
 
 
 SETTLE_NS = 1_000_000_000
-
-Signature = tuple[tuple[str, int, int, int, int], ...]
-Scan = tuple[Signature, int]  # the signature and the newest ctime among the notes
-
-
-_SCANDIR_FD = os.scandir in os.supports_fd and hasattr(os, "O_DIRECTORY")
-
-
-def scan(root: Path) -> Scan:
-    """Each note's name relative to ``root`` and its stat, and the newest ctime (ns).
-
-    Lists exactly the notes :func:`~coachkit.engagement.loader.note_listing` lists,
-    without building a path object for each.
-    """
-    base = os.fspath(root)
-    entries = []
-    newest = 0
-    try:
-        st = os.stat(f"{base}/{ENGAGEMENT_FILE}")
-        entries.append((ENGAGEMENT_FILE, st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino))
-        newest = st.st_ctime_ns
-    except OSError:
-        entries.append((ENGAGEMENT_FILE, -1, 0, 0, 0))
-    for folder in NOTE_FOLDERS:
-        try:
-            # Listing through an open folder makes each stat look up one name, not a path.
-            where: int | str = (
-                os.open(f"{base}/{folder}", os.O_RDONLY | os.O_DIRECTORY)
-                if _SCANDIR_FD
-                else f"{base}/{folder}"
-            )
-        except (FileNotFoundError, NotADirectoryError):
-            continue
-        try:
-            with os.scandir(where) as found:
-                notes = sorted([(e.name, e) for e in found if is_note_name(e.name)])
-            for name, entry in notes:
-                try:
-                    if not entry.is_file():
-                        continue
-                    st = entry.stat()
-                except OSError:
-                    continue  # gone since the folder was listed
-                entries.append(
-                    (f"{folder}/{name}", st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
-                )
-                newest = max(newest, st.st_ctime_ns)
-        finally:
-            if isinstance(where, int):
-                os.close(where)
-    return tuple(entries), newest
 
 
 def entry_name(root: Path) -> str:

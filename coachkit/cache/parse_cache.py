@@ -27,29 +27,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from coachkit.cache import entries
-from coachkit.cache.codec import decode, encode
+from coachkit.cache.codec import CachedEngagement, decode, encode
 from coachkit.cache.entries import (
-    Scan,
-    Signature,
     cache_header,
     entry_name,
     join_sections,
-    scan,
     signature_bytes,
     split_sections,
     write_entry,
 )
-from coachkit.engagement.model import Engagement
+from coachkit.engagement.listing import Scan, listing_of, scan
+from coachkit.engagement.model import Engagement, EngagementView
 from coachkit.storage.user_folders import cache_home
-
-
-def _listing(root: Path, current: Signature) -> list[tuple[str, Path]]:
-    """The loader's listing for the notes of a signature."""
-    listing = []
-    for name, *_ in current:
-        kind, _, rest = name.partition("/")
-        listing.append(("engagement", root / name) if not rest else (kind, root / name))
-    return listing
 
 
 @dataclass
@@ -69,12 +58,16 @@ class EngagementCache:
     def entry_path(self, root: Path) -> Path:
         return self.folder / entry_name(root)
 
-    def load(self, root: Path) -> Engagement:
-        """The engagement at ``root``, from the cache when no note changed."""
-        found = self.lookup(root)
-        return found if isinstance(found, Engagement) else self.parse(root, found)
+    def load(self, root: Path) -> EngagementView:
+        """The engagement at ``root``, from the cache when no note changed.
 
-    def lookup(self, root: Path) -> Engagement | Scan:
+        Cached or freshly parsed: a reader that needs the notes calls
+        :func:`~coachkit.engagement.loader.load_engagement` instead.
+        """
+        found = self.lookup(root)
+        return found if isinstance(found, CachedEngagement) else self.parse(root, found)
+
+    def lookup(self, root: Path) -> CachedEngagement | Scan:
         """The cached engagement at ``root``, or, on a miss, the scan :meth:`parse` needs."""
         current = (scanned := scan(root))[0]
         try:
@@ -99,7 +92,7 @@ class EngagementCache:
         from coachkit.engagement.loader import load_engagement
 
         current = scanned[0]
-        engagement = load_engagement(root, _listing(root, current))
+        engagement = load_engagement(root, listing_of(root, current))
         if self.will_store(scanned):
             first = marshal.dumps((cache_header("parsed"), signature_bytes(current)))
             sections = [first, *encode(engagement, [name for name, *_ in current])]

@@ -17,7 +17,8 @@ from typing import Any
 import click
 
 from coachkit import __version__
-from coachkit.cli.errors import CoachkitGroup
+from coachkit.cli.error_handler import QuickExit
+from coachkit.cli.group import CoachkitGroup
 
 CONTEXT_SETTINGS: dict[str, Any] = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -140,8 +141,8 @@ def cli(directory: Path | None) -> None:
 def main() -> None:
     """Console-script entry point.
 
-    A listing that has printed everything leaves at once: tearing down the
-    interpreter (freeing every object it read) would cost ~10 ms and do nothing.
+    A listing that has printed everything leaves at once (it ends with
+    :class:`~coachkit.cli.error_handler.QuickExit`): tearing down the interpreter (freeing every object it read) would cost ~10 ms and do nothing.
     The cyclic garbage collector is off: a command lives for a fraction of a second,
     makes almost no cycles, and would otherwise walk every object it read, again
     and again (~5 ms on a 5,000-note practice).
@@ -149,15 +150,10 @@ def main() -> None:
     gc.disable()
     try:
         cli(prog_name="coachkit")
-    except SystemExit as done:
-        from coachkit.cli.listing import read_only_done
-
-        if not read_only_done():
-            raise
-        code = done.code if isinstance(done.code, int) else (0 if done.code is None else 1)
+    except QuickExit as done:
         try:
             sys.stdout.flush()
             sys.stderr.flush()
         except (BrokenPipeError, ValueError):
             pass
-        os._exit(code)
+        os._exit(done.code if isinstance(done.code, int) else 0)

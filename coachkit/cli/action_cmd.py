@@ -12,13 +12,14 @@ from coachkit.cli.common import DATE, echo_resolved, engagement_root, no_commit_
 from coachkit.cli.listing import (
     as_of_option,
     chosen_format,
-    finish_listing,
     format_options,
+    listed,
     no_cache_option,
     owner_option,
     paths_argument,
     within_option,
 )
+from coachkit.cli.outcome import Listed
 
 
 @click.group()
@@ -129,9 +130,7 @@ def action_drop(action_id: str, no_commit: bool) -> None:
 @owner_option
 @format_options
 @no_cache_option
-@click.pass_context
 def action_list(
-    ctx: click.Context,
     paths: tuple[Path, ...],
     status: str,
     overdue: bool,
@@ -141,7 +140,7 @@ def action_list(
     fmt: str,
     as_json: bool,
     no_cache: bool,
-) -> None:
+) -> Listed:
     """List action items, most overdue first, then soonest due.
 
     Without PATHs: the current engagement (or every engagement below the current
@@ -170,4 +169,4 @@ def action_list(
         f"No {label}action items.",
         with_engagement=len(engagements) > 1,
     )
-    finish_listing(ctx, problems, False)
+    return listed(problems, False)

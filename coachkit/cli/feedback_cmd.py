@@ -10,7 +10,8 @@ from typing import Any, TypeVar
 import click
 
 from coachkit.cli.common import DATE, engagement_root, no_commit_option, report_write
-from coachkit.cli.listing import chosen_format, emit, finish_listing, format_options
+from coachkit.cli.listing import chosen_format, emit, format_options, listed
+from coachkit.cli.outcome import Listed
 
 KIND_HELP = "The kind of round: baseline, 360, interview, mini-survey, mid-point or final."
 DATE_HELP = "When the round closed [default: today]."
@@ -135,8 +136,7 @@ def feedback_import(
 
 @feedback.command("summary")
 @format_options
-@click.pass_context
-def feedback_summary(ctx: click.Context, fmt: str, as_json: bool) -> None:
+def feedback_summary(fmt: str, as_json: bool) -> Listed:
     """Per goal and round: kind, date, mean rating, raters, and the share who saw improvement.
 
     MEAN, RATERS and IMPROVED count stakeholders only; SELF is the client's own
@@ -180,7 +180,7 @@ def feedback_summary(ctx: click.Context, fmt: str, as_json: bool) -> None:
         ),
         "No feedback yet: record a round with `coachkit feedback add` or `feedback import`.",
     )
-    finish_listing(ctx, problems, False)
+    return listed(problems, False)
 
 
 def _figure(value: object, form: str) -> str:

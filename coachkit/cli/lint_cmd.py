@@ -13,12 +13,12 @@ import click
 from coachkit.cli.common import no_commit_option, print_table
 from coachkit.cli.listing import (
     as_of_option,
-    mark_read_only_done,
     no_cache_option,
     paint,
     paths_argument,
     use_colour,
 )
+from coachkit.cli.outcome import Listed, Outcome
 
 if TYPE_CHECKING:
     from coachkit.lint.fixes import FixOutcome
@@ -134,9 +134,7 @@ def _severity_paint(text: str, severity: str) -> str:
 @click.option("--explain", metavar="NAME", help="Print the documentation of a rule (name or code).")
 @no_commit_option
 @no_cache_option
-@click.pass_context
 def lint(
-    ctx: click.Context,
     paths: tuple[Path, ...],
     fmt: str | None,
     select: tuple[str, ...],
@@ -150,7 +148,7 @@ def lint(
     explain: str | None,
     no_commit: bool,
     no_cache: bool,
-) -> None:
+) -> Outcome | Listed:
     """Check engagements for plans that will slip: missing dates, owners, measures…
 
     Every finding is one line, `path:line:col: severity rule-name message`.
@@ -172,10 +170,10 @@ def lint(
     """
     if list_rules:
         _list_rules()
-        return
+        return Outcome.OK
     if explain is not None:
         _explain(explain)
-        return
+        return Outcome.OK
     fmt = _chosen_format(fmt)
 
     from coachkit.dates import today
@@ -204,14 +202,12 @@ def lint(
         _report_fixes(outcome, diff, paths_on_stdout=fmt == "text")
         if outcome.paths and not diff:
             report = lint_paths(targets, as_of, selection)
-    if not fix:
-        mark_read_only_done()
     if diff:
         click.echo(summary_line(report), err=True)
     else:
         paint_with = _severity_paint if use_colour() else None
         click.echo(render(report, fmt, rules, base, paint_with), nl=False)
-    if exit_zero:
-        return
-    if report.count("error") or (strict and report.count("warning")):
-        ctx.exit(1)
+    failed = report.count("error") or (strict and report.count("warning"))
+    found = Outcome.FOUND if failed and not exit_zero else Outcome.OK
+    # Only --fix writes; every other run has printed all it will print.
+    return found if fix else Listed(found)

@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 import click
 
 from coachkit.cli.common import DATE, print_json, print_table
+from coachkit.cli.outcome import Listed, Outcome
 
 F = TypeVar("F", bound=Callable[..., Any])
 FORMATS = ("table", "json", "csv")
@@ -109,24 +110,10 @@ def report_problems(problems: Sequence[Any]) -> None:
         click.echo(str(problem), err=True)
 
 
-_READ_ONLY_DONE: list[bool] = []
-
-
-def read_only_done() -> bool:
-    """Whether a command that writes nothing has finished its output (see cli.main)."""
-    return bool(_READ_ONLY_DONE)
-
-
-def mark_read_only_done() -> None:
-    """Say that this command wrote nothing and has printed all it will print."""
-    _READ_ONLY_DONE.append(True)
-
-
-def finish_listing(ctx: click.Context, problems: Sequence[Any], found: bool) -> None:
-    """Report broken files and exit 2, else exit 1 when a check found something."""
-    mark_read_only_done()
+def listed(problems: Sequence[Any], found: bool) -> Listed:
+    """A listing's result: its broken files reported on stderr (status 2), else whether
+    a check found something (status 1)."""
     report_problems(problems)
     if problems:
-        ctx.exit(2)
-    if found:
-        ctx.exit(1)
+        return Listed(Outcome.PROBLEMS)
+    return Listed(Outcome.FOUND if found else Outcome.OK)

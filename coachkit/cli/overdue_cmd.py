@@ -11,13 +11,14 @@ from coachkit.cli.action_rows import emit_action_rows
 from coachkit.cli.listing import (
     as_of_option,
     chosen_format,
-    finish_listing,
     format_options,
+    listed,
     no_cache_option,
     owner_option,
     paths_argument,
     within_option,
 )
+from coachkit.cli.outcome import Listed
 
 
 @click.command()
@@ -28,9 +29,7 @@ from coachkit.cli.listing import (
 @format_options
 @click.option("--check", is_flag=True, help="Exit 1 when anything is overdue (for cron and CI).")
 @no_cache_option
-@click.pass_context
 def overdue(
-    ctx: click.Context,
     paths: tuple[Path, ...],
     as_of: dt.date | None,
     within: int | None,
@@ -39,7 +38,7 @@ def overdue(
     as_json: bool,
     check: bool,
     no_cache: bool,
-) -> None:
+) -> Listed:
     """List open action items past their due date, most overdue first.
 
     PATHs may be engagements or folders holding engagements at any depth (a
@@ -64,4 +63,4 @@ def overdue(
     count = len(engagements)
     empty = f"Nothing overdue across {count} engagement{'s' if count != 1 else ''} (as of {as_of.isoformat()})."
     emit_action_rows(rows, chosen_format(fmt, as_json), empty, with_engagement=True)
-    finish_listing(ctx, problems, check and any(row.days_overdue for row in rows))
+    return listed(problems, check and any(row.days_overdue for row in rows))

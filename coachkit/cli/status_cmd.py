@@ -13,12 +13,13 @@ from coachkit.cli.listing import (
     as_of_option,
     chosen_format,
     emit,
-    finish_listing,
     format_options,
+    listed,
     no_cache_option,
     paint,
     paths_argument,
 )
+from coachkit.cli.outcome import Listed
 
 STATUS_FIELDS = (
     "engagement", "client", "organization", "phase", "sessions_held", "sessions_planned", "last_session",
@@ -31,15 +32,13 @@ STATUS_FIELDS = (
 @as_of_option
 @format_options
 @no_cache_option
-@click.pass_context
 def status(
-    ctx: click.Context,
     paths: tuple[Path, ...],
     as_of: dt.date | None,
     fmt: str,
     as_json: bool,
     no_cache: bool,
-) -> None:
+) -> Listed:
     """One row per engagement: sessions, next session, open and overdue actions.
 
     An engagement with no session in twice its cadence is flagged as quiet.
@@ -78,7 +77,7 @@ def status(
         return body, ["ENGAGEMENT", "PHASE", "HELD", "LAST", "NEXT", "OPEN", "LATE", "SINCE"]
 
     emit(records, chosen_format(fmt, as_json), STATUS_FIELDS, table, "No engagements found.")
-    finish_listing(ctx, problems, False)
+    return listed(problems, False)
 
 
 def _days(days: int | None) -> str:

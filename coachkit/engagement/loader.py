@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from coachkit.engagement.ids import goal_sort_key
+from coachkit.engagement.listing import ENGAGEMENT_FILE, note_listing
 from coachkit.engagement.model import (
     ACTION_STATUSES,
     ActionItem,
@@ -26,13 +27,11 @@ from coachkit.engagement.model import (
 from coachkit.errors import EngagementNotFound, NoteError
 from coachkit.notes.located_map import LocatedMap
 
-ENGAGEMENT_FILE = "engagement.md"
 SKIP_DIRS = {"node_modules", "__pycache__", "templates", "reports"}
 if TYPE_CHECKING:
     from coachkit.notes.reader import Note
 
 SESSION_NAME_RE = re.compile(r"^(\d+)-(\d{4}-\d{2}-\d{2})")
-NOTE_FOLDERS = ("goals", "sessions", "feedback")
 ACTION_KEYS = ("id", "title", "owner", "due", "status", "goal", "accountability", "done")
 
 
@@ -79,20 +78,6 @@ def _walk(folder: Path, found: set[Path]) -> None:
             found.add(child)
         else:
             _walk(child, found)
-
-
-def is_note_name(name: str) -> bool:
-    """Whether a file of this name in a note folder is a note (hidden files are not)."""
-    return name.endswith(".md") and not name.startswith(".")
-
-
-def _notes_in(folder: Path) -> list[Path]:
-    try:
-        with os.scandir(folder) as entries:
-            names = sorted(e.name for e in entries if is_note_name(e.name) and e.is_file())
-    except (FileNotFoundError, NotADirectoryError):
-        return []
-    return [folder / name for name in names]
 
 
 class _Builder:
@@ -296,18 +281,6 @@ class _Builder:
         self.engagement.feedback.append(
             FeedbackRound(kind, self.date(note, meta, "date"), dict(meta), note.path)
         )
-
-
-def note_listing(root: Path) -> list[tuple[str, Path]]:
-    """Every note of the engagement at ``root`` with its kind, in reading order.
-
-    The kind is ``engagement`` or the folder's name (``goals``, ``sessions``,
-    ``feedback``); hidden files and anything not ending in ``.md`` are not notes.
-    """
-    listing = [("engagement", root / ENGAGEMENT_FILE)]
-    for folder in NOTE_FOLDERS:
-        listing.extend((folder, path) for path in _notes_in(root / folder))
-    return listing
 
 
 def load_engagement(root: Path, listing: list[tuple[str, Path]] | None = None) -> Engagement:

@@ -1,14 +1,28 @@
-"""The engagement model: typed objects built from notes, each knowing its file and line."""
+"""The engagement model: typed objects built from notes, each knowing its file and line.
+
+Two kinds of engagement share one reading interface, :class:`EngagementView`:
+
+- :class:`Engagement`, loaded from its notes (:func:`coachkit.engagement.loader.load_engagement`):
+  it also holds every parsed note (``notes``) and each action item's mapping with the
+  position of every key (:attr:`ActionItem.raw`). Lint, reports and the writers that edit
+  notes ask for this type.
+- :class:`coachkit.cache.codec.CachedEngagement`, read from the parse cache: its lists are
+  built when first used, and it has neither notes nor raw mappings (its items are
+  :class:`ActionRecord`). Listings, status and ``session new`` accept it.
+
+Their queries (filters, the one order of action items, cadence) are written once, here.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import functools
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
-from coachkit.errors import CoachkitError, NoteError, UnknownId
+from coachkit.errors import CoachkitError, InvalidDate, NoteError, UnknownId
 
 if TYPE_CHECKING:
     from coachkit.notes.reader import Note
@@ -19,8 +33,8 @@ PHASES = ("contracting", "assessment", "planning", "coaching", "closure", "follo
 
 
 @dataclass
-class ActionItem:
-    """One action item agreed in a note's ``actions:`` list."""
+class ActionRecord:
+    """One action item agreed in a note's ``actions:`` list: its values and where it starts."""
 
     id: str
     title: str
@@ -34,7 +48,6 @@ class ActionItem:
     line: int
     column: int
     extra: dict[str, Any] = field(default_factory=dict)
-    raw: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def is_open(self) -> bool:
@@ -45,6 +58,38 @@ class ActionItem:
         if not self.is_open or self.due is None:
             return 0
         return max((as_of - self.due).days, 0)
+
+
+@dataclass
+class ActionItem(ActionRecord):
+    """An action item read from its note, with the mapping it was read from
+    (``raw``: every key as written, with its position)."""
+
+    raw: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+
+
+Due = TypeVar("Due", dt.date, int)
+
+
+def action_matches(
+    status: str, due: Due | None, statuses: tuple[str, ...], due_until: Due | None
+) -> bool:
+    """Whether an item with ``status`` and ``due`` has one of ``statuses`` and, given
+    ``due_until``, is due on or before it.
+
+    ``due`` and ``due_until`` are dates, or both date ordinals (as the parse cache
+    keeps them, to test an item before building it).
+    """
+    return status in statuses and (due_until is None or (due is not None and due <= due_until))
+
+
+def action_order(
+    item: ActionRecord, days_overdue: int = 0, engagement: str = ""
+) -> tuple[int, bool, dt.date, str, str]:
+    """The one order of action items: most overdue first (given ``days_overdue``), then
+    soonest due, undated last, then by engagement name (given) and id."""
+    due = item.due
+    return (-days_overdue, due is None, due or dt.date.max, engagement, item.id)
 
 
 @dataclass
@@ -91,22 +136,21 @@ class FeedbackRound:
     path: Path
 
 
-@dataclass
-class Engagement:
-    """One engagement folder with everything read from it.
+class EngagementView(Protocol):
+    """What every engagement offers its readers, loaded or cached.
 
-    ``problems`` holds every file-level error met while loading: a broken file
-    does not hide the rest.
+    ``problems`` holds every file-level error met while loading: a broken file does
+    not hide the rest. Ask for this type where a cached engagement may come; ask for
+    :class:`Engagement` where the notes themselves are needed.
     """
 
     root: Path
     meta: dict[str, Any]
-    goals: list[Goal] = field(default_factory=list)
-    sessions: list[Session] = field(default_factory=list)
-    feedback: list[FeedbackRound] = field(default_factory=list)
-    actions: list[ActionItem] = field(default_factory=list)
-    problems: list[NoteError] = field(default_factory=list)
-    notes: dict[Path, Note] = field(default_factory=dict, repr=False)
+    goals: Sequence[Goal]
+    sessions: Sequence[Session]
+    feedback: Sequence[FeedbackRound]
+    actions: Sequence[ActionRecord]
+    problems: list[NoteError]
 
     @property
     def client(self) -> str:
@@ -132,6 +176,16 @@ class Engagement:
         except CoachkitError:
             return None
 
+    def next_after(self, day: dt.date) -> dt.date | None:
+        """The date one cadence after ``day``, when the engagement has a usable cadence."""
+        from coachkit.dates import shift
+
+        step = self.cadence_step()
+        try:
+            return shift(day, *step) if step else None
+        except InvalidDate:  # a session at the calendar's end has no next one
+            return None
+
     def raise_for_problems(self) -> None:
         """Raise the first problem, so a writing command never acts on a half-read engagement."""
         if self.problems:
@@ -139,19 +193,18 @@ class Engagement:
 
     def actions_where(
         self, statuses: tuple[str, ...], due_until: dt.date | None = None
-    ) -> list[ActionItem]:
-        """Items with one of ``statuses`` and, given ``due_until``, due on or before it."""
+    ) -> list[ActionRecord]:
+        """Items with one of ``statuses`` and, given ``due_until``, due on or before it,
+        in the order of the notes."""
         return [
             item
             for item in self.actions
-            if item.status in statuses
-            and (due_until is None or (item.due is not None and item.due <= due_until))
+            if action_matches(item.status, item.due, statuses, due_until)
         ]
 
-    def open_actions(self) -> list[ActionItem]:
-        """Open action items, soonest due first (undated last)."""
-        items = [item for item in self.actions if item.is_open]
-        return sorted(items, key=lambda a: (a.due is None, a.due or dt.date.max, a.id))
+    def open_actions(self) -> list[ActionRecord]:
+        """Open action items in :func:`action_order`: soonest due first, undated last."""
+        return sorted_actions(self.actions_where(("open",)))
 
     def active_goals(self) -> list[Goal]:
         return [goal for goal in self.goals if goal.is_active]
@@ -159,7 +212,7 @@ class Engagement:
     def latest_session(self) -> Session | None:
         return self.sessions[-1] if self.sessions else None
 
-    def find_action(self, action_id: str) -> ActionItem:
+    def find_action(self, action_id: str) -> ActionRecord:
         """The one item with ``action_id`` (case-insensitive); raises :class:`UnknownId`."""
         wanted = action_id.strip().lower()
         matches = [item for item in self.actions if item.id.lower() == wanted]
@@ -176,3 +229,22 @@ class Engagement:
 
     def goal_ids(self) -> set[str]:
         return {goal.id for goal in self.goals}
+
+
+def sorted_actions(items: Iterable[ActionRecord]) -> list[ActionRecord]:
+    """``items`` in :func:`action_order`."""
+    return sorted(items, key=action_order)
+
+
+@dataclass
+class Engagement(EngagementView):
+    """One engagement folder with everything read from it, its notes included."""
+
+    root: Path
+    meta: dict[str, Any]
+    goals: list[Goal] = field(default_factory=list)
+    sessions: list[Session] = field(default_factory=list)
+    feedback: list[FeedbackRound] = field(default_factory=list)
+    actions: list[ActionItem] = field(default_factory=list)
+    problems: list[NoteError] = field(default_factory=list)
+    notes: dict[Path, Note] = field(default_factory=dict, repr=False)

@@ -6,16 +6,14 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import overload
 
-from coachkit.cache.entries import Scan
+from coachkit.cache.codec import CachedEngagement
 from coachkit.cache.parse_cache import EngagementCache
 from coachkit.cache.two_processes import share_misses
-from coachkit.engagement.loader import (
-    find_engagement_root,
-    find_engagements,
-    load_engagement,
-)
-from coachkit.engagement.model import ActionItem, Engagement
+from coachkit.engagement.listing import Scan
+from coachkit.engagement.loader import find_engagement_root, find_engagements, load_engagement
+from coachkit.engagement.model import ActionRecord, Engagement, EngagementView, action_order
 from coachkit.errors import CoachkitError, EngagementNotFound, NoteError
 
 
@@ -41,30 +39,42 @@ def resolve_engagements(paths: Sequence[Path], cwd: Path) -> list[Path]:
     return roots
 
 
+@overload
+def load_all(
+    roots: Iterable[Path], cache: None = None
+) -> tuple[list[Engagement], list[NoteError]]: ...
+@overload
+def load_all(
+    roots: Iterable[Path], cache: EngagementCache
+) -> tuple[list[EngagementView], list[NoteError]]: ...
 def load_all(
     roots: Iterable[Path], cache: EngagementCache | None = None
-) -> tuple[list[Engagement], list[NoteError]]:
+) -> tuple[list[Engagement], list[NoteError]] | tuple[list[EngagementView], list[NoteError]]:
     """Load every engagement; problems are collected so a broken file hides nothing else.
 
-    With a ``cache``, an engagement none of whose notes changed is taken from it
-    (without its notes: see :mod:`coachkit.cache.codec`), and when many notes
-    must be read, a forked child reads about half of them (:mod:`coachkit.cache.two_processes`).
+    Without a ``cache``, each is loaded with its notes (:class:`Engagement`). With
+    one, an engagement none of whose notes changed is taken from it (without its
+    notes: see :mod:`coachkit.cache.codec`), and when many notes must be read, a
+    forked child reads about half of them (:mod:`coachkit.cache.two_processes`).
     """
     roots = list(roots)
     if cache is None:
-        engagements = [load_engagement(root) for root in roots]
-    else:
-        engagements = _load_through(cache, roots)
-    problems = [problem for engagement in engagements for problem in engagement.problems]
-    return engagements, problems
+        loaded = [load_engagement(root) for root in roots]
+        return loaded, _problems(loaded)
+    engagements = _load_through(cache, roots)
+    return engagements, _problems(engagements)
 
 
-def _load_through(cache: EngagementCache, roots: list[Path]) -> list[Engagement]:
+def _problems(engagements: Iterable[EngagementView]) -> list[NoteError]:
+    return [problem for engagement in engagements for problem in engagement.problems]
+
+
+def _load_through(cache: EngagementCache, roots: list[Path]) -> list[EngagementView]:
     found = [cache.lookup(root) for root in roots]
-    loaded: dict[int, Engagement] = {}
+    loaded: dict[int, EngagementView] = {}
     misses: dict[int, Scan] = {}
     for index, item in enumerate(found):
-        if isinstance(item, Engagement):
+        if isinstance(item, CachedEngagement):
             loaded[index] = item
         else:
             misses[index] = item
@@ -82,10 +92,14 @@ def _load_through(cache: EngagementCache, roots: list[Path]) -> list[Engagement]
 
 def load_practice(
     paths: Sequence[Path], cwd: Path, use_cache: bool = True
-) -> tuple[list[Engagement], list[NoteError]]:
+) -> tuple[list[EngagementView], list[NoteError]]:
     """The engagements PATHs name (see :func:`resolve_engagements`), through the parse cache."""
     cache = EngagementCache.default() if use_cache else None
-    return load_all(resolve_engagements(paths, cwd), cache=cache)
+    roots = resolve_engagements(paths, cwd)
+    if cache is not None:
+        return load_all(roots, cache)
+    engagements, problems = load_all(roots)
+    return [*engagements], problems
 
 
 @dataclass
@@ -95,8 +109,8 @@ class ActionRow:
     ``late`` is as-of minus due in days (negative: due in the future; None: no due date).
     """
 
-    item: ActionItem
-    engagement: Engagement
+    item: ActionRecord
+    engagement: EngagementView
     late: int | None
     due_soon: bool = False
 
@@ -153,7 +167,7 @@ class ActionFilter:
             return dt.date.max if self.within is not None else dt.date.min
         return None
 
-    def row(self, item: ActionItem, engagement: Engagement) -> ActionRow | None:
+    def row(self, item: ActionRecord, engagement: EngagementView) -> ActionRow | None:
         """The row for ``item`` when it passes the filter, else None."""
         if item.status not in self.statuses:
             return None
@@ -175,9 +189,10 @@ class ActionFilter:
         return ActionRow(item, engagement, late, soon)
 
 
-def select_actions(engagements: Iterable[Engagement], wanted: ActionFilter) -> list[ActionRow]:
-    """Rows for every item that passes ``wanted``: most overdue first, then soonest due."""
-    keyed: list[tuple[int, dt.date, str, str, ActionRow]] = []
+def select_actions(engagements: Iterable[EngagementView], wanted: ActionFilter) -> list[ActionRow]:
+    """Rows for every item that passes ``wanted``, in :func:`action_order`: most overdue
+    first, then soonest due."""
+    keyed: list[tuple[tuple[int, bool, dt.date, str, str], ActionRow]] = []
     known_owners: set[str] = set()
     by_owner = wanted.owner is not None
     due_until = wanted.due_until()
@@ -188,10 +203,10 @@ def select_actions(engagements: Iterable[Engagement], wanted: ActionFilter) -> l
         for item in engagement.actions_where(wanted.statuses, due_until):
             row = wanted.row(item, engagement)
             if row is not None:
-                keyed.append((-row.days_overdue, item.due or dt.date.max, name, item.id, row))
+                keyed.append((action_order(item, row.days_overdue, name), row))
     if wanted.owner is not None and wanted.owner.casefold() not in known_owners:
         raise CoachkitError(
             f"no action item is owned by {wanted.owner!r}; owners are matched ignoring case, check the spelling"
         )
-    keyed.sort(key=lambda k: k[:4])
-    return [k[4] for k in keyed]
+    keyed.sort(key=lambda k: k[0])
+    return [k[1] for k in keyed]

@@ -5,8 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from coachkit.engagement.model import Engagement
-from coachkit.writers.sessions import next_after
+from coachkit.engagement.model import EngagementView
 
 QUIET_PHASES_EXEMPT = ("closure", "follow-up", "closed")
 _UNIT_DAYS = {"d": 1, "w": 7, "mo": 30}
@@ -16,7 +15,7 @@ _UNIT_DAYS = {"d": 1, "w": 7, "mo": 30}
 class EngagementStatus:
     """Where one engagement stands on ``as_of``."""
 
-    engagement: Engagement
+    engagement: EngagementView
     phase: str | None
     sessions_held: int
     sessions_planned: int | None
@@ -47,19 +46,19 @@ class EngagementStatus:
         }
 
 
-def cadence_days(engagement: Engagement) -> int | None:
+def cadence_days(engagement: EngagementView) -> int | None:
     """The cadence in days (a month counts 30), or None without a usable cadence."""
     step = engagement.cadence_step()
     return step[0] * _UNIT_DAYS[step[1]] if step else None
 
 
-def engagement_status(engagement: Engagement, as_of: dt.date) -> EngagementStatus:
+def engagement_status(engagement: EngagementView, as_of: dt.date) -> EngagementStatus:
     """Status of ``engagement`` on ``as_of``; quiet means no session in twice the cadence."""
     held = [s for s in engagement.sessions if s.date <= as_of]
     last = held[-1] if held else None
     next_date = None
     if last is not None:
-        next_date = last.next_session or next_after(engagement, last.date)
+        next_date = last.next_session or engagement.next_after(last.date)
     later = [s.date for s in engagement.sessions if s.date > as_of]
     if later:
         next_date = min(later)

@@ -30,7 +30,7 @@ groups: three raters or more. The only count published is the overall
 "improved" count, over three raters or more. Figures never combine goals or
 rounds, and each rater's rating of each goal in each round is a separate
 unknown, so no combination across goals or rounds can do better.
-docs/report.md works an example through; tests/test_anonymity.py checks the
+docs/report.md works an example through; tests/feedback/test_anonymity.py checks the
 property with exact linear algebra over random rounds.
 """
 

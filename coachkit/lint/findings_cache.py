@@ -18,8 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from coachkit.cache import entries
-from coachkit.cache.entries import cache_header, entry_name, scan, write_entry
-from coachkit.engagement.loader import NOTE_FOLDERS
+from coachkit.cache.entries import cache_header, entry_name, write_entry
+from coachkit.engagement.listing import NOTE_FOLDERS, scan
 from coachkit.lint.finding import Finding, TextEdit
 from coachkit.storage.settings import CONFIG_FILE
 from coachkit.storage.user_folders import cache_home

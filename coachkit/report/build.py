@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from coachkit.engagement.loader import ENGAGEMENT_FILE
+from coachkit.engagement.listing import ENGAGEMENT_FILE
 from coachkit.engagement.model import Engagement, Session
 from coachkit.feedback.anonymity import MIN_GROUP_SIZE, OTHERS, Figures, self_rating_shared
 from coachkit.feedback.rounds import Round, read_rounds, summarize

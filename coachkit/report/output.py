@@ -17,7 +17,7 @@ import os
 import stat
 from pathlib import Path
 
-from coachkit.engagement.loader import ENGAGEMENT_FILE, NOTE_FOLDERS
+from coachkit.engagement.listing import ENGAGEMENT_FILE, NOTE_FOLDERS
 from coachkit.errors import WriteRefused
 
 NOTE_PEEK = 4096  # enough to see a front matter's opening line

@@ -9,8 +9,9 @@ from typing import Any
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from coachkit.engagement.ids import new_action_id
-from coachkit.engagement.loader import ENGAGEMENT_FILE, load_engagement
-from coachkit.engagement.model import ActionItem, Engagement
+from coachkit.engagement.listing import ENGAGEMENT_FILE
+from coachkit.engagement.loader import load_engagement
+from coachkit.engagement.model import ActionRecord, Engagement
 from coachkit.errors import CoachkitError, UnknownId
 from coachkit.notes.front_matter_edit import append_to_list, mapping_get, open_for_edit, set_fields
 from coachkit.storage.commits import commit_plan, finish
@@ -89,7 +90,7 @@ def _known_goal(engagement: Engagement, goal: str) -> str:
     raise UnknownId(f"no goal {goal!r} in this engagement (goals: {ids})")
 
 
-def _locator(item: ActionItem) -> Any:
+def _locator(item: ActionRecord) -> Any:
     def locate(root: MappingNode) -> MappingNode:
         found = mapping_get(root, "actions")
         if found and isinstance(found[1], SequenceNode):

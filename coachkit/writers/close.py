@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from coachkit.dates import shift
-from coachkit.engagement.loader import ENGAGEMENT_FILE, load_engagement
+from coachkit.engagement.listing import ENGAGEMENT_FILE
+from coachkit.engagement.loader import load_engagement
 from coachkit.engagement.model import Engagement, Goal
 from coachkit.errors import CoachkitError, UnknownId
 from coachkit.notes.front_matter_edit import (

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from coachkit.dates import parse_cadence
-from coachkit.engagement.loader import ENGAGEMENT_FILE
+from coachkit.engagement.listing import ENGAGEMENT_FILE
 from coachkit.errors import CoachkitError
 from coachkit.storage.atomic_write import create_file
 from coachkit.storage.commits import commit_plan, finish, init_repository

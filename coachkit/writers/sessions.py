@@ -9,10 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from coachkit.cache.parse_cache import EngagementCache
-from coachkit.dates import shift
 from coachkit.engagement.ids import next_session_number
-from coachkit.engagement.model import Engagement, Goal
-from coachkit.errors import InvalidDate
+from coachkit.engagement.model import EngagementView, Goal
 from coachkit.notes.privacy import public_text
 from coachkit.notes.sections import sections
 from coachkit.storage.atomic_write import create_file
@@ -23,19 +21,11 @@ from coachkit.templating.data import plain_data
 from coachkit.templating.lookup import render
 
 
-def next_after(engagement: Engagement, day: dt.date) -> dt.date | None:
-    """The date one cadence after ``day``, when the engagement has a usable cadence."""
-    step = engagement.cadence_step()
-    try:
-        return shift(day, *step) if step else None
-    except InvalidDate:  # a session at the calendar's end has no next one
-        return None
-
-
 def session_context(
-    engagement: Engagement, number: int, day: dt.date, fmt: str | None
+    engagement: EngagementView, number: int, day: dt.date, fmt: str | None
 ) -> dict[str, Any]:
-    """Everything the session template can use."""
+    """Everything the session template can use: nothing that needs the notes' front
+    matter, so a cached engagement serves (see :func:`new_session`)."""
     previous: dict[str, Any] | None = None
     earlier = [s for s in engagement.sessions if s.date <= day]
     if earlier:
@@ -70,7 +60,7 @@ def session_context(
                 "date": day,
                 "duration": duration if isinstance(duration, int) else None,
                 "format": fmt,
-                "next_session": next_after(engagement, day),
+                "next_session": engagement.next_after(day),
             },
             "goals": [_public_goal(goal) for goal in engagement.active_goals()],
             "open_actions": open_actions,

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from coachkit.engagement.loader import ENGAGEMENT_FILE
+from coachkit.engagement.listing import ENGAGEMENT_FILE
 from coachkit.errors import PrivateTextRefused
 from coachkit.lint.context import LintContext
 from coachkit.lint.finding import Hit

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
-from coachkit.engagement.loader import ENGAGEMENT_FILE
+from coachkit.engagement.listing import ENGAGEMENT_FILE
 from coachkit.engagement.status import engagement_status
 from coachkit.lint.context import LintContext
 from coachkit.lint.finding import Hit

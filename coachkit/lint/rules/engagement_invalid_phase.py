@@ -11,7 +11,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterator
 
-from coachkit.engagement.loader import ENGAGEMENT_FILE
+from coachkit.engagement.listing import ENGAGEMENT_FILE
 from coachkit.engagement.model import PHASES
 from coachkit.lint.context import LintContext
 from coachkit.lint.finding import Hit

@@ -16,7 +16,8 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from coachkit.engagement.loader import ACTION_KEYS, ENGAGEMENT_FILE
+from coachkit.engagement.listing import ENGAGEMENT_FILE
+from coachkit.engagement.loader import ACTION_KEYS
 from coachkit.lint.context import LintContext
 from coachkit.lint.finding import Hit
 from coachkit.notes.located_map import LocatedMap
