@@ -8,7 +8,6 @@ an engagement's notes (:func:`scan`), a header that changes with coachkit's code
 
 from __future__ import annotations
 
-import contextlib
 import marshal
 import os
 import struct
@@ -71,22 +70,14 @@ def write_entry(entry: Path, data: bytes) -> bool:
     Readers see the old entry or the new one, never half of one. Returns False when
     the cache cannot be written, which only costs speed.
     """
+    from coachkit.storage.atomic_write import replace_cache_file
+
     try:
         entry.parent.mkdir(parents=True, exist_ok=True)
-        import tempfile
-
-        fd, temp = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=entry.parent)
+        replace_cache_file(entry, data)
     except (OSError, ValueError):
         return False
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(temp, entry)
-        return True
-    except OSError:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
-        return False
+    return True
 
 
 def signature_bytes(current: Signature) -> bytes:

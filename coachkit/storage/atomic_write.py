@@ -41,7 +41,9 @@ def remove_stale_temps(directory: Path, name: str) -> list[Path]:
     return removed
 
 
-def _write_temp(directory: Path, name: str, data: bytes, mode: int | None) -> Path:
+def _write_temp(
+    directory: Path, name: str, data: bytes, mode: int | None, durable: bool = True
+) -> Path:
     remove_stale_temps(directory, name)
     fd, temp_name = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=directory)
     temp = Path(temp_name)
@@ -53,8 +55,9 @@ def _write_temp(directory: Path, name: str, data: bytes, mode: int | None) -> Pa
             raise
         with handle:
             handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                handle.flush()
+                os.fsync(handle.fileno())
         if mode is not None:
             os.chmod(temp, mode)
     except BaseException:
@@ -210,16 +213,33 @@ def replace_unchanged(path: Path, data: bytes, seen: os.stat_result) -> None:
     _swap_in(path, data, seen.st_mode & 0o7777, still_seen)
 
 
-def _swap_in(path: Path, data: bytes, mode: int, check: Callable[[], None]) -> None:
+def _swap_in(
+    path: Path,
+    data: bytes,
+    mode: int | None,
+    check: Callable[[], None] | None = None,
+    durable: bool = True,
+) -> None:
     """Write ``data`` to a temporary file beside ``path``, then, once ``check`` passes
     (the compare of compare-and-swap, right before the rename), rename it over ``path``.
     Whatever fails, the temporary file goes."""
-    temp = _write_temp(path.parent, path.name, data, mode)
+    temp = _write_temp(path.parent, path.name, data, mode, durable)
     try:
-        check()
+        if check is not None:
+            check()
         os.replace(temp, path)
     except BaseException:
         with contextlib.suppress(OSError):
             temp.unlink()
         raise
-    _fsync_dir(path.parent)
+    if durable:
+        _fsync_dir(path.parent)
+
+
+def replace_cache_file(path: Path, data: bytes) -> None:
+    """Replace a file of coachkit's own cache at once: readers see the old or the new.
+
+    Not flushed to disk: a cache lost in a crash is only read again, so it skips
+    the fsync that a coach's note gets. Nothing is compared: no one edits a cache.
+    """
+    _swap_in(path, data, None, durable=False)
