@@ -21,13 +21,13 @@ test: $(STAMP)
 	$(PY) -m pytest -q
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check coachkit tests templates
-	$(VENV)/bin/ruff format --check coachkit tests templates
+	$(VENV)/bin/ruff check coachkit tests tools templates
+	$(VENV)/bin/ruff format --check coachkit tests tools templates
 	$(VENV)/bin/mypy
 
 format: $(STAMP)
-	$(VENV)/bin/ruff check --fix coachkit tests templates
-	$(VENV)/bin/ruff format coachkit tests templates
+	$(VENV)/bin/ruff check --fix coachkit tests tools templates
+	$(VENV)/bin/ruff format coachkit tests tools templates
 
 docs: $(STAMP)
 	$(PY) -m coachkit.cli.reference > docs/cli.md

@@ -42,15 +42,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
-from coachkit.errors import NoteError
+from coachkit.errors import NoteError, ProblemKind
+from coachkit.vocabulary import NAMED_GROUPS, SELF
 
 MIN_GROUP_SIZE = 3
-SELF = "self"
-OTHER = "other"
 OTHERS = "others"
-# Stakeholder groups that can stand on their own in a breakdown, in the order shown.
-NAMED_GROUPS = ("manager", "peer", "direct-report")
-GROUPS = (SELF, *NAMED_GROUPS, OTHER)
 SHARE_SELF_KEY = "share_self_rating_with_sponsor"
 
 R = TypeVar("R", bound="Rated")
@@ -181,5 +177,9 @@ def self_rating_shared(meta: Any, path: Path) -> bool:
         return value
     line, column = meta.position_of(SHARE_SELF_KEY) if hasattr(meta, "position_of") else (1, 1)
     raise NoteError(
-        path, line, column, f"{SHARE_SELF_KEY} must be true or false, not {value!r}", "yaml-invalid"
+        path,
+        line,
+        column,
+        f"{SHARE_SELF_KEY} must be true or false, not {value!r}",
+        ProblemKind.WRONG_TYPE,
     )
