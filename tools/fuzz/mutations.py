@@ -39,10 +39,10 @@ def sample_notes() -> list[tuple[str, bytes]]:
     return [(str(p.relative_to(SAMPLE)), p.read_bytes()) for p in sorted(SAMPLE.rglob("*.md"))]
 
 
-def mutate(data: bytes, rng: random.Random) -> bytes:
+def mutate(note: bytes, rng: random.Random) -> bytes:
     """One to four random edits: flips, cuts, splices of YAML trouble, repeats, and
     (rarely) a 10 MB body or a 10 MB scalar."""
-    data = bytearray(data)
+    data = bytearray(note)
     if rng.randrange(40) == 0:
         huge = b"word " * 2_000_000
         if rng.randrange(2):
