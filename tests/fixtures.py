@@ -68,3 +68,9 @@ responses:
 ---
 # Baseline 360
 """
+
+# A minimal engagement (Riley Chen at Globex: client, sponsor, start); the tests of
+# `coachkit lint` and of `lint --fix` put their own session notes beside it.
+RILEY_ENGAGEMENT = (
+    "---\nclient: Riley Chen\nsponsor: Sam Ortiz\nstart: 2026-01-05\n---\n# Agreement\n"
+)

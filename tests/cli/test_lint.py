@@ -14,9 +14,9 @@ import pytest
 from coachkit.cli import cli
 from coachkit.lint.finding import Finding, Hit, Rule, TextEdit
 from coachkit.lint.runner import LintReport
+from tests.fixtures import RILEY_ENGAGEMENT
 from tests.helpers import build_file_tree, commits, committed_files, git, run
 
-ENGAGEMENT = "---\nclient: Riley Chen\nsponsor: Sam Ortiz\nstart: 2026-01-05\n---\n# Agreement\n"
 SESSION = """\
 ---
 session: 1
@@ -52,7 +52,7 @@ def engagement(tmp_path: Path) -> Path:
     """A small committed engagement with one open item that has no due date (c3d4, line 10)."""
     root = build_file_tree(
         tmp_path / "globex-riley-chen",
-        {"engagement.md": ENGAGEMENT, "sessions/01-2026-01-15.md": SESSION},
+        {"engagement.md": RILEY_ENGAGEMENT, "sessions/01-2026-01-15.md": SESSION},
     )
     git(root, "init", "-q")
     git(root, "add", ".")
@@ -96,7 +96,7 @@ def test_a_single_note_reports_only_that_note(engagement: Path) -> None:
 def test_a_folder_and_a_note_together(engagement: Path, tmp_path: Path) -> None:
     other = build_file_tree(
         tmp_path / "practice" / "initech-sam",
-        {"engagement.md": ENGAGEMENT, "sessions/01-2026-01-15.md": SESSION},
+        {"engagement.md": RILEY_ENGAGEMENT, "sessions/01-2026-01-15.md": SESSION},
     )
     build_file_tree(
         engagement,
@@ -607,7 +607,7 @@ def test_fix_commits_only_the_fixed_file(engagement: Path, fixer: str) -> None:
     (engagement / "sessions/01-2026-01-15.md").write_bytes(_session())
     (engagement / "notes.txt").write_text("unrelated work in progress\n", encoding="utf-8")
     (engagement / "engagement.md").write_text(
-        ENGAGEMENT + "Edited, not committed.\n", encoding="utf-8"
+        RILEY_ENGAGEMENT + "Edited, not committed.\n", encoding="utf-8"
     )
     result = run("lint", "--fix", "--select", fixer, cwd=engagement)
     assert result.exit_code == 0, result.output
@@ -670,7 +670,7 @@ def test_fix_commits_once_per_engagement(tmp_path: Path, fixer: str) -> None:
             f"{name}/{path}": content
             for name in ("acme", "globex")
             for path, content in (
-                ("engagement.md", ENGAGEMENT),
+                ("engagement.md", RILEY_ENGAGEMENT),
                 ("sessions/01-2026-01-15.md", _session().decode()),
             )
         },

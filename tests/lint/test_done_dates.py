@@ -14,10 +14,10 @@ import pytest
 
 from coachkit.lint.done_dates import NoDoneDate, Version, done_since
 from coachkit.notes.located_map import LocatedMap
+from tests.fixtures import RILEY_ENGAGEMENT
 from tests.helpers import build_file_tree, commits, committed_files, git, run
 
 RULE = "action-done-without-date"
-ENGAGEMENT = "---\nclient: Riley Chen\nsponsor: Sam Ortiz\nstart: 2026-01-05\n---\n# Agreement\n"
 NOTE = "sessions/01-2026-01-15.md"
 SESSION = """\
 ---
@@ -72,7 +72,7 @@ def write(root: Path, text: str, newline: str = "\n", path: str = NOTE) -> Path:
 @pytest.fixture
 def engagement(tmp_path: Path) -> Path:
     """An engagement whose two items were agreed (open) in a commit of 2026-01-15."""
-    root = build_file_tree(tmp_path / "globex-riley-chen", {"engagement.md": ENGAGEMENT})
+    root = build_file_tree(tmp_path / "globex-riley-chen", {"engagement.md": RILEY_ENGAGEMENT})
     write(root, SESSION)
     git(root, "init", "-q")
     commit_on(root, "2026-01-15", "Session 1")
@@ -149,7 +149,7 @@ def test_diff_shows_the_date_and_writes_nothing(engagement: Path) -> None:
 
 
 def test_an_item_created_done_takes_its_first_commit_date(tmp_path: Path) -> None:
-    root = build_file_tree(tmp_path / "acme", {"engagement.md": ENGAGEMENT})
+    root = build_file_tree(tmp_path / "acme", {"engagement.md": RILEY_ENGAGEMENT})
     note = write(root, SESSION.replace("status: open\n---", "status: done\n---"))
     git(root, "init", "-q")
     commit_on(root, "2026-01-16", "Session 1, written after the fact")
@@ -289,7 +289,7 @@ def test_an_item_with_an_empty_done_key(engagement: Path) -> None:
 
 
 def test_no_repository(tmp_path: Path) -> None:
-    root = build_file_tree(tmp_path / "acme", {"engagement.md": ENGAGEMENT})
+    root = build_file_tree(tmp_path / "acme", {"engagement.md": RILEY_ENGAGEMENT})
     note = write(root, A1B2_DONE)
     result = run("lint", "--fix", "--select", RULE, cwd=root)
     assert note.read_text(encoding="utf-8") == A1B2_DONE
@@ -311,7 +311,7 @@ def test_a_file_never_committed(engagement: Path) -> None:
 
 
 def test_a_repository_without_commits(tmp_path: Path) -> None:
-    root = build_file_tree(tmp_path / "acme", {"engagement.md": ENGAGEMENT})
+    root = build_file_tree(tmp_path / "acme", {"engagement.md": RILEY_ENGAGEMENT})
     write(root, A1B2_DONE)
     git(root, "init", "-q")
     result = run("lint", "--fix", "--no-commit", "--select", RULE, cwd=root)
