@@ -9,13 +9,15 @@ from typing import TYPE_CHECKING
 from coachkit.lazy_exports import lazy
 
 if TYPE_CHECKING:
+    from coachkit.cache.codec import CachedEngagement
     from coachkit.cache.parse_cache import EngagementCache
     from coachkit.cache.two_processes import share_misses
 
-__all__ = ["EngagementCache", "share_misses"]
+__all__ = ["CachedEngagement", "EngagementCache", "share_misses"]
 __getattr__ = lazy(
     __name__,
     {
+        "CachedEngagement": "codec",
         "EngagementCache": "parse_cache",
         "share_misses": "two_processes",
     },

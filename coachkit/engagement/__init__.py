@@ -10,13 +10,22 @@ from coachkit.lazy_exports import lazy
 
 if TYPE_CHECKING:
     from coachkit.engagement.loader import find_engagement_root, load_engagement
-    from coachkit.engagement.model import ActionItem, Engagement, Goal, Session
+    from coachkit.engagement.model import (
+        ActionItem,
+        ActionRecord,
+        Engagement,
+        EngagementView,
+        Goal,
+        Session,
+    )
     from coachkit.engagement.practice import load_practice, select_actions
     from coachkit.engagement.status import engagement_status
 
 __all__ = [
     "ActionItem",
+    "ActionRecord",
     "Engagement",
+    "EngagementView",
     "Goal",
     "Session",
     "engagement_status",
@@ -29,7 +38,9 @@ __getattr__ = lazy(
     __name__,
     {
         "ActionItem": "model",
+        "ActionRecord": "model",
         "Engagement": "model",
+        "EngagementView": "model",
         "Goal": "model",
         "Session": "model",
         "engagement_status": "status",
