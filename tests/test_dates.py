@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+from coachkit.cli.error_handler import exit_code_for
 from coachkit.dates import add_months, describe, parse_cadence, parse_date, shift, today
 from coachkit.errors import InvalidDate
 
@@ -278,7 +279,7 @@ def test_bad_string_message_in_full() -> None:
 def test_invalid_date_is_an_exit_2_error() -> None:
     with pytest.raises(InvalidDate) as caught:
         parse_date("soon")
-    assert caught.value.exit_code == 2
+    assert exit_code_for(caught.value) == 2
 
 
 # --- COACHKIT_TODAY -----------------------------------------------------------------------------

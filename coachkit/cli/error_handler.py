@@ -47,19 +47,19 @@ def run_command(ctx: click.Context, command: Callable[[], object]) -> object:
         raise
     except CoachkitError as exc:
         click.echo(error_line(str(exc)), err=True)
-        code = EXIT_ERROR
+        code = exit_code_for(exc)
     except OSError as exc:
         # The system refused something (a name too long, a full disk, no permission, a
         # closed pipe): the user's to act on, said in one line with the file it is about.
         where = f"{exc.filename}: " if exc.filename else ""
         click.echo(error_line(f"{where}{exc.strerror or exc}"), err=True)
-        code = EXIT_ERROR
-    except KeyboardInterrupt:
+        code = exit_code_for(exc)
+    except KeyboardInterrupt as exc:
         click.echo("coachkit: interrupted", err=True)
-        code = EXIT_INTERRUPTED
+        code = exit_code_for(exc)
     except Exception as exc:
         click.echo(report_crash(exc), err=True)
-        code = EXIT_ERROR
+        code = exit_code_for(exc)
     else:
         if isinstance(result, Listed):
             raise QuickExit(_CODES[result.outcome])
@@ -67,6 +67,12 @@ def run_command(ctx: click.Context, command: Callable[[], object]) -> object:
         if code == EXIT_OK:
             return result
     ctx.exit(code)
+
+
+def exit_code_for(error: BaseException) -> int:
+    """The status an error ends the run with: 130 for Ctrl-C, 2 for every other one
+    (a :class:`~coachkit.errors.CoachkitError`, a refusal by the system, a crash)."""
+    return EXIT_INTERRUPTED if isinstance(error, KeyboardInterrupt) else EXIT_ERROR
 
 
 def _crash_log() -> Path:

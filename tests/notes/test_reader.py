@@ -12,6 +12,7 @@ from pathlib import Path
 import frontmatter
 import pytest
 
+from coachkit.cli.error_handler import exit_code_for
 from coachkit.errors import NoteError
 from coachkit.notes.located_map import LocatedMap
 from coachkit.notes.reader import frontmatter_handler, parse_note, read_note
@@ -457,7 +458,7 @@ def test_note_error_carries_its_parts(tmp_path: Path) -> None:
     error = caught.value
     assert (error.path, error.line, error.column) == (path, 3, 6)
     assert error.problem == "invalid date '2026-02-30': February 2026 has 28 days"
-    assert error.exit_code == 2
+    assert exit_code_for(error) == 2
 
 
 def test_missing_file(tmp_path: Path) -> None:
