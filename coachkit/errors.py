@@ -7,6 +7,7 @@ wrong, where, and what to do.
 
 from __future__ import annotations
 
+import enum
 from pathlib import Path
 
 
@@ -21,33 +22,57 @@ class CoachkitError(Exception):
         return self.message
 
 
-class NoteError(CoachkitError):
-    """A problem in one file, located at a line and column (both 1-based).
+class ProblemKind(enum.Enum):
+    """What is wrong in a note, as the reader, the loader or the feedback reader saw it.
 
-    ``rule`` names the lint rule the problem belongs to (``yaml-invalid``,
-    ``invalid-date``, ``duplicate-key``, ``front-matter-missing``, …).
+    The model only says what it found; lint decides which rule reports each kind,
+    and how severe it is (each rule module's ``KINDS``).
     """
 
+    UNREADABLE = "unreadable"  # missing, not UTF-8, front matter not YAML or not a mapping…
+    WRONG_TYPE = "wrong_type"  # a value that should be text, a whole number or a list
+    DUPLICATE_KEY = "duplicate_key"
+    INVALID_DATE = "invalid_date"  # no such day, or not a date where one belongs
+    NO_FRONT_MATTER = "no_front_matter"
+    ACTION_STATUS_UNKNOWN = "action_status_unknown"
+    ACTION_WITHOUT_ID = "action_without_id"
+    ENGAGEMENT_WITHOUT_CLIENT = "engagement_without_client"
+    SESSION_WITHOUT_DATE = "session_without_date"  # no number or no date
+    FEEDBACK_UNREADABLE = "feedback_unreadable"  # a round or response that cannot be counted
+    RATING_OUT_OF_SCALE = "rating_out_of_scale"
+    FEEDBACK_GOAL_UNKNOWN = "feedback_goal_unknown"
+    PRIVATE_TEXT = "private_text"  # private text that cannot be left out safely
+
+
+class NoteError(CoachkitError):
+    """A problem in one file: its kind, where it is (line and column, both 1-based), and
+    the facts as a sentence (``problem``); its message is ``path:line:col: problem``."""
+
     def __init__(
-        self, path: Path | str, line: int, column: int, message: str, rule: str = "yaml-invalid"
+        self,
+        path: Path | str,
+        line: int,
+        column: int,
+        message: str,
+        kind: ProblemKind = ProblemKind.UNREADABLE,
     ) -> None:
         self.path = Path(path)
         self.line = line
         self.column = column
         self.problem = message
-        self.rule = rule
+        self.kind = kind
         super().__init__(f"{path}:{line}:{column}: {message}")
 
-    def __reduce__(self) -> tuple[type[NoteError], tuple[Path, int, int, str, str]]:
+    def __reduce__(self) -> tuple[type[NoteError], tuple[Path, int, int, str, ProblemKind]]:
         # Picklable although the constructor takes more than the message.
-        return (type(self), (self.path, self.line, self.column, self.problem, self.rule))
+        return (type(self), (self.path, self.line, self.column, self.problem, self.kind))
 
 
 class PrivateTextRefused(NoteError):
     """Text that cannot be disclosed safely: a private marker or heading would survive."""
 
     def __init__(self, path: Path | str, line: int, column: int, message: str) -> None:
-        super().__init__(path, line, column, message, "private-text")
+        super().__init__(path, line, column, message, ProblemKind.PRIVATE_TEXT)
 
     def __reduce__(self) -> tuple[type[NoteError], tuple[Path, int, int, str]]:  # type: ignore[override]
         return (type(self), (self.path, self.line, self.column, self.problem))

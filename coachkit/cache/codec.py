@@ -30,7 +30,7 @@ from coachkit.engagement.model import (
     Session,
     action_matches,
 )
-from coachkit.errors import NoteError
+from coachkit.errors import NoteError, ProblemKind
 from coachkit.notes.located_map import LocatedMap
 
 T = TypeVar("T")
@@ -311,7 +311,9 @@ def encode(engagement: Engagement, names: list[str]) -> list[bytes]:
         for s in engagement.sessions
     ]
     feedback = [(f.kind, _ordinal(f.date), where(f.path)) for f in engagement.feedback]
-    problems = [(where(p.path), p.line, p.column, p.problem, p.rule) for p in engagement.problems]
+    problems = [
+        (where(p.path), p.line, p.column, p.problem, p.kind.value) for p in engagement.problems
+    ]
     core = (names, freeze(engagement.meta), goals, sessions, feedback, problems)
     return [
         marshal.dumps(core),
@@ -330,5 +332,7 @@ def decode(root: Path, sections: list[memoryview]) -> CachedEngagement:
     engagement.meta = thaw(meta)
     engagement.__dict__["_paths"] = [None] * len(names)
     path = engagement._path
-    engagement.problems = [NoteError(path(p[0]), p[1], p[2], p[3], p[4]) for p in problems]
+    engagement.problems = [
+        NoteError(path(p[0]), p[1], p[2], p[3], ProblemKind(p[4])) for p in problems
+    ]
     return engagement

@@ -20,6 +20,7 @@ from coachkit.cli.listing import (
     within_option,
 )
 from coachkit.cli.outcome import Listed
+from coachkit.vocabulary import ACTION_DROPPED, ACTION_STATUSES
 
 
 @click.group()
@@ -112,14 +113,14 @@ def action_drop(action_id: str, no_commit: bool) -> None:
     Example:
       coachkit action drop k7m2
     """
-    _set_status(action_id, "dropped", None, no_commit)
+    _set_status(action_id, ACTION_DROPPED, None, no_commit)
 
 
 @action.command("list")
 @paths_argument
 @click.option(
     "--status",
-    type=click.Choice(["open", "done", "dropped", "all"]),
+    type=click.Choice([*ACTION_STATUSES, "all"]),
     default="open",
     show_default=True,
     help="Which items to list.",
@@ -153,7 +154,6 @@ def action_list(
       coachkit action list ~/clients --owner jordan --within 7 --format csv
     """
     from coachkit.dates import today
-    from coachkit.engagement.model import ACTION_STATUSES
     from coachkit.engagement.practice import ActionFilter, load_practice, select_actions
 
     engagements, problems = load_practice(paths, Path.cwd(), use_cache=not no_cache)

@@ -7,6 +7,7 @@ import datetime as dt
 import click
 
 from coachkit.cli.common import DATE, echo_resolved, engagement_root, no_commit_option, report_write
+from coachkit.vocabulary import FINAL_GOAL_STATUSES, one_of
 
 
 @click.command()
@@ -16,7 +17,7 @@ from coachkit.cli.common import DATE, echo_resolved, engagement_root, no_commit_
     "goal_statuses",
     multiple=True,
     metavar="G=STATUS",
-    help="A goal's final status: achieved, partially-achieved, not-achieved or dropped. Repeat per goal.",
+    help=f"A goal's final status: {one_of(FINAL_GOAL_STATUSES)}. Repeat per goal.",
 )
 @click.option(
     "--outcome",

@@ -12,8 +12,9 @@ import click
 from coachkit.cli.common import DATE, engagement_root, no_commit_option, report_write
 from coachkit.cli.listing import chosen_format, emit, format_options, listed
 from coachkit.cli.outcome import Listed
+from coachkit.vocabulary import FEEDBACK_KINDS, one_of
 
-KIND_HELP = "The kind of round: baseline, 360, interview, mini-survey, mid-point or final."
+KIND_HELP = f"The kind of round: {one_of(FEEDBACK_KINDS)}."
 DATE_HELP = "When the round closed [default: today]."
 SCALE_HELP = "Lowest and highest rating [default: -3,3 for a mini-survey, 1,5 otherwise]."
 # The fields of GoalRoundSummary.as_dict(), documented in docs/json.md.

@@ -17,15 +17,15 @@ from typing import TYPE_CHECKING, Any
 from coachkit.engagement.ids import goal_sort_key
 from coachkit.engagement.listing import ENGAGEMENT_FILE, note_listing
 from coachkit.engagement.model import (
-    ACTION_STATUSES,
     ActionItem,
     Engagement,
     FeedbackRound,
     Goal,
     Session,
 )
-from coachkit.errors import EngagementNotFound, NoteError
+from coachkit.errors import EngagementNotFound, NoteError, ProblemKind
 from coachkit.notes.located_map import LocatedMap
+from coachkit.vocabulary import ACTION_STATUSES, one_of
 
 SKIP_DIRS = {"node_modules", "__pycache__", "templates", "reports"}
 if TYPE_CHECKING:
@@ -92,11 +92,11 @@ class _Builder:
         key: str | None,
         message: str,
         mapping: LocatedMap | None = None,
-        rule: str = "yaml-invalid",
+        kind: ProblemKind = ProblemKind.WRONG_TYPE,
     ) -> None:
         where = mapping if mapping is not None else note.meta
         line, column = where.position_of(key) if key else (where.line, where.column)
-        self.engagement.problems.append(NoteError(note.path, line, column, message, rule))
+        self.engagement.problems.append(NoteError(note.path, line, column, message, kind))
 
     def text(self, note: Note, mapping: LocatedMap, key: str) -> str | None:
         value = mapping.get(key)
@@ -116,7 +116,7 @@ class _Builder:
             key,
             f"{key} must be a date written YYYY-MM-DD, not {value!r}",
             mapping,
-            "invalid-date",
+            ProblemKind.INVALID_DATE,
         )
         return None
 
@@ -143,7 +143,7 @@ class _Builder:
                     1,
                     1,
                     "no front matter: a note starts with a '---' line, its keys, and '---'",
-                    "front-matter-missing",
+                    ProblemKind.NO_FRONT_MATTER,
                 )
             )
             return None
@@ -170,13 +170,13 @@ class _Builder:
             self.problem(
                 note,
                 "status",
-                f"status must be open, done or dropped, not {status!r}",
+                f"status must be {one_of(ACTION_STATUSES)}, not {status!r}",
                 raw,
-                "action-invalid-status",
+                ProblemKind.ACTION_STATUS_UNKNOWN,
             )
         item_id = self.text(note, raw, "id")
         if not item_id:
-            self.problem(note, None, "action item has no id", raw, "action-missing-id")
+            self.problem(note, None, "action item has no id", raw, ProblemKind.ACTION_WITHOUT_ID)
         self.engagement.actions.append(
             ActionItem(
                 id=item_id or "",
@@ -202,7 +202,7 @@ class _Builder:
                 note,
                 None,
                 "engagement.md has no client: add a line 'client: NAME'",
-                rule="engagement-missing-client",
+                kind=ProblemKind.ENGAGEMENT_WITHOUT_CLIENT,
             )
         for key in ("start", "end"):
             self.date(note, note.meta, key)
@@ -214,7 +214,7 @@ class _Builder:
                 note,
                 "follow_up",
                 "follow_up must be a list of dates YYYY-MM-DD",
-                rule="invalid-date",
+                kind=ProblemKind.INVALID_DATE,
             )
         self.actions(note)
 
@@ -258,7 +258,7 @@ class _Builder:
                 note,
                 None,
                 "session note needs 'session: N' and 'date: YYYY-MM-DD'",
-                rule="session-missing-date",
+                kind=ProblemKind.SESSION_WITHOUT_DATE,
             )
             self.actions(note)
             return

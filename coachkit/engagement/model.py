@@ -27,10 +27,6 @@ from coachkit.errors import CoachkitError, InvalidDate, NoteError, UnknownId
 if TYPE_CHECKING:
     from coachkit.notes.reader import Note
 
-ACTION_STATUSES = ("open", "done", "dropped")
-GOAL_STATUSES = ("active", "achieved", "partially-achieved", "not-achieved", "dropped")
-PHASES = ("contracting", "assessment", "planning", "coaching", "closure", "follow-up", "closed")
-
 
 @dataclass
 class ActionRecord:

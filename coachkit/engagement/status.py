@@ -6,8 +6,8 @@ import datetime as dt
 from dataclasses import dataclass
 
 from coachkit.engagement.model import EngagementView
+from coachkit.vocabulary import CLOSED_PHASES
 
-QUIET_PHASES_EXEMPT = ("closure", "follow-up", "closed")
 _UNIT_DAYS = {"d": 1, "w": 7, "mo": 30}
 
 
@@ -72,7 +72,7 @@ def engagement_status(engagement: EngagementView, as_of: dt.date) -> EngagementS
         and since is not None
         and since > 2 * cadence
         and not later
-        and phase not in QUIET_PHASES_EXEMPT
+        and phase not in CLOSED_PHASES
     )
     open_items = engagement.open_actions()
     planned = engagement.meta.get("sessions_planned")

@@ -36,14 +36,14 @@ from pathlib import Path
 
 from coachkit.engagement.loader import load_engagement
 from coachkit.errors import CoachkitError, WriteRefused
-from coachkit.feedback.anonymity import GROUPS
-from coachkit.feedback.rounds import KINDS, RATING_LIMIT, default_scale, read_round
+from coachkit.feedback.rounds import RATING_LIMIT, default_scale, read_round
 from coachkit.notes.front_matter_edit import format_scalar
 from coachkit.notes.reader import parse_note
 from coachkit.storage.atomic_write import create_file
 from coachkit.storage.commits import commit_plan, finish
 from coachkit.storage.lock import writes_engagement
 from coachkit.storage.write_result import WriteResult
+from coachkit.vocabulary import FEEDBACK_KIND_TITLES, FEEDBACK_KINDS, OTHER, RATER_GROUPS
 
 __all__ = [
     "CSV_COLUMNS",
@@ -62,14 +62,6 @@ REQUIRED_COLUMNS = ("group", "goal", "rating")
 OPTIONAL_COLUMNS = ("rater", "respondent", "comment")
 # A rater label is a code (R1, DR2, P-3), never a name or an e-mail address.
 RATER_CODE = re.compile(r"[A-Z]{1,3}-?[0-9]{1,4}")
-TITLES = {
-    "baseline": "Baseline",
-    "360": "360 feedback",
-    "interview": "Stakeholder interviews",
-    "mini-survey": "Mini-survey",
-    "mid-point": "Mid-point review",
-    "final": "Final survey",
-}
 _FLOW_INDICATORS = set(",[]{}:#")
 
 
@@ -167,8 +159,8 @@ def add_round(
     :class:`FeedbackInputError` naming the response's source before anything is
     written if any response does not fit the scale, the goals or the groups.
     """
-    if kind not in KINDS:
-        raise FeedbackInputError(f"kind must be one of {', '.join(KINDS)}, not {kind!r}")
+    if kind not in FEEDBACK_KINDS:
+        raise FeedbackInputError(f"kind must be one of {', '.join(FEEDBACK_KINDS)}, not {kind!r}")
     scale = scale or default_scale(kind)
     if not responses:
         raise FeedbackInputError("a round needs at least one rating, e.g. --rating R1:manager:G1:2")
@@ -390,9 +382,9 @@ def _is_float(text: str) -> bool:
 def _group(text: str) -> str:
     """``Direct reports`` as ``direct-report``; an empty group is ``other``."""
     group = re.sub(r"[\s_]+", "-", text.strip().lower())
-    if group not in GROUPS and group.endswith("s") and group[:-1] in GROUPS:
+    if group not in RATER_GROUPS and group.endswith("s") and group[:-1] in RATER_GROUPS:
         group = group[:-1]
-    return group or "other"
+    return group or OTHER
 
 
 def _flow_scalar(value: object) -> str:
@@ -428,7 +420,7 @@ def render_round(
     goal_text = goals[0] if len(goals) == 1 else ", ".join(goals[:-1]) + " and " + goals[-1]
     lines += [
         "---",
-        f"# {TITLES.get(kind, kind)}, {date.isoformat()}",
+        f"# {FEEDBACK_KIND_TITLES.get(kind, kind)}, {date.isoformat()}",
         "",
         f"{raters} rater{'s' if raters != 1 else ''} on {goal_text}, "
         f"scale {_whole(scale[0])} to {_whole(scale[1])}.",

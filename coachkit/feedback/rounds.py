@@ -21,10 +21,10 @@ from typing import Any
 from coachkit.engagement.ids import goal_sort_key
 from coachkit.engagement.loader import load_engagement
 from coachkit.engagement.model import Engagement
-from coachkit.errors import NoteError
-from coachkit.feedback.anonymity import GROUPS, Figures, publishable
+from coachkit.errors import NoteError, ProblemKind
+from coachkit.feedback.anonymity import Figures, publishable
+from coachkit.vocabulary import FEEDBACK_KINDS, OTHER, RATER_GROUPS
 
-KINDS = ("baseline", "360", "interview", "mini-survey", "mid-point", "final")
 # A scale's bounds, and so every rating, lie within this range (docs/format.md).
 RATING_LIMIT = 100.0
 DEFAULT_SCALES = {"mini-survey": (-3.0, 3.0)}
@@ -123,7 +123,7 @@ def read_round(meta: Any, path: Path, goal_ids: set[str]) -> tuple[Round | None,
     """Validate one feedback file's front matter into a :class:`Round`."""
     problems: list[NoteError] = []
 
-    def problem(where: Any, key: str | None, message: str, rule: str) -> None:
+    def problem(where: Any, key: str | None, message: str, kind: ProblemKind) -> None:
         line, column = (
             where.position_of(key)
             if key and hasattr(where, "position_of")
@@ -132,7 +132,7 @@ def read_round(meta: Any, path: Path, goal_ids: set[str]) -> tuple[Round | None,
                 getattr(where, "column", 1),
             )
         )
-        problems.append(NoteError(path, line, column, message, rule))
+        problems.append(NoteError(path, line, column, message, kind))
 
     kind = meta.get("kind")
     if isinstance(kind, int) and not isinstance(kind, bool):
@@ -141,22 +141,22 @@ def read_round(meta: Any, path: Path, goal_ids: set[str]) -> tuple[Round | None,
         problem(
             meta,
             "kind",
-            f"kind must be a word such as {', '.join(KINDS)}"
+            f"kind must be a word such as {', '.join(FEEDBACK_KINDS)}"
             if kind is not None
             else "feedback file has no kind (e.g. kind: mini-survey)",
-            "feedback-invalid",
+            ProblemKind.FEEDBACK_UNREADABLE,
         )
         kind = "feedback"
     day = meta.get("date")
     if not isinstance(day, dt.date):
-        # A value that is not a date is the loader's invalid-date problem already.
+        # A value that is not a date is the loader's INVALID_DATE problem already.
         problem(
             meta,
             "date",
             "date must be a date written YYYY-MM-DD"
             if day is not None
             else "feedback file has no date (e.g. date: 2026-03-15)",
-            "invalid-date" if day is not None else "feedback-invalid",
+            ProblemKind.INVALID_DATE if day is not None else ProblemKind.FEEDBACK_UNREADABLE,
         )
         return None, problems
     raw_scale = meta.get("scale", DEFAULT_SCALES.get(kind))
@@ -173,7 +173,7 @@ def read_round(meta: Any, path: Path, goal_ids: set[str]) -> tuple[Round | None,
             elif low < high:
                 scale = (low, high)
     if scale is None:
-        problem(meta, "scale", message, "feedback-invalid")
+        problem(meta, "scale", message, ProblemKind.FEEDBACK_UNREADABLE)
         return None, problems
     feedback = Round(path, kind, day, scale)
     entries = meta.get("responses") or []
@@ -182,7 +182,7 @@ def read_round(meta: Any, path: Path, goal_ids: set[str]) -> tuple[Round | None,
             meta,
             "responses",
             "responses must be a list of {rater, group, goal, rating}",
-            "feedback-invalid",
+            ProblemKind.FEEDBACK_UNREADABLE,
         )
         return feedback, problems
     first_seen: dict[tuple[str, str], tuple[int, int]] = {}
@@ -192,12 +192,12 @@ def read_round(meta: Any, path: Path, goal_ids: set[str]) -> tuple[Round | None,
                 meta,
                 "responses",
                 "each response must be a mapping {rater, group, goal, rating}",
-                "feedback-invalid",
+                ProblemKind.FEEDBACK_UNREADABLE,
             )
             continue
         rating = _number(entry.get("rating"))
         goal = str(entry.get("goal") or "")
-        group = str(entry.get("group") or "other")
+        group = str(entry.get("group") or OTHER)
         rater = str(entry.get("rater") or "")
         if rating is None:
             message = (
@@ -205,14 +205,14 @@ def read_round(meta: Any, path: Path, goal_ids: set[str]) -> tuple[Round | None,
                 if entry.get("rating") is not None
                 else "response has no rating (e.g. rating: 2)"
             )
-            problem(entry, "rating", message, "feedback-invalid")
+            problem(entry, "rating", message, ProblemKind.FEEDBACK_UNREADABLE)
             continue
         if isinstance(entry.get("rating"), float) and not math.isfinite(rating):
             problem(
                 entry,
                 "rating",
                 f"rating must be a finite number, not {_number_text(rating)}",
-                "feedback-invalid",
+                ProblemKind.FEEDBACK_UNREADABLE,
             )
             continue
         if not scale[0] <= rating <= scale[1]:
@@ -221,7 +221,7 @@ def read_round(meta: Any, path: Path, goal_ids: set[str]) -> tuple[Round | None,
                 "rating",
                 f"rating {_number_text(entry.get('rating'))} is outside the scale "
                 f"{_scale_text(scale)}",
-                "feedback-rating-out-of-scale",
+                ProblemKind.RATING_OUT_OF_SCALE,
             )
             continue
         if goal not in goal_ids:
@@ -233,19 +233,24 @@ def read_round(meta: Any, path: Path, goal_ids: set[str]) -> tuple[Round | None,
                 if known
                 else f"response names goal {goal!r}, but the engagement has no goals yet; "
                 "add them with `coachkit goal add`",
-                "feedback-unknown-goal",
+                ProblemKind.FEEDBACK_GOAL_UNKNOWN,
             )
             continue
-        if group not in GROUPS:
+        if group not in RATER_GROUPS:
             problem(
                 entry,
                 "group",
-                f"group must be one of {', '.join(GROUPS)}, not {group!r}",
-                "feedback-invalid",
+                f"group must be one of {', '.join(RATER_GROUPS)}, not {group!r}",
+                ProblemKind.FEEDBACK_UNREADABLE,
             )
             continue
         if not rater:
-            problem(entry, None, "response has no rater code (e.g. rater: R1)", "feedback-invalid")
+            problem(
+                entry,
+                None,
+                "response has no rater code (e.g. rater: R1)",
+                ProblemKind.FEEDBACK_UNREADABLE,
+            )
             continue
         line = getattr(entry, "line", 1)
         earlier, earlier_line = first_seen.setdefault((rater, goal), (index, line))
@@ -255,7 +260,7 @@ def read_round(meta: Any, path: Path, goal_ids: set[str]) -> tuple[Round | None,
                 "rater",
                 f"rater {rater} already rated {goal} in this round (line {earlier_line}); "
                 "keep one rating per rater and goal",
-                "feedback-invalid",
+                ProblemKind.FEEDBACK_UNREADABLE,
             )
             continue
         comment = entry.get("comment")

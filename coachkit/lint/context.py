@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from coachkit.engagement.model import ActionItem, Engagement
-from coachkit.errors import NoteError
+from coachkit.errors import NoteError, ProblemKind
 from coachkit.lint.config import suppressions
 from coachkit.lint.finding import Hit
 
@@ -31,10 +31,10 @@ class LintContext:
         """Every note that parsed, engagement.md first."""
         yield from self.engagement.notes.values()
 
-    def problems(self, rule: str) -> Iterator[Hit]:
-        """Hits for the problems the reader (or the feedback reader) met that belong to ``rule``."""
+    def problems(self, kinds: Collection[ProblemKind]) -> Iterator[Hit]:
+        """Hits for the problems of ``kinds`` that the reader (or the feedback reader) met."""
         for problem in [*self.engagement.problems, *self.feedback_problems()]:
-            if problem.rule == rule:
+            if problem.kind in kinds:
                 yield Hit(problem.path, problem.line, problem.column, problem.problem)
 
     def feedback_problems(self) -> list[NoteError]:

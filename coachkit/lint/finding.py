@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from coachkit.errors import ProblemKind
     from coachkit.lint.context import LintContext
 
 SEVERITIES = ("error", "warning", "info")
@@ -35,13 +36,15 @@ class Hit:
 
 @dataclass(frozen=True)
 class Rule:
-    """A lint rule: code (CK + 3 digits), kebab-case name, default severity, documentation."""
+    """A lint rule: code (CK + 3 digits), kebab-case name, default severity, documentation,
+    and the kinds of problem met while reading notes that it reports."""
 
     code: str
     name: str
     severity: str
     doc: str
     check: Callable[[LintContext], Iterable[Hit]] = field(compare=False)
+    kinds: tuple[ProblemKind, ...] = ()
 
     @property
     def summary(self) -> str:

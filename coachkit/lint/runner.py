@@ -169,9 +169,6 @@ def lint_engagements(
         # Read every lint: section that applies, so a bad one fails even where nothing fires.
         for path in [engagement.root / "engagement.md", *engagement.notes]:
             configs.for_file(path)
-        for problem in engagement.problems:
-            if problem.rule not in by_name:  # a reader problem no rule claims is still reported
-                problem.rule = "yaml-invalid"
     for engagement in engagements:
         ctx = LintContext(engagement, as_of)
         report.files += len(engagement.notes) + len(

@@ -1,7 +1,8 @@
 """Read one Markdown note: split its front matter, parse it strictly, keep positions.
 
-Every problem becomes a :class:`~coachkit.errors.NoteError` whose message is
-``path:line:col: message`` with the line counted in the file.
+Every problem becomes a :class:`~coachkit.errors.NoteError` of a
+:class:`~coachkit.errors.ProblemKind`, whose message is ``path:line:col: message``
+with the line counted in the file.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from coachkit.errors import NoteError
+from coachkit.errors import NoteError, ProblemKind
 from coachkit.notes.located_map import LocatedMap
 
 BOM = "\ufeff"
@@ -107,7 +108,7 @@ def parse_front_matter(path: Path, yaml_text: str, first_line: int = 2) -> Locat
             line = yaml_text.count("\n", 0, conflict.start()) + first_line
             column, message = 1, "merge conflict markers: resolve the conflict, then remove them"
         raise NoteError(
-            path, line, column, _plain_yaml_message(message), _rule_of(message)
+            path, line, column, _plain_yaml_message(message), _kind_of(message)
         ) from None
     except yaml.reader.ReaderError as exc:
         # A character YAML does not allow (a control character): name it and its place.
@@ -134,13 +135,13 @@ def parse_front_matter(path: Path, yaml_text: str, first_line: int = 2) -> Locat
     return data
 
 
-def _rule_of(problem: str) -> str:
-    """The lint rule a YAML problem belongs to."""
+def _kind_of(problem: str) -> ProblemKind:
+    """The kind of a problem the strict YAML loader reported."""
     if problem.startswith("invalid date"):
-        return "invalid-date"
+        return ProblemKind.INVALID_DATE
     if problem.startswith("duplicate key"):
-        return "duplicate-key"
-    return "yaml-invalid"
+        return ProblemKind.DUPLICATE_KEY
+    return ProblemKind.UNREADABLE
 
 
 def _plain_yaml_message(problem: str) -> str:

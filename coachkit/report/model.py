@@ -13,6 +13,7 @@ from typing import Any
 
 from coachkit.engagement.model import ActionItem
 from coachkit.errors import CoachkitError
+from coachkit.vocabulary import GOAL_STATUS_LABELS
 
 AUDIENCES = ("client", "sponsor")
 FORMATS = ("md", "html", "pdf")
@@ -21,13 +22,6 @@ PARTY_KEYS = ("client", "role", "organization", "sponsor", "hr", "coach")
 DATE_KEYS = ("start", "end")
 GOAL_KEYS = ("id", "title", "status", "measure", "baseline", "target", "target_date", "outcome")
 SUSTAINMENT_SECTION = "sustainment plan"
-STATUS_LABELS = {
-    "active": "Open",
-    "achieved": "Achieved",
-    "partially-achieved": "Partially achieved",
-    "not-achieved": "Not achieved",
-    "dropped": "Dropped",
-}
 NEVER_DISCLOSED = (
     "never disclosed: private sections and <!-- private --> spans (in every text shown), "
     "rater codes, "
@@ -202,7 +196,7 @@ class GoalReport:
 
     @property
     def status_label(self) -> str:
-        return STATUS_LABELS.get(self.status, self.status)
+        return GOAL_STATUS_LABELS.get(self.status, self.status)
 
     @property
     def first_round(self) -> RoundRating | None:

@@ -16,9 +16,9 @@ from coachkit.storage.atomic_write import create_file, replace_unchanged
 from coachkit.storage.commits import commit_plan, finish
 from coachkit.storage.lock import writes_engagement
 from coachkit.storage.write_result import WriteResult
+from coachkit.vocabulary import CLOSED_PHASES
 
 EXTENSIONS = {"md": "md", "html": "html", "pdf": "pdf"}
-CLOSED_PHASES = ("closure", "follow-up", "closed")
 
 
 def _report_path(folder: Path, audience: str, fmt: str, as_of: dt.date) -> Path:

@@ -28,11 +28,14 @@ from coachkit.notes.front_matter_edit import (
 from coachkit.storage.commits import commit_plan, finish
 from coachkit.storage.lock import writes_engagement
 from coachkit.storage.write_result import WriteResult
+from coachkit.vocabulary import (
+    AFTER_CLOSURE_PHASES,
+    CLOSURE,
+    FINAL_GOAL_STATUSES,
+    GOAL_ACTIVE,
+)
 
-FINAL_STATUSES = ("achieved", "partially-achieved", "not-achieved", "dropped")
 FOLLOW_UP_WEEKS = (6, 12)
-# Phases that come after closure: closing again records outcomes but does not move back.
-LATER_PHASES = ("follow-up", "closed")
 
 
 @dataclass(frozen=True)
@@ -100,10 +103,10 @@ def close_engagement(
     goal_changes: dict[Path, tuple[Goal, dict[str, Any]]] = {}
     for goal_id, status in statuses.items():
         goal = _goal_by_id(engagement, goal_id, "--goal")
-        if status not in FINAL_STATUSES:
+        if status not in FINAL_GOAL_STATUSES:
             raise CoachkitError(
                 f"--goal {goal.id}={status}: the final status must be one of "
-                f"{', '.join(FINAL_STATUSES)}"
+                f"{', '.join(FINAL_GOAL_STATUSES)}"
             )
         goal_changes.setdefault(goal.path, (goal, {}))[1]["status"] = status
     for goal_id, text in outcomes.items():
@@ -126,10 +129,10 @@ def close_engagement(
             notes.append("no session held yet: follow-ups counted from the end date")
     engagement_changes: dict[str, Any] = {"end": end}
     phase = engagement.meta.get("phase")
-    if phase in LATER_PHASES:
+    if phase in AFTER_CLOSURE_PHASES:
         notes.append(f"phase stays {phase}")
     else:
-        engagement_changes = {"phase": "closure", "end": end}
+        engagement_changes = {"phase": CLOSURE, "end": end}
 
     plan = commit_plan(root, commit)
     edits: list[EditableNote] = [_edit_engagement(root, engagement_changes, dates)]
@@ -143,11 +146,11 @@ def close_engagement(
     for goal, changes in goal_changes.values():
         final[goal.id] = changes.get("status", goal.status)
         notes.extend(f"{goal.id} {key}: {value}" for key, value in changes.items())
-    still_open = [goal for goal in engagement.goals if final[goal.id] == "active"]
+    still_open = [goal for goal in engagement.goals if final[goal.id] == GOAL_ACTIVE]
     for goal in still_open:
         notes.append(
             f"still open: {goal.id} {goal.title}; close it with --goal {goal.id}=STATUS "
-            f"({', '.join(FINAL_STATUSES)})"
+            f"({', '.join(FINAL_GOAL_STATUSES)})"
         )
     result = WriteResult(
         written,

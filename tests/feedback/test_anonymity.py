@@ -35,17 +35,10 @@ from hypothesis import strategies as st
 
 from coachkit.engagement.loader import load_engagement
 from coachkit.errors import NoteError
-from coachkit.feedback.anonymity import (
-    MIN_GROUP_SIZE,
-    NAMED_GROUPS,
-    OTHER,
-    OTHERS,
-    SELF,
-    partition,
-    publishable,
-)
+from coachkit.feedback.anonymity import MIN_GROUP_SIZE, OTHERS, partition, publishable
 from coachkit.feedback.rounds import Response, summarize_engagement
 from coachkit.report.build import build_report
+from coachkit.vocabulary import NAMED_GROUPS, OTHER, SELF
 from tests.hypothesis_strategies import examples
 
 ANONYMITY_SETTINGS = settings(

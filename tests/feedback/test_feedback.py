@@ -512,9 +512,9 @@ def test_an_engagement_without_goals_is_told_to_add_them(sample: Path) -> None:
 
 def test_the_kind_option_lists_every_kind() -> None:
     from coachkit.cli.feedback_cmd import KIND_HELP
-    from coachkit.feedback.rounds import KINDS
+    from coachkit.vocabulary import FEEDBACK_KINDS
 
-    assert all(kind in KIND_HELP for kind in KINDS)
+    assert all(kind in KIND_HELP for kind in FEEDBACK_KINDS)
 
 
 def test_a_missing_csv_is_one_line(sample: Path, tmp_path: Path) -> None:

@@ -1,5 +1,8 @@
 """Every lint rule, one module each. A rule module defines CODE, NAME, SEVERITY, a
-docstring that is its documentation, and ``check(ctx)`` yielding hits."""
+docstring that is its documentation, and ``check(ctx)`` yielding hits. A rule that
+reports problems met while reading notes names their kinds in ``KINDS``
+(:class:`~coachkit.errors.ProblemKind`; each kind belongs to exactly one rule), and its
+check yields ``ctx.problems(KINDS)``."""
 
 from __future__ import annotations
 
@@ -60,6 +63,7 @@ def _rule(module: ModuleType) -> Rule:
         module.SEVERITY,
         module.__doc__ or "",
         getattr(module, "check", _none),
+        getattr(module, "KINDS", ()),
     )
 
 

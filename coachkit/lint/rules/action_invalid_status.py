@@ -9,13 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from coachkit.errors import ProblemKind
 from coachkit.lint.context import LintContext
 from coachkit.lint.finding import Hit
 
 CODE = "CK209"
 NAME = "action-invalid-status"
 SEVERITY = "error"
+KINDS = (ProblemKind.ACTION_STATUS_UNKNOWN,)
 
 
 def check(ctx: LintContext) -> Iterator[Hit]:
-    yield from ctx.problems(NAME)
+    yield from ctx.problems(KINDS)

@@ -15,12 +15,11 @@ from coachkit.engagement.listing import ENGAGEMENT_FILE
 from coachkit.engagement.status import engagement_status
 from coachkit.lint.context import LintContext
 from coachkit.lint.finding import Hit
+from coachkit.vocabulary import ACTIVE_PHASES
 
 CODE = "CK406"
 NAME = "engagement-gone-quiet"
 SEVERITY = "warning"
-
-ACTIVE_PHASES = ("assessment", "planning", "coaching")
 
 
 def check(ctx: LintContext) -> Iterator[Hit]:

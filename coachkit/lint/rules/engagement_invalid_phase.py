@@ -12,9 +12,9 @@ import difflib
 from collections.abc import Iterator
 
 from coachkit.engagement.listing import ENGAGEMENT_FILE
-from coachkit.engagement.model import PHASES
 from coachkit.lint.context import LintContext
 from coachkit.lint.finding import Hit
+from coachkit.vocabulary import PHASES
 
 CODE = "CK407"
 NAME = "engagement-invalid-phase"

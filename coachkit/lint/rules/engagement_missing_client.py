@@ -8,13 +8,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from coachkit.errors import ProblemKind
 from coachkit.lint.context import LintContext
 from coachkit.lint.finding import Hit
 
 CODE = "CK403"
 NAME = "engagement-missing-client"
 SEVERITY = "error"
+KINDS = (ProblemKind.ENGAGEMENT_WITHOUT_CLIENT,)
 
 
 def check(ctx: LintContext) -> Iterator[Hit]:
-    yield from ctx.problems(NAME)
+    yield from ctx.problems(KINDS)

@@ -13,13 +13,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from coachkit.errors import ProblemKind
 from coachkit.lint.context import LintContext
 from coachkit.lint.finding import Hit
 
 CODE = "CK501"
 NAME = "feedback-invalid"
 SEVERITY = "error"
+KINDS = (ProblemKind.FEEDBACK_UNREADABLE,)
 
 
 def check(ctx: LintContext) -> Iterator[Hit]:
-    yield from ctx.problems(NAME)
+    yield from ctx.problems(KINDS)

@@ -11,13 +11,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from coachkit.errors import ProblemKind
 from coachkit.lint.context import LintContext
 from coachkit.lint.finding import Hit
 
 CODE = "CK502"
 NAME = "feedback-rating-out-of-scale"
 SEVERITY = "error"
+KINDS = (ProblemKind.RATING_OUT_OF_SCALE,)
 
 
 def check(ctx: LintContext) -> Iterator[Hit]:
-    yield from ctx.problems(NAME)
+    yield from ctx.problems(KINDS)

@@ -10,13 +10,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from coachkit.errors import ProblemKind
 from coachkit.lint.context import LintContext
 from coachkit.lint.finding import Hit
 
 CODE = "CK104"
 NAME = "front-matter-missing"
 SEVERITY = "error"
+KINDS = (ProblemKind.NO_FRONT_MATTER,)
 
 
 def check(ctx: LintContext) -> Iterator[Hit]:
-    yield from ctx.problems(NAME)
+    yield from ctx.problems(KINDS)

@@ -10,9 +10,9 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterator
 
-from coachkit.engagement.model import GOAL_STATUSES
 from coachkit.lint.context import LintContext
 from coachkit.lint.finding import Hit
+from coachkit.vocabulary import GOAL_STATUSES
 
 CODE = "CK305"
 NAME = "goal-invalid-status"

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from coachkit.errors import PrivateTextRefused
+from coachkit.errors import PrivateTextRefused, ProblemKind
 from coachkit.lint.context import LintContext
 from coachkit.lint.finding import Hit
 from coachkit.notes.privacy import disclose, mentions_private
@@ -23,9 +23,11 @@ from coachkit.notes.privacy import disclose, mentions_private
 CODE = "CK410"
 NAME = "private-text-unsafe"
 SEVERITY = "error"
+KINDS = (ProblemKind.PRIVATE_TEXT,)
 
 
 def check(ctx: LintContext) -> Iterator[Hit]:
+    yield from ctx.problems(KINDS)
     for note in ctx.notes():
         texts: list[tuple[str, int]] = [(note.body, note.body_line)]
         texts += [

@@ -1,0 +1,60 @@
+"""The domain's words, defined once: engagement phases, goal and action statuses,
+feedback kinds and rater groups (docs/format.md describes each).
+
+Plain strings and tuples, with no imports, so any layer may use them at no cost.
+Order matters where a tuple is shown to a user: it is the order of the docs.
+"""
+
+from __future__ import annotations
+
+# --- engagement phases, in the order an engagement goes through them
+PHASES = ("contracting", "assessment", "planning", "coaching", "closure", "follow-up", "closed")
+CLOSURE = "closure"  # the phase `coachkit close` sets
+# Coaching is under way: only then can an engagement go quiet (lint's engagement-gone-quiet).
+ACTIVE_PHASES = ("assessment", "planning", "coaching")
+# The engagement has been closed: no longer quiet, and its report is final.
+CLOSED_PHASES = ("closure", "follow-up", "closed")
+# After closure: closing again records outcomes but does not move the phase back.
+AFTER_CLOSURE_PHASES = ("follow-up", "closed")
+
+# --- goal statuses; a goal without one is active
+GOAL_ACTIVE = "active"
+GOAL_STATUSES = ("active", "achieved", "partially-achieved", "not-achieved", "dropped")
+FINAL_GOAL_STATUSES = tuple(status for status in GOAL_STATUSES if status != GOAL_ACTIVE)
+# How a report names each status.
+GOAL_STATUS_LABELS = {
+    "active": "Open",
+    "achieved": "Achieved",
+    "partially-achieved": "Partially achieved",
+    "not-achieved": "Not achieved",
+    "dropped": "Dropped",
+}
+
+# --- action item statuses; an item without one is open
+ACTION_OPEN = "open"
+ACTION_DONE = "done"
+ACTION_DROPPED = "dropped"
+ACTION_STATUSES = (ACTION_OPEN, ACTION_DONE, ACTION_DROPPED)
+
+# --- kinds of stakeholder feedback round, with the title a new round's note gets
+FEEDBACK_KINDS = ("baseline", "360", "interview", "mini-survey", "mid-point", "final")
+FEEDBACK_KIND_TITLES = {
+    "baseline": "Baseline",
+    "360": "360 feedback",
+    "interview": "Stakeholder interviews",
+    "mini-survey": "Mini-survey",
+    "mid-point": "Mid-point review",
+    "final": "Final survey",
+}
+
+# --- rater groups: the client rating themselves, the named stakeholder groups, and the rest
+SELF = "self"
+OTHER = "other"
+# Stakeholder groups that can stand on their own in a breakdown, in the order shown.
+NAMED_GROUPS = ("manager", "peer", "direct-report")
+RATER_GROUPS = (SELF, *NAMED_GROUPS, OTHER)
+
+
+def one_of(words: tuple[str, ...], last: str = "or") -> str:
+    """``("a", "b", "c")`` as ``"a, b or c"``, for help texts and messages."""
+    return f"{', '.join(words[:-1])} {last} {words[-1]}" if len(words) > 1 else "".join(words)
