@@ -302,8 +302,3 @@ def load_engagement(root: Path, listing: list[tuple[str, Path]] | None = None) -
     engagement.sessions.sort(key=lambda s: (s.date, s.number))
     engagement.goals.sort(key=lambda g: goal_sort_key(g.id))
     return engagement
-
-
-def load_engagements(paths: Iterable[Path]) -> list[Engagement]:
-    """Load every engagement at or below ``paths``."""
-    return [load_engagement(root) for root in find_engagements(paths)]

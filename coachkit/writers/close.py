@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -36,16 +35,6 @@ from coachkit.vocabulary import (
 )
 
 FOLLOW_UP_WEEKS = (6, 12)
-
-
-@dataclass(frozen=True)
-class ClosePlan:
-    """What ``coachkit close`` was asked to record."""
-
-    end: dt.date
-    statuses: Mapping[str, str]
-    outcomes: Mapping[str, str]
-    follow_up: Sequence[dt.date]
 
 
 def parse_assignments(values: Iterable[str], option: str, example: str) -> dict[str, str]:
