@@ -214,7 +214,7 @@ def test_listing_json_is_exactly_indent_two() -> None:
     import datetime as dt
     import json
 
-    from coachkit.cli.json_output import json_text, to_jsonable
+    from coachkit.json_output import json_text, to_jsonable
 
     cases: list[object] = [
         [{"a": 1, "b": "x}\x00{y]\x00[", "c": None, "d": True, "e": 1.5, "f": dt.date(2026, 1, 2)}],

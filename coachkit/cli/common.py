@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 
 import click
 
-from coachkit.cli.json_output import json_text
+from coachkit.json_output import json_text
 
 F = TypeVar("F", bound=Callable[..., Any])
 

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from coachkit import __version__
-from coachkit.cli.json_output import json_text
+from coachkit.json_output import json_text
 from coachkit.lint.finding import Finding, Rule
 from coachkit.lint.runner import LintReport
 
