@@ -6,12 +6,16 @@ Each rule's own cases live in tests/lint/rules/test_<rule>.py.
 from __future__ import annotations
 
 import importlib
+import json
 import re
 from pathlib import Path
+
+import pytest
 
 import coachkit.lint.rules
 from coachkit.lint.finding import SEVERITIES
 from coachkit.lint.rules import RULE_MODULES, all_rules
+from tests.helpers import run
 from tests.lint.rules.common import (
     Fires,
     Quiet,
@@ -115,3 +119,27 @@ def test_the_rules_the_issue_asks_for_exist_with_their_severities() -> None:
     }
     have = {rule.name: rule.severity for rule in all_rules()}
     assert {name: have.get(name) for name in wanted} == wanted
+
+
+def test_a_rule_that_crashes_is_a_finding_not_a_crash(
+    sample: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from coachkit.lint.rules import goal_missing_measure
+
+    def crash(ctx: object) -> list[object]:
+        raise ZeroDivisionError("division by zero")
+
+    monkeypatch.setattr(goal_missing_measure, "check", crash)
+    result = run("lint", "--no-cache", "--format", "json", cwd=sample)
+    assert result.exit_code == 1, result.output
+    assert "Traceback" not in result.output
+    found = [f for f in json.loads(result.stdout) if f["rule"] == "goal-missing-measure"]
+    assert [(f["path"], f["line"], f["message"]) for f in found] == [
+        (
+            str(sample / "engagement.md"),
+            1,
+            "rule goal-missing-measure failed on this engagement "
+            "(ZeroDivisionError: division by zero); please report it",
+        )
+    ]
+    assert any(f["rule"] == "action-overdue" for f in json.loads(result.stdout))  # the others ran
