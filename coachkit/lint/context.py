@@ -88,3 +88,16 @@ class LintContext:
         """Where ``key`` of an action item starts (the item's start if absent)."""
         positions: dict[str, tuple[int, int]] = getattr(item.raw, "key_positions", {})
         return positions.get(key, (item.line, item.column))
+
+    def items_without(
+        self, key: str, status: str | None = "open", what: str | None = None, blank: bool = True
+    ) -> Iterator[Hit]:
+        """A hit at each action item (of ``status``; any if None) whose ``key`` is missing, or
+        blank text when ``blank``: ``action ID has no WHAT``, the shape of the "missing" rules."""
+        for item in self.engagement.actions:
+            if status is not None and item.status != status:
+                continue
+            value = item.raw.get(key)
+            if value is None or (blank and isinstance(value, str) and not value.strip()):
+                name = item.id or "(no id)"
+                yield Hit(item.path, item.line, item.column, f"action {name} has no {what or key}")

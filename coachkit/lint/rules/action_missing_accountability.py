@@ -19,14 +19,6 @@ SEVERITY = "error"
 
 
 def check(ctx: LintContext) -> Iterator[Hit]:
-    for item in ctx.engagement.actions:
-        value = item.raw.get("accountability")
-        if item.status == "open" and (
-            value is None or (isinstance(value, str) and not value.strip())
-        ):
-            yield Hit(
-                item.path,
-                item.line,
-                item.column,
-                f"action {item.id or '(no id)'} has no accountability: who or what checks it happened?",
-            )
+    yield from ctx.items_without(
+        "accountability", what="accountability: who or what checks it happened?"
+    )

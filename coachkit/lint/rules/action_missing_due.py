@@ -18,8 +18,4 @@ SEVERITY = "error"
 
 
 def check(ctx: LintContext) -> Iterator[Hit]:
-    for item in ctx.engagement.actions:
-        if item.status == "open" and item.raw.get("due") is None:
-            yield Hit(
-                item.path, item.line, item.column, f"action {item.id or '(no id)'} has no due date"
-            )
+    yield from ctx.items_without("due", what="due date", blank=False)

@@ -18,9 +18,4 @@ SEVERITY = "error"
 
 
 def check(ctx: LintContext) -> Iterator[Hit]:
-    for item in ctx.engagement.actions:
-        value = item.raw.get("title")
-        if value is None or (isinstance(value, str) and not value.strip()):
-            yield Hit(
-                item.path, item.line, item.column, f"action {item.id or '(no id)'} has no title"
-            )
+    yield from ctx.items_without("title", status=None)
