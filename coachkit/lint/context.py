@@ -37,6 +37,13 @@ class LintContext:
             if problem.kind in kinds:
                 yield Hit(problem.path, problem.line, problem.column, problem.problem)
 
+    @property
+    def engagement_note(self) -> Note | None:
+        """The parsed ``engagement.md``, or None when it could not be read."""
+        from coachkit.engagement.listing import ENGAGEMENT_FILE
+
+        return self.engagement.notes.get(self.engagement.root / ENGAGEMENT_FILE)
+
     def feedback_problems(self) -> list[NoteError]:
         """What reading the feedback rounds found, read once per engagement."""
         if self._feedback_problems is None:

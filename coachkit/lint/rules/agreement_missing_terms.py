@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from coachkit.engagement.listing import ENGAGEMENT_FILE
 from coachkit.errors import PrivateTextRefused
 from coachkit.lint.context import LintContext
 from coachkit.lint.finding import Hit
@@ -40,7 +39,7 @@ _COMMENT_RE = re.compile(r"<!--.*?-->", re.S)
 
 
 def check(ctx: LintContext) -> Iterator[Hit]:
-    note = ctx.engagement.notes.get(ctx.engagement.root / ENGAGEMENT_FILE)
+    note = ctx.engagement_note
     if note is None or not note.has_front_matter:
         return
     try:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterator
 
-from coachkit.engagement.listing import ENGAGEMENT_FILE
 from coachkit.lint.context import LintContext
 from coachkit.lint.finding import Hit
 from coachkit.vocabulary import PHASES
@@ -22,7 +21,7 @@ SEVERITY = "error"
 
 
 def check(ctx: LintContext) -> Iterator[Hit]:
-    note = ctx.engagement.notes.get(ctx.engagement.root / ENGAGEMENT_FILE)
+    note = ctx.engagement_note
     if note is None:
         return
     phase = note.meta.get("phase")

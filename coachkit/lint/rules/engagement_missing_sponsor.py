@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from coachkit.engagement.listing import ENGAGEMENT_FILE
 from coachkit.lint.context import LintContext
 from coachkit.lint.finding import Hit
 
@@ -20,7 +19,7 @@ SEVERITY = "error"
 
 
 def check(ctx: LintContext) -> Iterator[Hit]:
-    note = ctx.engagement.notes.get(ctx.engagement.root / ENGAGEMENT_FILE)
+    note = ctx.engagement_note
     if note is None or not note.has_front_matter:
         return
     value = note.meta.get("sponsor")
