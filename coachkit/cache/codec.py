@@ -206,6 +206,7 @@ class CachedEngagement(EngagementView):
                     next_session=_day(s[3]),
                     path=path(s[4]),
                     body_line=s[5],
+                    kind=s[6],
                 )
                 for s in sessions
             ]
@@ -307,6 +308,7 @@ def encode(engagement: Engagement, names: list[str]) -> list[bytes]:
             _ordinal(s.next_session),
             where(s.path),
             s.body_line,
+            s.kind,
         )
         for s in engagement.sessions
     ]

@@ -271,6 +271,7 @@ class _Builder:
                 path=note.path,
                 body=note.body,
                 body_line=note.body_line,
+                kind="follow-up" if meta.get("kind") == "follow-up" else "session",
             )
         )
         self.actions(note)

@@ -120,6 +120,12 @@ class Session:
     path: Path
     body: str
     body_line: int
+    # "session" (counted against the contract) or "follow-up" (after closure, not counted).
+    kind: str = "session"
+
+    @property
+    def is_follow_up(self) -> bool:
+        return self.kind == "follow-up"
 
 
 @dataclass
