@@ -36,6 +36,9 @@ ACTION_DONE = "done"
 ACTION_DROPPED = "dropped"
 ACTION_STATUSES = (ACTION_OPEN, ACTION_DONE, ACTION_DROPPED)
 
+# --- who may see a goal or an action item (`share:`); without one, the client may
+SHARE_LEVELS = ("coach", "client", "sponsor")
+
 # --- kinds of stakeholder feedback round, with the title a new round's note gets
 FEEDBACK_KINDS = ("baseline", "360", "interview", "mini-survey", "mid-point", "final")
 FEEDBACK_KIND_TITLES = {
