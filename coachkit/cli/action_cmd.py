@@ -1,4 +1,4 @@
-"""``coachkit action``: add action items, mark them done or dropped, list them."""
+"""``coachkit action``: add action items, edit and reschedule them, mark them done,\ndropped or open again, list them."""
 
 from __future__ import annotations
 
@@ -20,12 +20,12 @@ from coachkit.cli.listing import (
     within_option,
 )
 from coachkit.cli.outcome import Listed
-from coachkit.vocabulary import ACTION_DROPPED, ACTION_STATUSES
+from coachkit.vocabulary import ACTION_DROPPED, ACTION_STATUSES, SHARE_LEVELS
 
 
 @click.group()
 def action() -> None:
-    """Add, complete, drop and list action items.
+    """Add, edit, reschedule, complete, drop, reopen and list action items.
 
     Items live in the `actions:` list of the note where they were agreed,
     usually the latest session note.
@@ -80,12 +80,16 @@ def action_add(
     report_write(result)
 
 
-def _set_status(action_id: str, status: str, day: dt.date | None, no_commit: bool) -> None:
+def _set_status(
+    action_id: str, status: str, day: dt.date | None, no_commit: bool, reason: str | None = None
+) -> None:
     from coachkit.dates import today
     from coachkit.writers.actions import set_status
 
     when = day or today()
-    result = set_status(engagement_root(), action_id, status, when, commit=not no_commit)
+    result = set_status(
+        engagement_root(), action_id, status, when, commit=not no_commit, reason=reason
+    )
     report_write(result, {"done": when} if status == "done" and result.paths else None)
 
 
@@ -105,15 +109,101 @@ def action_done(action_id: str, day: dt.date | None, no_commit: bool) -> None:
 
 @action.command("drop")
 @click.argument("action_id", metavar="ID")
+@click.option("--reason", help="Why it is no longer pursued; kept as `reason:` on the item.")
 @no_commit_option
-def action_drop(action_id: str, no_commit: bool) -> None:
+def action_drop(action_id: str, reason: str | None, no_commit: bool) -> None:
     """Mark action item ID dropped (no longer pursued); it stays in the note.
+
+    The reason is optional, and kept as `reason:` on the item. Dropping an item
+    that is already dropped only sets its reason.
 
     \b
     Example:
-      coachkit action drop k7m2
+      coachkit action drop k7m2 --reason "Priya now owns the budget review"
     """
-    _set_status(action_id, ACTION_DROPPED, None, no_commit)
+    _set_status(action_id, ACTION_DROPPED, None, no_commit, reason)
+
+
+@action.command("reopen")
+@click.argument("action_id", metavar="ID")
+@no_commit_option
+def action_reopen(action_id: str, no_commit: bool) -> None:
+    """Set a done or dropped action item ID back to open.
+
+    Removes its `done:` date and its `reason:`; the due date stays (give it a
+    new one with `coachkit action reschedule`).
+
+    \b
+    Example:
+      coachkit action reopen k7m2
+    """
+    from coachkit.writers.actions import reopen_action
+
+    report_write(reopen_action(engagement_root(), action_id, commit=not no_commit))
+
+
+@action.command("reschedule")
+@click.argument("action_id", metavar="ID")
+@click.argument("due", metavar="DATE", type=DATE)
+@no_commit_option
+def action_reschedule(action_id: str, due: dt.date, no_commit: bool) -> None:
+    """Give open action item ID a new due date, keeping the old one.
+
+    Each earlier due date is added to the item's `rescheduled:` list, so lint
+    and reports can count how often it slipped. To correct a mistyped date
+    without counting a slip, use `coachkit action edit ID --due DATE`.
+
+    \b
+    Example:
+      coachkit action reschedule k7m2 +1w
+    """
+    from coachkit.writers.actions import reschedule_action
+
+    result = reschedule_action(engagement_root(), action_id, due, commit=not no_commit)
+    report_write(result, {"due": due})
+
+
+@action.command("edit")
+@click.argument("action_id", metavar="ID")
+@click.option("--title", help="The new title.")
+@click.option("--owner", help="Who will do it.")
+@click.option("--due", type=DATE, help="A corrected due date (not counted as a slip).")
+@click.option("--goal", help="The goal it serves, e.g. G1.")
+@click.option("--accountability", help="Who or what checks that it happened.")
+@click.option("--share", type=click.Choice(SHARE_LEVELS), help="Who may see it.")
+@no_commit_option
+def action_edit(
+    action_id: str,
+    title: str | None,
+    owner: str | None,
+    due: dt.date | None,
+    goal: str | None,
+    accountability: str | None,
+    share: str | None,
+    no_commit: bool,
+) -> None:
+    """Change action item ID's title, owner, due date, goal, accountability or share.
+
+    Give at least one option; only those lines change. `--share` says who may
+    see the item: coach (only you), client (the default) or sponsor.
+
+    \b
+    Example:
+      coachkit action edit k7m2 --owner Priya --goal G2 --share sponsor
+    """
+    from coachkit.writers.actions import edit_action
+
+    given = {
+        "title": title,
+        "owner": owner,
+        "due": due,
+        "goal": goal,
+        "accountability": accountability,
+        "share": share,
+    }
+    changes = {key: value for key, value in given.items() if value is not None}
+    result = edit_action(engagement_root(), action_id, changes, commit=not no_commit)
+    report_write(result, {"due": due} if result.paths else None)
 
 
 @action.command("list")

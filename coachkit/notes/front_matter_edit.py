@@ -342,3 +342,74 @@ def _plain(value: Any) -> Any:
     if isinstance(value, list):
         return [_plain(item) for item in value]
     return value
+
+
+def remove_fields(
+    note: EditableNote,
+    locate: Callable[[MappingNode], MappingNode],
+    keys: Sequence[str],
+    mutate: Callable[[Any], None],
+) -> None:
+    """Remove ``keys`` (those present) from the block mapping ``locate`` finds.
+
+    Each key goes with its whole line (and the lines of its value), comment
+    included; nothing else moves. A key in a flow mapping (``{a: 1}``) or on the
+    line of a list item's dash is refused: edit it by hand. Checked like every
+    edit: the result must parse to what ``mutate`` makes of the old data.
+    """
+    expected = note.data()
+    mutate(expected)
+    text = note.yaml_text
+    for key in keys:
+        mapping = locate(_compose(note, text))
+        found = mapping_get(mapping, key)
+        if found is None:
+            continue
+        key_node, value_node = found
+        start = text.rfind("\n", 0, int(key_node.start_mark.index)) + 1
+        if mapping.flow_style or text[start : int(key_node.start_mark.index)].strip():
+            line = key_node.start_mark.line + 2
+            raise WriteRefused(
+                f"{note.path}:{line}: {key!r} shares its line with other keys; remove it by hand"
+            )
+        text = _splice(text, start, _content_end(text, value_node), "")
+    _commit_text(note, text, expected)
+
+
+def append_to_nested_list(
+    note: EditableNote,
+    locate: Callable[[MappingNode], MappingNode],
+    key: str,
+    value: Any,
+    mutate: Callable[[Any], None],
+) -> None:
+    """Append the scalar ``value`` to the list ``key`` of the mapping ``locate`` finds.
+
+    A missing or empty key becomes a flow list (``rescheduled: [2026-02-10]``); a
+    flow list gets ``, value`` before its ``]``; a block list gets a new ``- value``
+    line at its dash column. Nothing else on the line changes.
+    """
+    text = note.yaml_text
+    mapping = locate(_compose(note, text))
+    found = mapping_get(mapping, key)
+    new = format_scalar(value)
+    if found is None or (
+        isinstance(found[1], ScalarNode) and not found[1].style and found[1].tag.endswith(":null")
+    ):
+        set_fields(note, locate, {key: [value]}, mutate)
+        return
+    node = found[1]
+    if not isinstance(node, SequenceNode):
+        line = node.start_mark.line + 2
+        raise WriteRefused(f"{note.path}:{line}: {key!r} is not a list; edit it by hand")
+    expected = note.data()
+    mutate(expected)
+    if node.flow_style:
+        close = text.rindex("]", 0, int(node.end_mark.index))
+        text = _splice(text, close, close, f", {new}" if node.value else new)
+    else:
+        dash = int(node.start_mark.column)
+        gap = max(int(node.value[0].start_mark.column) - dash - 1, 1)
+        at = _content_end(text, node)
+        text = _splice(text, at, at, f"{' ' * dash}-{' ' * gap}{new}{note.newline}")
+    _commit_text(note, text, expected)

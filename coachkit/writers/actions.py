@@ -1,8 +1,10 @@
-"""Add action items and change their status, editing only the lines that change."""
+"""Add action items, edit, reschedule, complete, drop and reopen them, editing only the
+lines that change."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -13,10 +15,24 @@ from coachkit.engagement.listing import ENGAGEMENT_FILE
 from coachkit.engagement.loader import load_engagement
 from coachkit.engagement.model import ActionRecord, Engagement
 from coachkit.errors import CoachkitError, UnknownId
-from coachkit.notes.front_matter_edit import append_to_list, mapping_get, open_for_edit, set_fields
+from coachkit.notes.front_matter_edit import (
+    append_to_list,
+    append_to_nested_list,
+    mapping_get,
+    open_for_edit,
+    remove_fields,
+    set_fields,
+)
 from coachkit.storage.commits import commit_plan, finish
 from coachkit.storage.lock import writes_engagement
 from coachkit.storage.write_result import WriteResult
+from coachkit.vocabulary import (
+    ACTION_DONE,
+    ACTION_DROPPED,
+    ACTION_OPEN,
+    SHARE_LEVELS,
+    one_of,
+)
 
 
 def _target_file(engagement: Engagement, in_file: Path | None) -> Path:
@@ -109,33 +125,235 @@ def _locator(item: ActionRecord) -> Any:
     return locate
 
 
-@writes_engagement
-def set_status(
-    root: Path, action_id: str, status: str, when: dt.date, commit: bool = True
-) -> WriteResult:
-    """Mark an item ``done`` (with its done date) or ``dropped``, in whichever file holds it."""
-    engagement = load_engagement(root)
-    engagement.raise_for_problems()
-    item = engagement.find_action(action_id)
-    if item.status == status:
-        when_text = f" ({item.done})" if item.done else ""
-        return WriteResult([], notes=[f"{item.id} is already {status}{when_text}; nothing changed"])
-    plan = commit_plan(root, commit)
-    changes: dict[str, Any] = {"status": status}
-    if status == "done":
-        changes["done"] = when
+def _item_editor(item: ActionRecord) -> tuple[Any, Any]:
+    """The locator of ``item``'s mapping, and a function applying a change to the parsed data."""
 
-    def mutate(data: Any) -> None:
+    def entry_of(data: Any) -> Any:
         for entry in data["actions"]:
             if str(entry.get("id", "")).lower() == item.id.lower():
-                entry.update(changes)
+                return entry
+        raise UnknownId(f"{item.path}:{item.line}: action {item.id} moved; run again")
 
+    return _locator(item), entry_of
+
+
+def _save_item(
+    root: Path,
+    item: ActionRecord,
+    changes: dict[str, Any],
+    message: str,
+    commit: bool,
+    *,
+    remove: Sequence[str] = (),
+    append: tuple[str, Any] | None = None,
+    data: dict[str, Any] | None = None,
+    notes: list[str] | None = None,
+) -> WriteResult:
+    """Apply ``changes`` (set), ``remove`` (keys) and ``append`` (one list value) to
+    ``item`` in its note, write it and commit it with ``message``."""
+    plan = commit_plan(root, commit)
+    locate, entry_of = _item_editor(item)
     note = open_for_edit(item.path)
-    set_fields(note, _locator(item), changes, mutate)
+    if append is not None:
+        key, value = append
+
+        def add(data: Any) -> None:
+            entry = entry_of(data)
+            entry[key] = [*(entry.get(key) or []), value]
+
+        append_to_nested_list(note, locate, key, value, add)
+    if changes:
+        set_fields(note, locate, changes, lambda data: entry_of(data).update(changes))
+    present = [key for key in remove if _current(item, key) is not None]
+    if present:
+
+        def drop_keys(data: Any) -> None:
+            for key in present:
+                entry_of(data).pop(key, None)
+
+        remove_fields(note, locate, present, drop_keys)
     note.save()
-    verb = "Mark action {id} done" if status == "done" else "Drop action {id}"
     result = WriteResult(
         [item.path],
-        data={"id": item.id, "status": status, "path": str(item.path), "line": item.line},
+        notes=notes or [],
+        data={"id": item.id, "path": str(item.path), "line": item.line, **(data or {})},
     )
-    return finish(root, result, verb.format(id=item.id) + f": {item.title}", plan)
+    return finish(root, result, message, plan)
+
+
+def _load(root: Path) -> Engagement:
+    engagement = load_engagement(root)
+    engagement.raise_for_problems()
+    return engagement
+
+
+@writes_engagement
+def set_status(
+    root: Path,
+    action_id: str,
+    status: str,
+    when: dt.date,
+    commit: bool = True,
+    reason: str | None = None,
+) -> WriteResult:
+    """Mark an item ``done`` (with its done date) or ``dropped`` (with an optional
+    ``reason``), in whichever file holds it.
+
+    A done item loses a ``reason:`` left from an earlier drop; a dropped one keeps
+    its ``done:`` date, which says when it was last done.
+    """
+    reason = _text(reason, "--reason") if reason is not None else None
+    item = _load(root).find_action(action_id)
+    changes: dict[str, Any] = {}
+    if item.status != status:
+        changes["status"] = status
+        if status == ACTION_DONE:
+            changes["done"] = when
+    if status == ACTION_DROPPED and reason and item.extra.get("reason") != reason:
+        changes["reason"] = reason
+    if not changes:
+        when_text = f" ({item.done})" if item.done and status == ACTION_DONE else ""
+        return WriteResult([], notes=[f"{item.id} is already {status}{when_text}; nothing changed"])
+    if status == ACTION_DONE:
+        verb = "Mark action {id} done"
+    elif item.status == ACTION_DROPPED:
+        verb = "Give the reason action {id} was dropped"
+    else:
+        verb = "Drop action {id}"
+    return _save_item(
+        root,
+        item,
+        changes,
+        verb.format(id=item.id) + f": {item.title}",
+        commit,
+        remove=("reason",) if status == ACTION_DONE else (),
+        data={"status": status},
+    )
+
+
+@writes_engagement
+def reopen_action(root: Path, action_id: str, commit: bool = True) -> WriteResult:
+    """Set a done or dropped item back to ``open``, removing its ``done:`` and ``reason:``.
+
+    Its due date stays: if it has passed, the item is overdue again, and
+    ``coachkit action reschedule`` gives it a new one.
+    """
+    item = _load(root).find_action(action_id)
+    if item.status == ACTION_OPEN:
+        return WriteResult([], notes=[f"{item.id} is already open; nothing changed"])
+    return _save_item(
+        root,
+        item,
+        {"status": ACTION_OPEN},
+        f"Reopen action {item.id}: {item.title}",
+        commit,
+        remove=("done", "reason"),
+        data={"status": ACTION_OPEN, "was": item.status, "due": item.due},
+    )
+
+
+@writes_engagement
+def reschedule_action(root: Path, action_id: str, due: dt.date, commit: bool = True) -> WriteResult:
+    """Give an open item a new due date, keeping the old one at the end of its
+    ``rescheduled:`` list (so the slips can be counted)."""
+    item = _load(root).find_action(action_id)
+    if item.status != ACTION_OPEN:
+        raise CoachkitError(
+            f"{item.path}:{item.line}: action {item.id} is {item.status}; "
+            f"reopen it first with `coachkit action reopen {item.id}`"
+        )
+    if item.due == due:
+        return WriteResult([], notes=[f"{item.id} is already due {due}; nothing changed"])
+    slips = len(_earlier_dues(item))
+    if item.due is not None:
+        slips += 1
+    notes = [f"{item.id} was due {item.due}; rescheduled {_times(slips)}"] if item.due else []
+    return _save_item(
+        root,
+        item,
+        {"due": due},
+        f"Reschedule action {item.id} to {due}"
+        + (f" (was {item.due})" if item.due else "")
+        + f": {item.title}",
+        commit,
+        append=("rescheduled", item.due) if item.due is not None else None,
+        data={"due": due, "was": item.due, "rescheduled": slips},
+        notes=notes,
+    )
+
+
+def _earlier_dues(item: ActionRecord) -> list[Any]:
+    earlier = item.extra.get("rescheduled")
+    return list(earlier) if isinstance(earlier, list) else []
+
+
+def _times(count: int) -> str:
+    return {1: "once", 2: "twice"}.get(count, f"{count} times")
+
+
+# The keys `action edit` changes, by option name.
+EDITABLE_ACTION_KEYS = ("title", "owner", "due", "goal", "accountability", "share")
+
+
+@writes_engagement
+def edit_action(
+    root: Path, action_id: str, changes: Mapping[str, Any], commit: bool = True
+) -> WriteResult:
+    """Change some of an item's ``title``, ``owner``, ``due``, ``goal``,
+    ``accountability`` and ``share``, in place.
+
+    A new due date here is a correction, not a slip: it is not added to
+    ``rescheduled:`` (``coachkit action reschedule`` does that).
+    """
+    if not changes:
+        raise CoachkitError(
+            "nothing to change: give at least one of "
+            + ", ".join(f"--{key}" for key in EDITABLE_ACTION_KEYS)
+        )
+    engagement = _load(root)
+    item = engagement.find_action(action_id)
+    wanted: dict[str, Any] = {}
+    for key, given in changes.items():
+        value = _checked(engagement, key, given)
+        if _current(item, key) != value:
+            wanted[key] = value
+    if not wanted:
+        return WriteResult([], notes=[f"{item.id} already has these values; nothing changed"])
+    return _save_item(
+        root,
+        item,
+        wanted,
+        f"Edit action {item.id} ({', '.join(wanted)}): {wanted.get('title', item.title)}",
+        commit,
+        data={key: value for key, value in wanted.items()},
+    )
+
+
+def _checked(engagement: Engagement, key: str, value: Any) -> Any:
+    """``value`` for the item key ``key`` as it will be written, or a one-line error."""
+    if key not in EDITABLE_ACTION_KEYS:
+        raise CoachkitError(f"action edit cannot change {key!r}")
+    if key == "goal":
+        return _known_goal(engagement, value)
+    if key == "share":
+        return share_level(value)
+    return value if key == "due" else _text(value, f"--{key}")
+
+
+def _current(item: ActionRecord, key: str) -> Any:
+    """The item's value for ``key``, a field of the model or a key it keeps in ``extra``."""
+    return getattr(item, key) if hasattr(item, key) else item.extra.get(key)
+
+
+def share_level(value: str) -> str:
+    """``value`` as one of :data:`SHARE_LEVELS`, or a one-line error."""
+    word = value.strip().lower()
+    if word not in SHARE_LEVELS:
+        raise CoachkitError(f"--share must be {one_of(SHARE_LEVELS)}, not {value!r}")
+    return word
+
+
+def _text(value: str, option: str) -> str:
+    if not str(value).strip():
+        raise CoachkitError(f"{option} must not be empty")
+    return str(value).strip()

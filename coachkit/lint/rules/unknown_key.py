@@ -54,12 +54,26 @@ KNOWN_KEYS: dict[str, tuple[str, ...]] = {
         "target",
         "target_date",
         "stakeholders",
+        "outcome",
+        "share",
         "actions",
     ),
-    "sessions": ("session", "date", "duration", "format", "goals", "next_session", "actions"),
+    "sessions": (
+        "session",
+        "date",
+        "kind",
+        "duration",
+        "format",
+        "goals",
+        "next_session",
+        "actions",
+    ),
     "feedback": ("kind", "date", "scale", "responses"),
 }
 RESPONSE_KEYS: tuple[str, ...] = ("rater", "group", "goal", "rating", "comment")
+# The keys of an action item: those the model reads, and those coachkit writes beside them
+# (`share` by `action edit`, `rescheduled` by `action reschedule`, `reason` by `action drop`).
+ITEM_KEYS: tuple[str, ...] = tuple(dict.fromkeys((*ACTION_KEYS, "share", "rescheduled", "reason")))
 
 
 def check(ctx: LintContext) -> Iterator[Hit]:
@@ -69,7 +83,7 @@ def check(ctx: LintContext) -> Iterator[Hit]:
             continue
         yield from _check_mapping(note.path, note.meta, KNOWN_KEYS[kind], kind)
         nested_key, known = (
-            ("responses", RESPONSE_KEYS) if kind == "feedback" else ("actions", ACTION_KEYS)
+            ("responses", RESPONSE_KEYS) if kind == "feedback" else ("actions", ITEM_KEYS)
         )
         nested = note.meta.get(nested_key)
         if isinstance(nested, list):

@@ -44,7 +44,8 @@ FIRING = [
                 "unknown-key",
                 "warning",
                 "unknown key 'next_session' (coachkit does not read it; known keys: id, title, status, "
-                "competency, measure, baseline, target, target_date, stakeholders, actions)",
+                "competency, measure, baseline, target, target_date, stakeholders, outcome, share, "
+                "actions)",
             ),
             (
                 S,
@@ -52,8 +53,8 @@ FIRING = [
                 1,
                 "unknown-key",
                 "warning",
-                "unknown key 'mood' (coachkit does not read it; known keys: session, date, duration, "
-                "format, goals, next_session, actions)",
+                "unknown key 'mood' (coachkit does not read it; known keys: session, date, kind, "
+                "duration, format, goals, next_session, actions)",
             ),
         ],
     ),
@@ -87,6 +88,21 @@ QUIET = [
             S: edit(
                 SESSION, "date: 2026-02-05\n", "date: 2026-02-05\nformat: video\ngoals: [G1]\n"
             ),
+        },
+    ),
+    Quiet(
+        "unknown-key (the keys coachkit writes: outcome, share, kind, rescheduled, reason)",
+        "unknown-key",
+        {
+            G: edit(
+                GOAL, "status: active\n", "status: active\noutcome: Done well\nshare: sponsor\n"
+            ),
+            S: edit(
+                SESSION,
+                "    accountability: Reviewed together in session 2\n",
+                "    accountability: Reviewed together in session 2\n"
+                "    share: coach\n    rescheduled: [2026-02-13]\n    reason: Not needed\n",
+            ).replace("date: 2026-02-05\n", "date: 2026-02-05\nkind: follow-up\n"),
         },
     ),
 ]
