@@ -8,14 +8,28 @@ Order matters where a tuple is shown to a user: it is the order of the docs.
 from __future__ import annotations
 
 # --- engagement phases, in the order an engagement goes through them
-PHASES = ("contracting", "assessment", "planning", "coaching", "closure", "follow-up", "closed")
+PHASES = ("contracting", "assessment", "planning", "coaching", "closure", "follow-up", "completed")
+CONTRACTING = "contracting"  # the phase `coachkit init` writes
+COACHING = "coaching"
 CLOSURE = "closure"  # the phase `coachkit close` sets
+FOLLOW_UP = "follow-up"  # the phase the first follow-up session moves to
+COMPLETED = "completed"
+# Old spellings still read as the phase they name; lint (engagement-phase-mismatch) suggests
+# the new one. `closed` was the last phase before `completed` replaced it.
+OLD_PHASE_NAMES = {"closed": COMPLETED}
+# Before coaching starts: a session held then means the phase was not moved on.
+BEFORE_COACHING_PHASES = ("contracting", "assessment", "planning")
 # Coaching is under way: only then can an engagement go quiet (lint's engagement-gone-quiet).
 ACTIVE_PHASES = ("assessment", "planning", "coaching")
 # The engagement has been closed: no longer quiet, and its report is final.
-CLOSED_PHASES = ("closure", "follow-up", "closed")
+CLOSED_PHASES = ("closure", "follow-up", "completed", "closed")
 # After closure: closing again records outcomes but does not move the phase back.
-AFTER_CLOSURE_PHASES = ("follow-up", "closed")
+AFTER_CLOSURE_PHASES = ("follow-up", "completed", "closed")
+
+# --- kinds of session note: a coaching session counts against the contract, a follow-up not
+SESSION_KIND = "session"
+FOLLOW_UP_KIND = "follow-up"
+SESSION_KINDS = (SESSION_KIND, FOLLOW_UP_KIND)
 
 # --- goal statuses; a goal without one is active
 GOAL_ACTIVE = "active"

@@ -12,7 +12,11 @@ FORMAT_DOC = (Path(__file__).parent.parent / "docs" / "format.md").read_text(enc
 def test_every_word_has_its_label_and_every_subset_is_a_subset() -> None:
     assert tuple(words.GOAL_STATUS_LABELS) == words.GOAL_STATUSES
     assert tuple(words.FEEDBACK_KIND_TITLES) == words.FEEDBACK_KINDS
-    assert set(words.ACTIVE_PHASES) | set(words.CLOSED_PHASES) < set(words.PHASES)
+    known = set(words.PHASES) | set(words.OLD_PHASE_NAMES)
+    assert set(words.ACTIVE_PHASES) | set(words.CLOSED_PHASES) < known
+    assert set(words.BEFORE_COACHING_PHASES) < set(words.PHASES)
+    assert set(words.OLD_PHASE_NAMES.values()) <= set(words.PHASES)
+    assert words.PHASES[-1] == words.COMPLETED
     assert set(words.AFTER_CLOSURE_PHASES) < set(words.CLOSED_PHASES)
     assert words.CLOSURE in words.CLOSED_PHASES
     assert words.ACTION_STATUSES == ("open", "done", "dropped")

@@ -57,6 +57,11 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
         "overdue",
         "List open action items past their due date, most overdue first.",
     ),
+    "phase": (
+        "coachkit.cli.phase_cmd",
+        "phase",
+        "Show the engagement's phase, or move it to NAME and commit engagement.md.",
+    ),
     "report": (
         "coachkit.cli.report_cmd",
         "report",

@@ -1,9 +1,10 @@
 """engagement.md's phase is not one coachkit knows.
 
 The phases are `contracting`, `assessment`, `planning`, `coaching`, `closure`,
-`follow-up` and `closed`, in that order. `status` and the
+`follow-up` and `completed`, in that order. `status` and the
 `engagement-gone-quiet` rule rely on the phase, so an unknown one is treated
-like an engagement in progress.
+like an engagement in progress. The old name `closed` is still read as
+`completed` (`engagement-phase-mismatch` suggests the new one).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from collections.abc import Iterator
 
 from coachkit.lint.context import LintContext
 from coachkit.lint.finding import Hit
-from coachkit.vocabulary import PHASES
+from coachkit.vocabulary import OLD_PHASE_NAMES, PHASES
 
 CODE = "CK407"
 NAME = "engagement-invalid-phase"
@@ -25,7 +26,7 @@ def check(ctx: LintContext) -> Iterator[Hit]:
     if note is None:
         return
     phase = note.meta.get("phase")
-    if phase is None or phase in PHASES:
+    if phase is None or phase in PHASES or phase in OLD_PHASE_NAMES:
         return
     line, column = note.position_of("phase")
     nearest = difflib.get_close_matches(str(phase), PHASES, n=1)

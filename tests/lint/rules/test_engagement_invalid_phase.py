@@ -21,7 +21,7 @@ FIRING = [
                 "engagement-invalid-phase",
                 "error",
                 "phase 'coachng' is not one of contracting, assessment, planning, coaching, closure, "
-                "follow-up, closed (did you mean 'coaching'?)",
+                "follow-up, completed (did you mean 'coaching'?)",
             )
         ],
     ),
@@ -32,6 +32,11 @@ QUIET = [
         "engagement-invalid-phase (no phase)",
         "engagement-invalid-phase",
         {E: edit(ENGAGEMENT, "phase: coaching\n", "")},
+    ),
+    Quiet(
+        "engagement-invalid-phase (closed, the old name of completed)",
+        "engagement-invalid-phase",
+        {E: edit(ENGAGEMENT, "phase: coaching", "phase: closed")},
     ),
 ]
 
