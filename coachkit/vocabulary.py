@@ -49,6 +49,8 @@ ACTION_OPEN = "open"
 ACTION_DONE = "done"
 ACTION_DROPPED = "dropped"
 ACTION_STATUSES = (ACTION_OPEN, ACTION_DONE, ACTION_DROPPED)
+# What `coachkit close --open-actions` does with the items still open (keep: the default).
+OPEN_ACTION_CHOICES = ("keep", "drop", "carry")
 
 # --- who may see a goal or an action item (`share:`); without one, the client may
 SHARE_LEVELS = ("coach", "client", "sponsor")

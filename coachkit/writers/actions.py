@@ -16,6 +16,7 @@ from coachkit.engagement.loader import load_engagement
 from coachkit.engagement.model import ActionRecord, Engagement
 from coachkit.errors import CoachkitError, UnknownId
 from coachkit.notes.front_matter_edit import (
+    EditableNote,
     append_to_list,
     append_to_nested_list,
     mapping_get,
@@ -137,23 +138,21 @@ def _item_editor(item: ActionRecord) -> tuple[Any, Any]:
     return _locator(item), entry_of
 
 
-def _save_item(
-    root: Path,
+def edit_item(
+    note: EditableNote,
     item: ActionRecord,
-    changes: dict[str, Any],
-    message: str,
-    commit: bool,
+    changes: Mapping[str, Any],
     *,
     remove: Sequence[str] = (),
     append: tuple[str, Any] | None = None,
-    data: dict[str, Any] | None = None,
-    notes: list[str] | None = None,
-) -> WriteResult:
+) -> None:
     """Apply ``changes`` (set), ``remove`` (keys) and ``append`` (one list value) to
-    ``item`` in its note, write it and commit it with ``message``."""
-    plan = commit_plan(root, commit)
+    ``item`` in ``note``, opened for editing; the caller saves it.
+
+    Several items of one note can be edited in turn before a single save (as
+    ``coachkit close`` does).
+    """
     locate, entry_of = _item_editor(item)
-    note = open_for_edit(item.path)
     if append is not None:
         key, value = append
 
@@ -172,6 +171,25 @@ def _save_item(
                 entry_of(data).pop(key, None)
 
         remove_fields(note, locate, present, drop_keys)
+
+
+def _save_item(
+    root: Path,
+    item: ActionRecord,
+    changes: dict[str, Any],
+    message: str,
+    commit: bool,
+    *,
+    remove: Sequence[str] = (),
+    append: tuple[str, Any] | None = None,
+    data: dict[str, Any] | None = None,
+    notes: list[str] | None = None,
+) -> WriteResult:
+    """Edit ``item`` in its note (see :func:`edit_item`), write it and commit it with
+    ``message``."""
+    plan = commit_plan(root, commit)
+    note = open_for_edit(item.path)
+    edit_item(note, item, changes, remove=remove, append=append)
     note.save()
     result = WriteResult(
         [item.path],

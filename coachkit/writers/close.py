@@ -1,8 +1,10 @@
-"""Close an engagement: end date, each goal's final status and outcome, follow-up dates.
+"""Close an engagement: end date, each goal's final status and outcome, follow-up dates,
+and what becomes of the action items still open.
 
 Every change goes through the lossless writer, so ``git diff`` after ``coachkit
 close`` shows exactly the lines that changed: ``phase``, ``end`` and
-``follow_up`` in engagement.md, ``status`` and ``outcome`` in each goal file.
+``follow_up`` in engagement.md, ``status`` and ``outcome`` in each goal file,
+``status`` and ``reason`` (or ``due`` and ``rescheduled``) of each open item.
 All edits are prepared and checked before the first file is written.
 """
 
@@ -28,13 +30,18 @@ from coachkit.storage.commits import commit_plan, finish
 from coachkit.storage.lock import writes_engagement
 from coachkit.storage.write_result import WriteResult
 from coachkit.vocabulary import (
+    ACTION_DROPPED,
     AFTER_CLOSURE_PHASES,
     CLOSURE,
     FINAL_GOAL_STATUSES,
     GOAL_ACTIVE,
+    OPEN_ACTION_CHOICES,
 )
+from coachkit.writers.actions import edit_item
 
 FOLLOW_UP_WEEKS = (6, 12)
+KEEP, DROP, CARRY = OPEN_ACTION_CHOICES
+CLOSED_REASON = "engagement closed"
 
 
 def parse_assignments(values: Iterable[str], option: str, example: str) -> dict[str, str]:
@@ -78,6 +85,7 @@ def close_engagement(
     statuses: Mapping[str, str],
     outcomes: Mapping[str, str],
     follow_up: Sequence[dt.date] = (),
+    open_actions: str | None = None,
     commit: bool = True,
 ) -> WriteResult:
     """Record the closure in engagement.md and the goal files, then commit those files.
@@ -86,7 +94,16 @@ def close_engagement(
     text; goals not named keep their status and are reported as still open.
     Without ``follow_up`` dates, existing ones are kept, else the defaults are
     6 and 12 weeks after the last session.
+
+    ``open_actions`` says what becomes of the action items still open: ``keep``
+    leaves them open; ``drop`` drops them with ``reason: engagement closed``;
+    ``carry`` keeps them open for the follow-up period, giving each one due
+    before the first follow-up date that date as its new due date (the old one
+    kept in ``rescheduled:``, as ``action reschedule`` does). ``None`` keeps them
+    and says it was the default.
     """
+    if open_actions not in (None, *OPEN_ACTION_CHOICES):
+        raise CoachkitError(f"--open-actions must be keep, drop or carry, not {open_actions!r}")
     engagement = load_engagement(root)
     engagement.raise_for_problems()
     goal_changes: dict[Path, tuple[Goal, dict[str, Any]]] = {}
@@ -124,11 +141,14 @@ def close_engagement(
         engagement_changes = {"phase": CLOSURE, "end": end}
 
     plan = commit_plan(root, commit)
-    edits: list[EditableNote] = [_edit_engagement(root, engagement_changes, dates)]
+    edits: dict[Path, EditableNote] = {
+        root / ENGAGEMENT_FILE: _edit_engagement(root, engagement_changes, dates)
+    }
     for path, (_goal, changes) in goal_changes.items():
-        edits.append(_edit_root(open_for_edit(path), changes))
-    written = [note.path for note in edits if note.render() != note.original]
-    for note in edits:
+        edits[path] = _edit_root(open_for_edit(path), changes)
+    notes.extend(_settle_open_actions(engagement, open_actions, dates, edits))
+    written = [note.path for note in edits.values() if note.render() != note.original]
+    for note in edits.values():
         note.save()
 
     final = {goal.id: goal.status for goal in engagement.goals}
@@ -149,7 +169,53 @@ def close_engagement(
     if not written:
         result.notes.append("nothing changed")
         return result
-    return finish(root, result, f"Close the engagement with {engagement.client}", plan)
+    message = f"Close the engagement with {engagement.client}"
+    open_count = len(engagement.open_actions())
+    if open_count and open_actions in (DROP, CARRY):
+        message += (
+            f"; drop {_count(open_count)}"
+            if open_actions == DROP
+            else (f"; carry {_count(open_count)} into the follow-up period")
+        )
+    return finish(root, result, message, plan)
+
+
+def _settle_open_actions(
+    engagement: Engagement,
+    choice: str | None,
+    dates: Sequence[dt.date],
+    edits: dict[Path, EditableNote],
+) -> list[str]:
+    """Edit the open action items as ``choice`` says, in ``edits`` (notes opened for
+    editing, by path; a note not yet there is opened); return what to tell the coach."""
+    items = engagement.open_actions()
+    if not items:
+        return []
+    ids = ", ".join(item.id for item in items)
+    if choice is None or choice == KEEP:
+        why = (
+            " (the default; --open-actions drop or carry to change that)" if choice is None else ""
+        )
+        return [f"{_count(len(items))} left open{why}: {ids}"]
+    said: list[str] = []
+    for item in items:
+        note = edits.get(item.path) or edits.setdefault(item.path, open_for_edit(item.path))
+        if choice == DROP:
+            edit_item(note, item, {"status": ACTION_DROPPED, "reason": CLOSED_REASON})
+            continue
+        first = dates[0] if dates else None
+        if first is not None and item.due is not None and item.due < first:
+            edit_item(note, item, {"due": first}, append=("rescheduled", item.due))
+            said.append(f"{item.id} due {first} (was {item.due})")
+        else:
+            said.append(f"{item.id} due {item.due or 'when agreed'}")
+    if choice == DROP:
+        return [f"dropped {_count(len(items))} ({CLOSED_REASON}): {ids}"]
+    return [f"carried into the follow-up period, still open: {', '.join(said)}"]
+
+
+def _count(number: int) -> str:
+    return f"{number} open action item{'s' if number != 1 else ''}"
 
 
 def _edit_root(note: EditableNote, changes: dict[str, Any]) -> EditableNote:
