@@ -1,4 +1,4 @@
-"""``coachkit report``: the closure report for the client or the sponsor."""
+"""``coachkit report``: the plan, progress or closure report for the client or the sponsor."""
 
 from __future__ import annotations
 
@@ -12,6 +12,13 @@ SUFFIX_FORMATS = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html
 
 
 @click.command()
+@click.option(
+    "--kind",
+    default="closure",
+    show_default=True,
+    metavar="plan|progress|closure",
+    help="The development plan (start), the progress report (mid-point) or the closure report.",
+)
 @click.option(
     "--for",
     "audience",
@@ -32,7 +39,7 @@ SUFFIX_FORMATS = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html
     "--output",
     type=click.Path(path_type=Path),
     metavar="FILE",
-    help="Write here instead of reports/YYYY-MM-DD-AUDIENCE-report.EXT (not committed).",
+    help="Write here instead of reports/YYYY-MM-DD-AUDIENCE-KIND.EXT (not committed).",
 )
 @click.option(
     "--force",
@@ -42,6 +49,7 @@ SUFFIX_FORMATS = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html
 @click.option("--dry-run", is_flag=True, help="List what the report would disclose; write nothing.")
 @no_commit_option
 def report(
+    kind: str,
     audience: str,
     fmt: str | None,
     output: Path | None,
@@ -49,39 +57,48 @@ def report(
     dry_run: bool,
     no_commit: bool,
 ) -> None:
-    """Write the closure report for the client or the sponsor, and commit it.
+    """Write a report for the client or the sponsor, and commit it.
 
-    Parties and dates, sessions held against planned with total hours and a
-    timeline, each goal with its measure, baseline, target, final status and
-    outcome, stakeholder ratings (baseline and final side by side, anonymous
-    groups), action items agreed and completed, the sustainment plan and the
-    follow-up dates. Only the client's report adds the public text of the
+    --kind plan is the development plan for the start: parties, the agreement's
+    sharing terms, each goal with its measure, baseline, target, competency and
+    stakeholders, the development actions shared with the reader (share:), the
+    assessment summary and the review calendar. --kind progress, at mid-point:
+    sessions and hours used against the contract, each goal's rounds as a trend
+    and whether it is on track, action items agreed and done. --kind closure
+    (the default): sessions and hours, each goal's final status and outcome,
+    every round of stakeholder ratings, action items, the sustainment plan and
+    the follow-ups. Only the client's closure report adds the public text of the
     session sections the template marks shareable (Reflection) and stakeholder
-    comments. Private sections and spans never appear in any report.
+    comments. The sponsor never sees session content, and private sections and
+    spans never appear in any report. A goal or action item shows only to those
+    its share: allows (coach: nobody, client: the client, sponsor: both).
 
-    Without -o the report goes to reports/ with a dated name, its path is
+    Without -o the report goes to reports/ with a dated name (…-sponsor-plan.md,
+    …-client-progress.html, …-sponsor-report.pdf for closure), its path is
     printed and it is committed, as a record of what was sent to whom.
 
     \b
     Examples:
       coachkit report --for client
-      coachkit report --for sponsor --format html
-      coachkit report --for sponsor --format pdf -o ~/Desktop/jordan-lee.pdf
-      coachkit report --for sponsor --dry-run
+      coachkit report --kind plan --for sponsor --format html
+      coachkit report --kind progress --for client --format pdf -o ~/Desktop/jordan-lee.pdf
+      coachkit report --kind plan --for sponsor --dry-run
     """
     from coachkit.dates import today
-    from coachkit.report.model import check_audience, check_format
+    from coachkit.report.model import KIND_NAMES, check_audience, check_format, check_kind
     from coachkit.report.render import dry_run as list_disclosures
     from coachkit.report.write import write_report
 
+    check_kind(kind)
     check_audience(audience)
     if fmt is None:
         fmt = SUFFIX_FORMATS.get(output.suffix.lower(), "md") if output else "md"
     check_format(fmt)
     root = engagement_root()
     if dry_run:
-        disclosed = list(list_disclosures(root, audience, fmt, today()))  # errors before output
-        click.echo(f"The {audience} report ({fmt}) would disclose:", err=True)
+        disclosed = list(list_disclosures(root, audience, fmt, today(), kind))  # errors first
+        name = "report" if kind == "closure" else KIND_NAMES[kind]
+        click.echo(f"The {audience} {name} ({fmt}) would disclose:", err=True)
         for line in disclosed:
             click.echo(line)
         click.echo("dry run: nothing written", err=True)
@@ -94,5 +111,6 @@ def report(
         output=output,
         force=force,
         commit=not no_commit,
+        kind=kind,
     )
     report_write(result)

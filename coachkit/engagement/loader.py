@@ -25,7 +25,7 @@ from coachkit.engagement.model import (
 )
 from coachkit.errors import EngagementNotFound, NoteError, ProblemKind
 from coachkit.notes.located_map import LocatedMap
-from coachkit.vocabulary import ACTION_STATUSES, one_of
+from coachkit.vocabulary import ACTION_STATUSES, SHARE_LEVELS, one_of
 
 SKIP_DIRS = {"node_modules", "__pycache__", "templates", "reports"}
 if TYPE_CHECKING:
@@ -127,6 +127,14 @@ class _Builder:
         self.problem(note, key, f"{key} must be a whole number, not {value!r}", mapping)
         return None
 
+    def share(self, note: Note, mapping: LocatedMap) -> None:
+        """Flag a ``share:`` that is not coach, client or sponsor (reports hide such an item)."""
+        value = mapping.get("share")
+        if value is not None and value not in SHARE_LEVELS:
+            self.problem(
+                note, "share", f"share must be {one_of(SHARE_LEVELS)}, not {value!r}", mapping
+            )
+
     def read(self, path: Path) -> Note | None:
         from coachkit.notes.reader import read_note  # not at the top: cached reads need no YAML
 
@@ -165,6 +173,7 @@ class _Builder:
             self.action(note, raw)
 
     def action(self, note: Note, raw: LocatedMap) -> None:
+        self.share(note, raw)
         status = self.text(note, raw, "status") or "open"
         if status not in ACTION_STATUSES:
             self.problem(
@@ -222,6 +231,7 @@ class _Builder:
         meta = note.meta
         goal_id = self.text(note, meta, "id") or note.path.stem.split("-", 1)[0]
         stakeholders: Any = meta.get("stakeholders") or []
+        self.share(note, meta)
         self.engagement.goals.append(
             Goal(
                 id=goal_id,

@@ -1,7 +1,9 @@
-"""Build the closure report for the client or the sponsor, as data.
+"""Build a report (plan, progress or closure) for the client or the sponsor, as data.
 
 The report is assembled from an allow-list: engagement.md fields, goal fields,
-session numbers, dates and durations, feedback figures and action item counts.
+session numbers, dates and durations, feedback figures and action item counts;
+the plan adds the agreement's sharing terms and the action items whose ``share:``
+lets the audience see them (:mod:`coachkit.report.visibility`).
 Session text reaches it only through :func:`coachkit.notes.sections.sections`
 (private text removed), only for the client, and only for the sections the
 report template marks shareable. The sponsor's report holds no session text and
@@ -22,14 +24,20 @@ from coachkit.feedback.rounds import Round, read_rounds, summarize
 from coachkit.notes.located_map import LocatedMap
 from coachkit.notes.privacy import disclose
 from coachkit.notes.sections import clean, public_sections
+from coachkit.report.markdown_html import markdown_html
 from coachkit.report.model import (
+    ASSESSMENT_KINDS,
     DATE_KEYS,
+    DEFAULT_KIND,
     DEFAULT_SHAREABLE,
     GOAL_KEYS,
     NEVER_DISCLOSED,
     PARTY_KEYS,
+    SHARING_SECTIONS,
     SUSTAINMENT_SECTION,
     ActionCount,
+    ActionEntry,
+    AgreementTerm,
     GoalReport,
     GroupRating,
     Report,
@@ -39,9 +47,12 @@ from coachkit.report.model import (
     SharedText,
     TimelineEntry,
     check_audience,
+    check_kind,
     format_number,
     text_or_none,
 )
+from coachkit.report.track import verdict
+from coachkit.report.visibility import share_of, visible_to
 
 
 def _public(text: str, where: Path, first_line: int) -> tuple[str, bool]:
@@ -103,53 +114,89 @@ def build_report(
     *,
     as_of: dt.date,
     shareable_sections: Sequence[str] = DEFAULT_SHAREABLE,
+    kind: str = DEFAULT_KIND,
 ) -> Report:
-    """The report for ``audience`` (client or sponsor) as of ``as_of``.
+    """The ``kind`` of report (plan, progress, closure) for ``audience`` as of ``as_of``.
 
     Broken notes and invalid feedback (a rating outside its scale, an unknown
     goal) raise the first problem; missing parts become lines in ``missing``.
+    Each kind fills only what its templates show, so ``disclosures`` lists exactly that.
     """
     check_audience(audience)
+    check_kind(kind)
     engagement.raise_for_problems()
     rounds, problems = read_rounds(engagement)
     if problems:
         raise problems[0]
+    if kind == "plan":
+        rounds = [r for r in rounds if r.kind in ASSESSMENT_KINDS]
+    elif kind == "progress":
+        rounds = [r for r in rounds if r.date <= as_of]
     client = audience == "client"
     meta = engagement.meta
     missing: list[str] = []
 
     session_length = meta.get("session_length")
     default_minutes = session_length if isinstance(session_length, int) else None
-    held = [s for s in engagement.sessions if s.date <= as_of]
-    sessions = [
-        SessionEntry(s.number, s.date, s.duration or default_minutes, s.path, bool(s.duration))
+    held = [s for s in engagement.sessions if s.date <= as_of] if kind != "plan" else []
+    entries = {
+        s.path: SessionEntry(
+            s.number, s.date, s.duration or default_minutes, s.path, bool(s.duration)
+        )
         for s in held
-    ]
-    if not held:
+    }
+    sessions = [entries[s.path] for s in held if not s.is_follow_up]
+    follow_up_sessions = [entries[s.path] for s in held if s.is_follow_up]
+    if not sessions and kind != "plan":
         missing.append("No sessions have been held yet.")
     texts = _PublicTexts(engagement.root)
     engagement_path = engagement.root / ENGAGEMENT_FILE
-    goals = _goal_reports(engagement, texts)
+    left_out: list[str] = []
+    goals = _goal_reports(engagement, texts, audience, kind, left_out)
     if not goals:
-        missing.append("No goals were recorded for this engagement.")
-    merged, left_out, withheld = _attach_ratings(goals, rounds, client, engagement, texts)
-    if not rounds:
+        if engagement.goals:
+            missing.append(
+                f"No goals are shared with the {audience}: "
+                f"`share: {'sponsor' if audience == 'sponsor' else 'client'}` in a goal shows it."
+            )
+        else:
+            missing.append("No goals were recorded for this engagement.")
+    merged, left, withheld = _attach_ratings(goals, rounds, client, engagement, texts)
+    if not rounds and kind != "plan":
         missing.append("No stakeholder feedback was recorded.")
     actions = _count_actions(engagement, goals)
-    if not actions.agreed:
+    if not actions.agreed and kind != "plan":
         missing.append("No action items were recorded.")
+    listed: list[ActionEntry] = []
+    if kind in ("plan", "progress"):
+        listed = _shared_actions(engagement, goals, audience, texts, left_out)
+        if not listed and kind == "plan":
+            missing.append(f"No development actions are shared with the {audience}.")
     shareable = [name.strip().lower() for name in shareable_sections] if client else []
     shared = _shared_sections(held, shareable, texts)
-    plan = _sustainment_plan(engagement, texts)
-    if not plan:
+    plan = _sustainment_plan(engagement, texts) if kind == "closure" else None
+    if not plan and kind == "closure":
         missing.append("No sustainment plan was recorded.")
-    follow_up = sorted(d for d in meta.get("follow_up") or [] if isinstance(d, dt.date))
-    if not follow_up:
+    follow_up = (
+        sorted(d for d in meta.get("follow_up") or [] if isinstance(d, dt.date))
+        if kind != "progress"
+        else []
+    )
+    if not follow_up and kind == "closure":
         missing.append("No follow-up dates were set.")
+    terms = _agreement_terms(engagement, texts) if kind == "plan" else []
+    if kind == "plan" and not terms:
+        missing.append("The agreement has no section on who sees what.")
 
     start = meta.get("start") if isinstance(meta.get("start"), dt.date) else None
     end = meta.get("end") if isinstance(meta.get("end"), dt.date) else None
     planned = meta.get("sessions_planned")
+    planned = planned if isinstance(planned, int) and planned > 0 else None
+    if kind == "progress":
+        for goal in goals:
+            goal.track, goal.track_reason = verdict(
+                goal.rounds, goal.target, start, goal.target_date or end
+            )
     return Report(
         audience=audience,
         generated=as_of,
@@ -160,16 +207,18 @@ def build_report(
         start=start,
         end=end,
         phase=texts.field(meta, "phase", engagement_path),
-        sessions_planned=planned if isinstance(planned, int) and planned > 0 else None,
+        sessions_planned=planned,
         sessions=sessions,
         minutes=sum(s.minutes or 0 for s in sessions),
         sessions_without_duration=sum(1 for s in sessions if not s.minutes),
-        timeline=_timeline(start, end, sessions, rounds, follow_up),
+        timeline=_timeline(start, end, sessions, follow_up_sessions, rounds, follow_up)
+        if kind != "plan"
+        else [],
         goals=goals,
         actions=actions,
         rounds=[(r.kind, r.date, r.path) for r in rounds],
         groups_merged=merged,
-        groups_left_out=left_out,
+        groups_left_out=left,
         ratings_withheld=withheld,
         shareable_sections=shareable,
         shared=shared,
@@ -178,7 +227,29 @@ def build_report(
         missing=missing,
         comments=sum(len(r.comments) for g in goals for r in g.rounds),
         withheld=texts.withheld,
-        session_length_used=default_minutes is not None and any(not s.duration for s in held),
+        session_length_used=(
+            default_minutes is not None
+            and (any(not s.duration for s in held) or (kind == "progress" and bool(planned)))
+        ),
+        kind=kind,
+        follow_up_sessions=follow_up_sessions,
+        sustainment_plan_html=markdown_html(plan) if plan else None,
+        agreement_terms=terms,
+        cadence=texts.field(meta, "cadence", engagement_path) if kind == "plan" else None,
+        midpoint=start + dt.timedelta(days=(end - start).days // 2)
+        if kind == "plan" and start and end
+        else None,
+        midpoint_session=(planned + 1) // 2 if kind == "plan" and planned else None,
+        development_actions=listed,
+        contract_minutes=(
+            planned * default_minutes
+            if kind == "progress" and planned and default_minutes
+            else None
+        ),
+        left_out=left_out,
+        coach_only_actions=sum(
+            1 for item in engagement.actions if share_of(item.extra.get("share")) == "coach"
+        ),
     )
 
 
@@ -213,25 +284,50 @@ class _PublicTexts:
         return found
 
 
-def _goal_reports(engagement: Engagement, texts: _PublicTexts) -> list[GoalReport]:
+def _goal_share(engagement: Engagement, path: Path) -> str:
+    note = engagement.notes.get(path)
+    return share_of(note.meta.get("share") if note is not None else None)
+
+
+def _goal_reports(
+    engagement: Engagement,
+    texts: _PublicTexts,
+    audience: str,
+    kind: str,
+    left_out: list[str],
+) -> list[GoalReport]:
+    """The goals ``audience`` may see (their ``share:``), with what ``kind`` shows of each."""
     goals = []
     for goal in engagement.goals:
+        share = _goal_share(engagement, goal.path)
+        if not visible_to(share, audience):
+            left_out.append(
+                f"goal {goal.id} in {_relative_to(engagement.root, goal.path)} (share: {share})"
+            )
+            continue
         note = engagement.notes.get(goal.path)
         meta: Any = note.meta if note is not None else {}
         shown = {key: texts.field(meta, key, goal.path) for key in GOAL_TEXT_KEYS}
-        goals.append(
-            GoalReport(
-                goal.id,
-                shown["title"] or goal.id,
-                goal.status,
-                shown["measure"],
-                shown["baseline"],
-                shown["target"],
-                goal.target_date,
-                shown["outcome"],
-                goal.path,
-            )
+        report = GoalReport(
+            goal.id,
+            shown["title"] or goal.id,
+            goal.status,
+            shown["measure"],
+            shown["baseline"],
+            shown["target"],
+            goal.target_date,
+            shown["outcome"],
+            goal.path,
         )
+        if kind == "plan":
+            report.competency = texts.field(meta, "competency", goal.path)
+            line = meta.position_of("stakeholders")[0] if "stakeholders" in meta else goal.line
+            report.stakeholders = [
+                found
+                for name in goal.stakeholders
+                if (found := texts.text(name, goal.path, line, "stakeholders"))
+            ]
+        goals.append(report)
     return goals
 
 
@@ -279,13 +375,68 @@ def _attach_ratings(
 
 
 def _count_actions(engagement: Engagement, goals: list[GoalReport]) -> ActionCount:
+    """Counts of every item but those marked ``share: coach``, overall and per goal shown."""
     by_id = {goal.id: goal for goal in goals}
     actions = ActionCount()
     for item in engagement.actions:
+        if share_of(item.extra.get("share")) == "coach":
+            continue
         actions.add(item)
         if item.goal in by_id:
             by_id[item.goal].actions.add(item)
     return actions
+
+
+def _shared_actions(
+    engagement: Engagement,
+    goals: Sequence[GoalReport],
+    audience: str,
+    texts: _PublicTexts,
+    left_out: list[str],
+) -> list[ActionEntry]:
+    """The action items ``audience`` may see by name: their ``share:`` allows it, and
+    their goal, if any, is shown to ``audience`` too."""
+    shown_goals = {goal.id for goal in goals}
+    known_goals = engagement.goal_ids()
+    listed = []
+    for item in engagement.actions:
+        share = share_of(item.extra.get("share"))
+        hidden_goal = item.goal in known_goals and item.goal not in shown_goals
+        where = _relative_to(engagement.root, item.path)
+        if not visible_to(share, audience) or hidden_goal:
+            why = (
+                f"share: {share}"
+                if not visible_to(share, audience)
+                else f"goal {item.goal} not shared"
+            )
+            left_out.append(f"action {item.id} in {where} ({why})")
+            continue
+        title = texts.text(item.title, item.path, item.line, f"action {item.id}") or item.id
+        owner = (
+            texts.text(item.owner, item.path, item.line, f"action {item.id}")
+            if item.owner
+            else None
+        )
+        listed.append(
+            ActionEntry(
+                item.id, title, owner, item.due, item.status, item.goal, item.done, share, item.path
+            )
+        )
+    return listed
+
+
+def _agreement_terms(engagement: Engagement, texts: _PublicTexts) -> list[AgreementTerm]:
+    """The public text of the agreement's sections on what is shared (SHARING_SECTIONS)."""
+    path = engagement.root / ENGAGEMENT_FILE
+    note = engagement.notes.get(path)
+    if note is None:
+        return []
+    found = texts.sections(note.body, path, note.body_line)
+    return [
+        AgreementTerm(name[:1].upper() + name[1:], found[name])
+        for name in SHARING_SECTIONS
+        if found.get(name)
+    ]
 
 
 def _shared_sections(
@@ -314,10 +465,15 @@ def _timeline(
     start: dt.date | None,
     end: dt.date | None,
     held: Sequence[SessionEntry],
+    follow_up_sessions: Sequence[SessionEntry],
     rounds: Sequence[Round],
     follow_up: Sequence[dt.date],
 ) -> list[TimelineEntry]:
     entries = [TimelineEntry(s.date, f"Session {s.number}", s.minutes) for s in held]
+    entries += [
+        TimelineEntry(s.date, f"Follow-up session {s.number}", s.minutes)
+        for s in follow_up_sessions
+    ]
     entries += [TimelineEntry(r.date, f"Feedback: {r.kind}") for r in rounds]
     entries += [TimelineEntry(day, "Follow-up") for day in follow_up]
     if start:
@@ -349,6 +505,7 @@ def disclosures(report: Report) -> list[str]:
         for key, value in (
             ("phase", report.phase),
             ("sessions_planned", report.sessions_planned),
+            ("cadence", report.cadence),
             ("follow_up", report.follow_up),
         )
         if value
@@ -356,12 +513,17 @@ def disclosures(report: Report) -> list[str]:
     if report.session_length_used:
         fields.append("session_length")
     lines.append(f"{ENGAGEMENT_FILE}: {', '.join(fields) or 'no fields'}")
+    for term in report.agreement_terms:
+        lines.append(f"{ENGAGEMENT_FILE}: section '{term.title}' (public text)")
     if report.sustainment_plan:
         lines.append(f"{ENGAGEMENT_FILE}: section 'Sustainment plan' (public text)")
     for goal in report.goals:
         shown = [key for key in GOAL_KEYS if getattr(goal, key) is not None]
+        shown += [key for key in ("competency", "stakeholders") if getattr(goal, key)]
         lines.append(f"{_relative(report, goal.path)}: {', '.join(shown)}")
-    for session in report.sessions:
+    for session in sorted(
+        [*report.sessions, *report.follow_up_sessions], key=lambda s: (s.date, s.number)
+    ):
         shown = ["session", "date"] + (["duration"] if session.has_duration else [])
         titles = [
             section.title
@@ -372,12 +534,30 @@ def disclosures(report: Report) -> list[str]:
         lines.append(f"{_relative(report, session.path)}: {', '.join(shown)}{extra}")
     for kind, day, path in report.rounds:
         lines.append(_round_disclosure(report, kind, day, path))
-    lines.append(
-        "action items in every note: counts only (agreed, done, dropped, open), overall and per goal"
-    )
+    for item in report.development_actions:
+        shown = [
+            key
+            for key in ("id", "title", "owner", "due", "status", "goal", "done")
+            if getattr(item, key) is not None
+        ]
+        lines.append(
+            f"{_relative(report, item.path)}: action item {item.id}: {', '.join(shown)} "
+            f"(share: {item.share})"
+        )
+    if report.kind != "plan":
+        counted = "action items in every note"
+        if report.coach_only_actions:
+            counted += f" but {report.coach_only_actions} marked share: coach"
+        only = "" if report.development_actions else " only"
+        lines.append(f"{counted}: counts{only} (agreed, done, dropped, open), overall and per goal")
+    if report.left_out:
+        lines.append(f"left out for the {report.audience} by share: " + ", ".join(report.left_out))
     if report.withheld:
         lines.append("private text left out of: " + ", ".join(report.withheld))
-    lines.append(NEVER_DISCLOSED)
+    never = NEVER_DISCLOSED
+    if report.development_actions:
+        never += " (but those listed above)"
+    lines.append(never)
     return lines
 
 

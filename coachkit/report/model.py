@@ -1,5 +1,7 @@
-"""The closure report as data: what an audience may see, as typed records.
+"""The reports as data: what an audience may see, as typed records.
 
+Three kinds share this model: the development plan at the start (``plan``), the
+mid-point progress report (``progress``) and the closure report (``closure``).
 Every field here comes from an allow-list (see :mod:`coachkit.report.build`);
 templates render these records and nothing else.
 """
@@ -16,6 +18,19 @@ from coachkit.errors import CoachkitError
 from coachkit.vocabulary import GOAL_STATUS_LABELS
 
 AUDIENCES = ("client", "sponsor")
+KINDS = ("plan", "progress", "closure")
+DEFAULT_KIND = "closure"
+# How each kind names itself in titles, file names and commit messages.
+KIND_TITLES = {
+    "plan": "Development plan",
+    "progress": "Progress report",
+    "closure": "Coaching report",
+}
+KIND_NAMES = {"plan": "plan", "progress": "progress report", "closure": "closure report"}
+# The rounds the plan's assessment summary shows (the start of the engagement).
+ASSESSMENT_KINDS = ("baseline", "360", "interview")
+# engagement.md sections whose public text the plan shows as the sharing terms.
+SHARING_SECTIONS = ("who sees what", "confidentiality", "what is shared with the sponsor")
 FORMATS = ("md", "html", "pdf")
 DEFAULT_SHAREABLE = ("reflection",)
 PARTY_KEYS = ("client", "role", "organization", "sponsor", "hr", "coach")
@@ -35,6 +50,13 @@ def check_audience(audience: str) -> str:
     if audience not in AUDIENCES:
         raise CoachkitError(f"unknown audience {audience!r}: use --for client or --for sponsor")
     return audience
+
+
+def check_kind(kind: str) -> str:
+    """``kind`` if known; else a one-line error."""
+    if kind not in KINDS:
+        raise CoachkitError(f"unknown kind {kind!r}: use --kind plan, progress or closure")
+    return kind
 
 
 def check_format(fmt: str) -> str:
@@ -178,6 +200,37 @@ class ActionCount:
             self.open += 1
 
 
+@dataclass(frozen=True)
+class TrendRow:
+    """One round in a goal's trend, with its place in it (Baseline, Interim, Final)."""
+
+    name: str
+    rating: RoundRating
+
+
+@dataclass(frozen=True)
+class ActionEntry:
+    """An action item shown by name: only where its ``share:`` lets this audience see it."""
+
+    id: str
+    title: str
+    owner: str | None
+    due: dt.date | None
+    status: str
+    goal: str | None
+    done: dt.date | None
+    share: str
+    path: Path
+
+
+@dataclass(frozen=True)
+class AgreementTerm:
+    """The public text of one section of the agreement on what is shared (plan only)."""
+
+    title: str
+    text: str
+
+
 @dataclass
 class GoalReport:
     """One goal with its measure, target, final status, outcome and ratings."""
@@ -193,6 +246,12 @@ class GoalReport:
     path: Path
     rounds: list[RoundRating] = field(default_factory=list)
     actions: ActionCount = field(default_factory=ActionCount)
+    # The plan's extra facts (None and [] in the other kinds).
+    competency: str | None = None
+    stakeholders: list[str] = field(default_factory=list)
+    # The progress report's verdict (see coachkit.report.track): on track, off track, no data.
+    track: str | None = None
+    track_reason: str | None = None
 
     @property
     def status_label(self) -> str:
@@ -213,6 +272,16 @@ class GoalReport:
         later = [r for r in self.rounds if r is not first]
         found = finals or later
         return found[-1] if found else None
+
+    @property
+    def trend(self) -> list[TrendRow]:
+        """Every round shown for the goal, oldest first, named Baseline, Interim or Final."""
+        first, last = self.first_round, self.last_round
+        rows = []
+        for found in self.rounds:
+            name = "Baseline" if found is first else "Final" if found is last else "Interim"
+            rows.append(TrendRow(name, found))
+        return rows
 
     @property
     def group_names(self) -> list[str]:
@@ -313,6 +382,23 @@ class Report:
     session_length_used: bool = False
     # Where private text was left out of what the report shows ("goals/G1.md (outcome)").
     withheld: list[str] = field(default_factory=list)
+    kind: str = "closure"
+    # Sessions held after closure (kind: follow-up): listed apart, never counted.
+    follow_up_sessions: list[SessionEntry] = field(default_factory=list)
+    # The sustainment plan's Markdown rendered to HTML (raw HTML in it escaped), for HTML templates.
+    sustainment_plan_html: str | None = None
+    # The plan: the agreement's sharing terms, the review calendar, the shared actions.
+    agreement_terms: list[AgreementTerm] = field(default_factory=list)
+    cadence: str | None = None
+    midpoint: dt.date | None = None
+    midpoint_session: int | None = None
+    development_actions: list[ActionEntry] = field(default_factory=list)
+    # The progress report: the contract's minutes (sessions_planned x session_length).
+    contract_minutes: int | None = None
+    # What share: kept out of this report ("goals/G3-x.md (share: coach)"), for --dry-run.
+    left_out: list[str] = field(default_factory=list)
+    # Action items marked share: coach, counted nowhere.
+    coach_only_actions: int = 0
 
     @property
     def for_client(self) -> bool:
@@ -337,5 +423,16 @@ class Report:
         return f"{self.minutes / 60:.1f}".removesuffix(".0")
 
     @property
+    def contract_hours_text(self) -> str | None:
+        if self.contract_minutes is None:
+            return None
+        return f"{self.contract_minutes / 60:.1f}".removesuffix(".0")
+
+    @property
+    def kind_name(self) -> str:
+        """``plan``, ``progress report`` or ``closure report``."""
+        return KIND_NAMES[self.kind]
+
+    @property
     def title(self) -> str:
-        return f"Coaching report: {self.client}"
+        return f"{KIND_TITLES[self.kind]}: {self.client}"

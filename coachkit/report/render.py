@@ -1,7 +1,9 @@
 """Render a report to Markdown or HTML from its template, or to PDF through Chromium.
 
-Markdown and HTML come from the templates ``report`` (``report.md.j2``) and
-``report.html`` (``report.html.j2``), which a coach can override like any other.
+Markdown and HTML come from one pair of templates per kind, which a coach can
+override like any other: ``report`` and ``report.html`` (the closure report),
+``report-plan`` and ``report-plan.html``, ``report-progress`` and
+``report-progress.html``.
 A report template marks which session sections the client may see with a
 top-level ``{% set shareable_sections = ["reflection"] %}``; it is read from the
 template's source without running it, before the report is built. Writing the
@@ -19,13 +21,27 @@ from coachkit.engagement.loader import load_engagement
 from coachkit.errors import CoachkitError, TemplateError
 from coachkit.notes.privacy import private_marker_in
 from coachkit.report.build import build_report, disclosures
-from coachkit.report.model import DEFAULT_SHAREABLE, Report, check_audience, check_format
+from coachkit.report.model import (
+    DEFAULT_KIND,
+    DEFAULT_SHAREABLE,
+    Report,
+    check_audience,
+    check_format,
+    check_kind,
+)
 from coachkit.report.pdf import INSTALL_HINT, find_browser, html_to_pdf
 from coachkit.templating.data import plain_data
 from coachkit.templating.filters import cell
 from coachkit.templating.lookup import find_template, render, template_text
 
 TEMPLATES = {"md": "report", "html": "report.html", "pdf": "report.html"}
+# Each kind's template name stem: the closure report keeps the names it always had.
+KIND_STEMS = {"closure": "report", "plan": "report-plan", "progress": "report-progress"}
+
+
+def template_name(kind: str, fmt: str) -> str:
+    """The template that renders ``kind`` in ``fmt``: ``report-plan.html`` for a plan's PDF."""
+    return KIND_STEMS[check_kind(kind)] + TEMPLATES[fmt].removeprefix("report")
 
 
 @dataclass
@@ -77,14 +93,20 @@ def markdown_cell(value: Any) -> str:
     return cell(value)
 
 
-def build(root: Path, audience: str, fmt: str, as_of: dt.date) -> tuple[Report, str]:
-    """Build the report for ``audience`` and render its Markdown or HTML text."""
+def build(
+    root: Path, audience: str, fmt: str, as_of: dt.date, kind: str = DEFAULT_KIND
+) -> tuple[Report, str]:
+    """Build the ``kind`` of report for ``audience`` and render its Markdown or HTML text."""
     check_audience(audience)
     check_format(fmt)
     engagement = load_engagement(root)
-    template = TEMPLATES[fmt]
+    template = template_name(kind, fmt)
     report = build_report(
-        engagement, audience, as_of=as_of, shareable_sections=shareable_sections(template, root)
+        engagement,
+        audience,
+        as_of=as_of,
+        shareable_sections=shareable_sections(template, root),
+        kind=kind,
     )
     context = {
         "report": report_data(report),
@@ -122,19 +144,24 @@ def report_data(report: Report) -> dict[str, Any]:
     return data
 
 
-def render_report(root: Path, audience: str, fmt: str, as_of: dt.date) -> RenderedReport:
-    """The report rendered in ``fmt`` (md, html or pdf), ready to write."""
+def render_report(
+    root: Path, audience: str, fmt: str, as_of: dt.date, kind: str = DEFAULT_KIND
+) -> RenderedReport:
+    """The ``kind`` of report rendered in ``fmt`` (md, html or pdf), ready to write."""
     check_audience(audience)
     check_format(fmt)
+    check_kind(kind)
     browser = find_browser() if fmt == "pdf" else None
     if fmt == "pdf" and browser is None:
         raise CoachkitError(INSTALL_HINT)
-    report, text = build(root, audience, fmt, as_of)
+    report, text = build(root, audience, fmt, as_of, kind)
     data = html_to_pdf(text, browser) if browser else text.encode("utf-8")
     return RenderedReport(report, fmt, data)
 
 
-def dry_run(root: Path, audience: str, fmt: str, as_of: dt.date) -> list[str]:
-    """What the report would disclose, without writing (or printing a PDF)."""
-    report, _text = build(root, audience, "md" if fmt == "md" else "html", as_of)
+def dry_run(
+    root: Path, audience: str, fmt: str, as_of: dt.date, kind: str = DEFAULT_KIND
+) -> list[str]:
+    """What the ``kind`` of report would disclose, without writing (or printing a PDF)."""
+    report, _text = build(root, audience, "md" if fmt == "md" else "html", as_of, kind)
     return disclosures(report)

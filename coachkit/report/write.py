@@ -9,7 +9,7 @@ import datetime as dt
 from pathlib import Path
 
 from coachkit.errors import WriteRefused
-from coachkit.report.model import check_audience, check_format
+from coachkit.report.model import DEFAULT_KIND, check_audience, check_format, check_kind
 from coachkit.report.output import check_output, remove_if_empty, reports_folder
 from coachkit.report.render import render_report
 from coachkit.storage.atomic_write import create_file, replace_unchanged
@@ -21,9 +21,13 @@ from coachkit.vocabulary import CLOSED_PHASES
 EXTENSIONS = {"md": "md", "html": "html", "pdf": "pdf"}
 
 
-def _report_path(folder: Path, audience: str, fmt: str, as_of: dt.date) -> Path:
-    """The first free dated name in ``folder`` (``…-report.md``, ``…-report-2.md``…)."""
-    base = f"{as_of.isoformat()}-{audience}-report"
+def _report_path(folder: Path, audience: str, fmt: str, as_of: dt.date, kind: str) -> Path:
+    """The first free dated name in ``folder`` (``…-report.md``, ``…-report-2.md``…).
+
+    The closure report keeps its name, ``YYYY-MM-DD-AUDIENCE-report``; the others
+    name their kind, ``YYYY-MM-DD-AUDIENCE-plan`` and ``YYYY-MM-DD-AUDIENCE-progress``.
+    """
+    base = f"{as_of.isoformat()}-{audience}-{'report' if kind == 'closure' else kind}"
     path = folder / f"{base}.{EXTENSIONS[fmt]}"
     number = 2
     while path.exists() or path.is_symlink():
@@ -42,6 +46,7 @@ def write_report(
     output: Path | None = None,
     force: bool = False,
     commit: bool = True,
+    kind: str = DEFAULT_KIND,
 ) -> WriteResult:
     """Write the report to ``reports/`` and commit it, or to ``output`` (not committed).
 
@@ -52,14 +57,15 @@ def write_report(
     """
     check_audience(audience)
     check_format(fmt)
+    check_kind(kind)
     if output is not None:
         check_output(output, force)
     else:
         reports_folder(root, make=False)
     plan = commit_plan(root, commit) if output is None else None
-    rendered = render_report(root, audience, fmt, as_of)
+    rendered = render_report(root, audience, fmt, as_of, kind)
     notes = [f"the report says: {line}" for line in rendered.report.missing]
-    if rendered.report.phase not in CLOSED_PHASES:
+    if kind == "closure" and rendered.report.phase not in CLOSED_PHASES:
         notes.append(
             f"the engagement is not closed (phase: {rendered.report.phase or 'none'}); "
             "`coachkit close` records the end date and each goal's final status"
@@ -69,7 +75,7 @@ def write_report(
         return WriteResult([output], notes=notes)
     folder, made = reports_folder(root)
     try:
-        path = _report_path(folder, audience, fmt, as_of)
+        path = _report_path(folder, audience, fmt, as_of, kind)
         for _attempt in range(5):
             try:
                 create_file(path, rendered.data)
@@ -77,7 +83,7 @@ def write_report(
             except WriteRefused:
                 if not (path.exists() or path.is_symlink()):
                     raise  # refused for another reason than a name taken meanwhile
-                path = _report_path(folder, audience, fmt, as_of)
+                path = _report_path(folder, audience, fmt, as_of, kind)
         else:
             raise WriteRefused(f"{path}: could not find a free file name in {folder}")
     except BaseException:
@@ -85,7 +91,9 @@ def write_report(
             remove_if_empty(folder)
         raise
     result = WriteResult([path], notes=notes)
-    message = f"Add the {audience} report for {rendered.report.client} ({path.name})"
+    message = (
+        f"Add the {audience} {rendered.report.kind_name} for {rendered.report.client} ({path.name})"
+    )
     return finish(root, result, message, plan)
 
 

@@ -57,7 +57,7 @@ def test_markdown_report_matches_its_golden_file_and_is_committed(
     path = closed / "reports" / f"2026-02-12-{audience}-report.md"
     assert result.stdout == f"{path}\n"
     assert_golden(f"report-{audience}.md", path.read_text(encoding="utf-8"))
-    assert commits(closed)[0] == f"Add the {audience} report for Jordan Lee ({path.name})"
+    assert commits(closed)[0] == f"Add the {audience} closure report for Jordan Lee ({path.name})"
     assert committed_files(closed) == [f"reports/{path.name}"]
     assert git(closed, "status", "--porcelain") == ""
 
