@@ -70,6 +70,7 @@ def _round_rating(
     client: bool,
     show_self: bool,
     texts: _PublicTexts,
+    with_comments: bool,
 ) -> RoundRating:
     """One goal's figures in one round, as :mod:`coachkit.feedback.anonymity` allows them.
 
@@ -87,7 +88,7 @@ def _round_rating(
         for group in figures.groups
     ]
     comments: list[str] = []
-    if client:
+    if with_comments:
         for response in responses:
             if response.comment:
                 public = texts.text(response.comment, feedback.path, response.line, "comment")
@@ -161,7 +162,10 @@ def build_report(
             )
         else:
             missing.append("No goals were recorded for this engagement.")
-    merged, left, withheld = _attach_ratings(goals, rounds, client, engagement, texts)
+    # Stakeholders' comments reach the client's closure report only.
+    merged, left, withheld = _attach_ratings(
+        goals, rounds, client, engagement, texts, comments=client and kind == "closure"
+    )
     if not rounds and kind != "plan":
         missing.append("No stakeholder feedback was recorded.")
     actions = _count_actions(engagement, goals)
@@ -316,7 +320,7 @@ def _goal_reports(
             shown["baseline"],
             shown["target"],
             goal.target_date,
-            shown["outcome"],
+            shown["outcome"] if kind == "closure" else None,  # what came of it: at the end
             goal.path,
         )
         if kind == "plan":
@@ -337,6 +341,8 @@ def _attach_ratings(
     client: bool,
     engagement: Engagement,
     texts: _PublicTexts,
+    *,
+    comments: bool,
 ) -> tuple[bool, bool, bool]:
     """Add each round's figures to its goals (see :mod:`coachkit.feedback.anonymity`).
 
@@ -367,6 +373,7 @@ def _attach_ratings(
                 client,
                 show_self,
                 texts,
+                comments,
             )
         )
         merged_any = merged_any or figures.merged
