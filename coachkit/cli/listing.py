@@ -82,6 +82,8 @@ def _csv_cell(value: Any) -> Any:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, list):
+        return ";".join(str(_csv_cell(item)) for item in value)
     return value
 
 

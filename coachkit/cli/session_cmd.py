@@ -10,6 +10,7 @@ import click
 
 from coachkit.cli.common import DATE, engagement_root, no_commit_option, report_write
 from coachkit.cli.listing import chosen_format, emit, format_options
+from coachkit.vocabulary import SESSION_KINDS
 
 
 @click.group()
@@ -25,26 +26,49 @@ def _open_editor(path: Path) -> None:
 @click.option("--date", "day", type=DATE, help="The session's date [default: today].")
 @click.option(
     "--template",
-    default="session",
-    show_default=True,
-    help="Template name (see `coachkit templates list`).",
+    help="Template name (see `coachkit templates list`) [default: session, or follow-up].",
 )
 @click.option("--format", "fmt", help="How you meet: in-person, video, phone.")
+@click.option(
+    "--kind",
+    type=click.Choice(SESSION_KINDS),
+    help="session or follow-up [default: follow-up after the end date once closed, else session].",
+)
+@click.option(
+    "--backdate",
+    is_flag=True,
+    help="Allow a date before the latest session: numbered and prefilled as of that date.",
+)
+@click.option("--again", is_flag=True, help="Allow a second session on a date that has one.")
 @click.option("--edit", is_flag=True, help="Open the note in $VISUAL/$EDITOR before committing it.")
 @no_commit_option
 def session_new(
-    day: dt.date | None, template: str, fmt: str | None, edit: bool, no_commit: bool
+    day: dt.date | None,
+    template: str | None,
+    fmt: str | None,
+    kind: str | None,
+    backdate: bool,
+    again: bool,
+    edit: bool,
+    no_commit: bool,
 ) -> None:
     """Scaffold the next session note and print its path.
 
     The note follows the ten-step session structure and is prefilled with every
-    open action item (overdue ones marked), the previous session's homework and
-    next steps, and the active goals.
+    action item open on its date (overdue ones marked), the previous session's
+    homework and next steps, and the active goals.
+
+    After closure (phase closure or later), a date past the end writes a
+    follow-up session (template follow-up, `kind: follow-up`), which is not
+    counted against the contract; the first one moves the phase to follow-up
+    in the same commit. A date before the latest session needs --backdate, a
+    second session on one date --again.
 
     \b
     Examples:
       coachkit session new
       coachkit session new --date tomorrow --format video
+      coachkit session new --date 2026-02-03 --backdate
       $EDITOR "$(coachkit session new)"
     """
     from coachkit.dates import today
@@ -56,6 +80,9 @@ def session_new(
         day,
         template=template,
         fmt=fmt,
+        kind=kind,
+        backdate=backdate,
+        again=again,
         commit=not no_commit,
         edit=_open_editor if edit else None,
     )
@@ -78,6 +105,7 @@ def session_list(fmt: str, as_json: bool) -> None:
     rows: list[dict[str, Any]] = [
         {
             "session": s.number,
+            "kind": s.kind,
             "date": s.date,
             "duration": s.duration,
             "next_session": s.next_session,
@@ -89,13 +117,20 @@ def session_list(fmt: str, as_json: bool) -> None:
     emit(
         rows,
         chosen_format(fmt, as_json),
-        ["session", "date", "duration", "next_session", "actions", "path"],
+        ["session", "kind", "date", "duration", "next_session", "actions", "path"],
         lambda: (
             [
-                [r["session"], r["date"], r["duration"] or "-", r["actions"], Path(r["path"]).name]
+                [
+                    r["session"],
+                    r["kind"],
+                    r["date"],
+                    r["duration"] or "-",
+                    r["actions"],
+                    Path(r["path"]).name,
+                ]
                 for r in rows
             ],
-            ["#", "DATE", "MINUTES", "ACTIONS", "FILE"],
+            ["#", "KIND", "DATE", "MINUTES", "ACTIONS", "FILE"],
         ),
         "No sessions yet: scaffold one with `coachkit session new`.",
     )

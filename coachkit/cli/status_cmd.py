@@ -22,9 +22,20 @@ from coachkit.cli.listing import (
 from coachkit.cli.outcome import Listed
 
 STATUS_FIELDS = (
-    "engagement", "client", "organization", "phase", "sessions_held", "sessions_planned", "last_session",
-    "next_session", "open_actions", "overdue_actions", "days_since_last_session", "quiet", "path",
+    "engagement", "client", "organization", "phase", "sessions_held", "sessions_planned",
+    "hours_used", "hours_planned", "follow_ups_held", "follow_ups_planned", "last_session",
+    "next_session", "next_kind", "open_actions", "overdue_actions", "days_since_last_session",
+    "quiet", "flags", "path",
 )  # fmt: skip
+
+# How the table shows each flag (JSON and CSV give the flag itself).
+FLAG_LABELS = {
+    "quiet": "quiet {days}d",
+    "no-next-session": "unbooked",
+    "contract-used-up": "used up",
+    "follow-up-late": "f-up late",
+    "ready-to-complete": "complete?",
+}
 
 
 @click.command()
@@ -39,10 +50,15 @@ def status(
     as_json: bool,
     no_cache: bool,
 ) -> Listed:
-    """One row per engagement: sessions, next session, open and overdue actions.
+    """One row per engagement: contract used, next session, open and overdue actions.
 
-    An engagement with no session in twice its cadence is flagged as quiet.
-    PATHs work as for `coachkit overdue`.
+    HELD is coaching sessions held against `sessions_planned`, HOURS the hours
+    used (each session's `duration`, else `session_length`) against the contract;
+    follow-ups never count. After closure NEXT is the next follow-up. FLAGS:
+    quiet (no session in twice the cadence), unbooked (coaching, no next session
+    booked), used up (contract used, goals still open), f-up late (a planned
+    follow-up not held), complete? (every follow-up held: `coachkit phase
+    completed`). PATHs work as for `coachkit overdue`.
 
     \b
     Examples:
@@ -63,22 +79,27 @@ def status(
             [
                 fit(s.engagement.name, 18),
                 s.phase or "-",
-                f"{s.sessions_held}/{s.sessions_planned or '?'}",
-                s.last_session or "-",
+                f"{s.sessions_held}/{_known(s.sessions_planned)}",
+                f"{_known(s.hours_used, '-')}/{_known(s.hours_planned)}",
                 s.next_session or "-",
                 s.open_actions,
                 paint(str(s.overdue_actions), "red") if s.overdue_actions else "0",
-                paint(f"{s.days_since_last_session}d quiet", "yellow")
-                if s.quiet
-                else _days(s.days_since_last_session),
+                paint(_flags(s.flags, s.days_since_last_session), "yellow") if s.flags else "-",
             ]
             for s in statuses
         ]
-        return body, ["ENGAGEMENT", "PHASE", "HELD", "LAST", "NEXT", "OPEN", "LATE", "SINCE"]
+        return body, ["ENGAGEMENT", "PHASE", "HELD", "HOURS", "NEXT", "OPEN", "LATE", "FLAGS"]
 
     emit(records, chosen_format(fmt, as_json), STATUS_FIELDS, table, "No engagements found.")
     return listed(problems, False)
 
 
-def _days(days: int | None) -> str:
-    return "-" if days is None else f"{days}d"
+def _known(value: float | None, unknown: str = "?") -> str:
+    return unknown if value is None else f"{value:g}"
+
+
+def _flags(flags: list[str], days: int | None) -> str:
+    """The flags as the table shows them; a quiet engagement is unbooked too: said once."""
+    if "quiet" in flags:
+        flags = [flag for flag in flags if flag != "no-next-session"]
+    return ", ".join(FLAG_LABELS[flag].format(days=days) for flag in flags)

@@ -172,9 +172,9 @@ def test_status_one_row_per_engagement(practice: Path) -> None:
     result = run("status", str(practice))
     assert result.exit_code == 0, result.output
     assert result.stdout == (
-        "ENGAGEMENT         PHASE     HELD  LAST        NEXT        OPEN  LATE  SINCE\n"
-        "acme-jordan-lee    coaching  2/12  2026-01-29  2026-02-12  2     1     14d\n"
-        "globex-riley-chen  coaching  1/6   2025-12-01  2025-12-15  3     1     73d quiet\n"
+        "ENGAGEMENT         PHASE     HELD  HOURS  NEXT        OPEN  LATE  FLAGS\n"
+        "acme-jordan-lee    coaching  2/12  2/12   2026-02-12  2     1     -\n"
+        "globex-riley-chen  coaching  1/6   -/?    2025-12-15  3     1     quiet 73d\n"
     )
     rows = json.loads(run("status", str(practice), "--json").stdout)
     assert rows[1] == {
@@ -184,12 +184,18 @@ def test_status_one_row_per_engagement(practice: Path) -> None:
         "phase": "coaching",
         "sessions_held": 1,
         "sessions_planned": 6,
+        "hours_used": None,
+        "hours_planned": None,
+        "follow_ups_held": 0,
+        "follow_ups_planned": 0,
         "last_session": "2025-12-01",
         "next_session": "2025-12-15",
+        "next_kind": "session",
         "open_actions": 3,
         "overdue_actions": 1,
         "days_since_last_session": 73,
         "quiet": True,
+        "flags": ["quiet", "no-next-session"],
         "path": str(practice / "clients" / "globex-riley-chen"),
     }
     assert rows[0]["quiet"] is False
