@@ -1,10 +1,11 @@
 """Private text in every CommonMark form by every place that discloses prose by both audiences.
 
 Each form is planted, with its own canary, in each place: a shareable session section,
-the homework and next steps that `session new` carries over, the sustainment plan, a
-goal's outcome and title (front matter), and a stakeholder comment. The canary must reach
-no report (client and sponsor; md and html here, pdf through pdftotext below) and no new
-session note, while the public text around it does. A form that cannot be taken out
+the homework and next steps that `session new` carries over, the sustainment plan, the
+agreement's sharing terms, a goal's outcome and title (front matter), an action item's
+title (front matter) and a stakeholder comment. The canary must reach no report (every
+kind, plan, progress and closure, for client and sponsor; md and html here, pdf through
+pdftotext below) and no new session note, while the public text around it does. A form that cannot be taken out
 safely is refused in one `path:line:col:` line, exit 2, with nothing written.
 """
 
@@ -56,7 +57,19 @@ REFUSED = {
     "heading-in-html-block": "<div>\n## Private\n{c}\n</div>\n",
     "span-removal-makes-heading": "Title <!-- private -->{c}\n<!-- /private -->===\n",
 }
-PLACES = ("reflection", "homework", "sustainment", "outcome", "title", "comment")
+PLACES = (
+    "reflection", "homework", "sustainment", "agreement", "outcome", "title", "action", "comment"
+)  # fmt: skip
+# What each kind of report shows of the places (the client's closure report adds the rest).
+KIND_SHOWS = {
+    "closure": ("sustainment", "outcome", "title"),
+    "plan": ("agreement", "title", "action"),
+    "progress": ("title", "action"),
+}
+CLIENT_CLOSURE_ONLY = ("reflection", "comment")
+# Forms that hide the rest of their note (an h1, a span never closed): the agreement's
+# terms come after the sustainment plan in engagement.md, so they are hidden with it.
+HIDES_REST = ("setext-h1", "span-unclosed")
 
 
 def _canary(form: str, place: str) -> str:
@@ -93,9 +106,18 @@ def plant(root: Path, form: str, template: str) -> None:
     engagement = root / "engagement.md"
     engagement.write_text(
         engagement.read_text(encoding="utf-8")
-        + f"\n## Sustainment plan\n{_public('sustainment')}\n\n{body('sustainment')}",
+        + f"\n## Sustainment plan\n{_public('sustainment')}\n\n{body('sustainment')}"
+        + f"\n## Who sees what\n{_public('agreement')}\n\n{body('agreement')}",
         encoding="utf-8",
     )
+    text = first.read_text(encoding="utf-8")
+    text = text.replace(
+        "    title: List every decision made this week and who could have made it\n",
+        "    title: |\n"
+        + _indent(f"List {_public('action')}\n\n{body('action')}", 6)
+        + "    share: sponsor\n",
+    )
+    first.write_text(text, encoding="utf-8")
     goal = next((root / "goals").glob("G1-*.md"))
     text = goal.read_text(encoding="utf-8")
     text = text.replace(
@@ -127,8 +149,10 @@ def plant(root: Path, form: str, template: str) -> None:
     git(root, "commit", "-qm", f"Plant {form}")
 
 
-def _report(root: Path, audience: str, fmt: str) -> str:
-    result = run("report", "--for", audience, "--format", fmt, "--no-commit", cwd=root)
+def _report(root: Path, audience: str, fmt: str, kind: str = "closure") -> str:
+    result = run(
+        "report", "--kind", kind, "--for", audience, "--format", fmt, "--no-commit", cwd=root
+    )  # fmt: skip
     assert result.exit_code == 0, result.output
     path = Path(result.stdout.strip().splitlines()[-1])
     data = path.read_bytes()
@@ -156,17 +180,26 @@ def _no_canary(text: str, where: str) -> None:
 @pytest.mark.parametrize("form", FORMS)
 def test_no_form_of_private_text_reaches_a_report_or_the_next_note(sample: Path, form: str) -> None:
     plant(sample, form, FORMS[form])
-    for audience in ("client", "sponsor"):
-        for fmt in ("md", "html"):
-            text = _report(sample, audience, fmt)
-            _no_canary(text, f"{form}: {audience} {fmt}")
-            shown = ["sustainment", "outcome", "title"]
-            shown += ["reflection", "comment"] if audience == "client" else []
-            for place in shown:
-                assert _public(place) in text, f"{form}: {audience} {fmt} lost {place}"
-            if audience == "sponsor":
-                assert _public("reflection") not in text
-                assert _public("comment") not in text
+    for kind, shows in KIND_SHOWS.items():
+        for audience in ("client", "sponsor"):
+            for fmt in ("md", "html"):
+                text = _report(sample, audience, fmt, kind)
+                where = f"{form}: {audience} {kind} {fmt}"
+                _no_canary(text, where)
+                shown = list(shows)
+                if kind == "closure" and audience == "client":
+                    shown += CLIENT_CLOSURE_ONLY
+                if form in HIDES_REST:
+                    shown = [place for place in shown if place != "agreement"]
+                for place in shown:
+                    assert _public(place) in text, f"{where} lost {place}"
+                if audience == "sponsor" or kind != "closure":
+                    for place in CLIENT_CLOSURE_ONLY:
+                        assert _public(place) not in text, f"{where} shows {place}"
+    for kind in KIND_SHOWS:
+        dry = run("report", "--kind", kind, "--dry-run", cwd=sample)
+        assert dry.exit_code == 0, dry.output
+        _no_canary(dry.output, f"{form}: {kind} --dry-run")
     dry = run("report", "--dry-run", cwd=sample)
     assert dry.exit_code == 0, dry.output
     assert "private text left out of: " in dry.stdout
@@ -188,6 +221,8 @@ def test_private_text_that_cannot_be_taken_out_safely_is_refused(sample: Path, f
         ("report", "--for", "client", "--format", "md"),
         ("report", "--for", "sponsor", "--format", "html"),
         ("report", "--dry-run"),
+        ("report", "--kind", "plan", "--for", "sponsor", "--format", "html"),
+        ("report", "--kind", "progress", "--for", "client"),
         ("session", "new", "--date", "2026-02-12"),
     ):
         result = run(*args, cwd=sample)
@@ -227,6 +262,10 @@ def test_no_form_reaches_the_pdf_reports(sample: Path) -> None:
         _no_canary(text, f"pdf {audience}")
         assert _public("sustainment") in text
         assert (_public("reflection") in text) == (audience == "client")
+        for kind in ("plan", "progress"):
+            text = _report(sample, audience, "pdf", kind)
+            _no_canary(text, f"pdf {kind} {audience}")
+            assert _public("title") in text
 
 
 def test_a_template_that_prints_a_private_marker_is_refused(sample: Path) -> None:
