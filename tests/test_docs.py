@@ -121,6 +121,8 @@ def _has_type(value: Any, documented: str) -> bool:
         )
     if base == "boolean":
         return isinstance(value, bool)
+    if base == "list of strings":
+        return isinstance(value, list) and all(isinstance(item, str) for item in value)
     if base == "date string":
         return isinstance(value, str) and dt.date.fromisoformat(value).isoformat() == value
     return base == "string" and isinstance(value, str)

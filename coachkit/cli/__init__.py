@@ -82,6 +82,11 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
         "status",
         "One row per engagement: sessions, next session, open and overdue actions.",
     ),
+    "upcoming": (
+        "coachkit.cli.upcoming_cmd",
+        "upcoming",
+        "List sessions, follow-ups and action items coming up, in date order.",
+    ),
     "templates": (
         "coachkit.cli.templates_cmd",
         "templates",
