@@ -1,6 +1,7 @@
 """The note texts that many tests read, kept in one place instead of a copy in each module.
 
-The good engagement (Jordan Lee, as of 2026-02-12) lints clean: one goal with a measure, one
+The good engagement (Jordan Lee, as of 2026-02-12) lints clean: an agreement that settles
+every term agreement-missing-terms asks for, one goal with a measure, one
 session whose single action item has an owner, a due date and accountability, and a baseline
 feedback round. Tests change it a line at a time with ``str.replace`` to make one rule fire.
 """
@@ -18,14 +19,26 @@ phase: coaching
 ---
 # Coaching agreement: Jordan Lee
 
+## Roles
+Jordan sets the agenda; the coach is responsible for the process; Sam gives feedback.
+
 ## Logistics
 Every two weeks on video, Thursdays at 08:00.
 
+## Fees and cancellation
+Acme pays the fee per session; a session cancelled with less than 48 hours' notice is held.
+
 ## Confidentiality
-What Jordan says stays between Jordan and the coach.
+What Jordan says stays between Jordan and the coach, except where someone is at risk of harm.
+
+## Who sees what
+The sponsor sees the goals and the final report, never the session notes.
 
 ## Ending the engagement
 Either side may end it with two weeks' notice.
+
+## Record keeping
+The coach keeps the notes for one year after the last session, then deletes them.
 """
 
 GOAL = """\
