@@ -26,11 +26,15 @@ CONTEXT_SETTINGS: dict[str, Any] = {"help_option_names": ["-h", "--help"], "max_
 # commands from this table without importing them; tests/test_docs.py checks that
 # each line is the command's own first help line.
 COMMANDS: dict[str, tuple[str, str, str]] = {
-    "action": ("coachkit.cli.action_cmd", "action", "Add, complete, drop and list action items."),
+    "action": (
+        "coachkit.cli.action_cmd",
+        "action",
+        "Add, edit, reschedule, complete, drop, reopen and list action items.",
+    ),
     "close": (
         "coachkit.cli.close_cmd",
         "close",
-        "Close the engagement: end date, each goal's final status and outcome, follow-ups.",
+        "Close the engagement: end date, goal outcomes, follow-ups, open action items.",
     ),
     "feedback": (
         "coachkit.cli.feedback_cmd",
@@ -40,7 +44,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "goal": (
         "coachkit.cli.goal_cmd",
         "goal",
-        "Add and list the engagement's goals (goals/G1-….md).",
+        "Add, edit and list the engagement's goals (goals/G1-….md).",
     ),
     "init": (
         "coachkit.cli.init_cmd",

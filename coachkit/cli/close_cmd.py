@@ -51,8 +51,7 @@ def close(
     open_actions: str | None,
     no_commit: bool,
 ) -> None:
-    """Close the engagement: end date, each goal's final status and outcome, follow-ups,
-    and the action items still open.
+    """Close the engagement: end date, goal outcomes, follow-ups, open action items.
 
     Sets `phase: closure`, `end` and `follow_up` in engagement.md and `status`
     and `outcome` in each goal file named, changing only those lines, and
