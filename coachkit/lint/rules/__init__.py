@@ -44,6 +44,7 @@ RULE_MODULES = (
     "agreement_missing_terms",
     "engagement_gone_quiet",
     "engagement_invalid_phase",
+    "engagement_phase_mismatch",
     "engagement_end_before_start",
     "duplicate_session_number",
     "private_text_unsafe",

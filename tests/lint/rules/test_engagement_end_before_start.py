@@ -23,6 +23,15 @@ FIRING = [
                 "the engagement ends (2026-01-10) before it starts (2026-01-12)",
             ),
             (
+                E,
+                7,
+                1,
+                "engagement-phase-mismatch",
+                "warning",
+                "phase is coaching, but the planned end (2026-01-10) has passed: "
+                "`coachkit close`, or move end: if the engagement was extended",
+            ),
+            (
                 G,
                 6,
                 1,
