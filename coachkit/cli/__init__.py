@@ -69,7 +69,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "report": (
         "coachkit.cli.report_cmd",
         "report",
-        "Write the closure report for the client or the sponsor, and commit it.",
+        "Write the plan, progress or closure report for the client or sponsor, and commit it.",
     ),
     "sample": (
         "coachkit.cli.sample_cmd",

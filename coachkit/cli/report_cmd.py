@@ -57,7 +57,7 @@ def report(
     dry_run: bool,
     no_commit: bool,
 ) -> None:
-    """Write a report for the client or the sponsor, and commit it.
+    """Write the plan, progress or closure report for the client or sponsor, and commit it.
 
     --kind plan is the development plan for the start: parties, the agreement's
     sharing terms, each goal with its measure, baseline, target, competency and
