@@ -105,6 +105,7 @@ def test_templates_list_and_show_say_which_file_wins(
         "session": "engagement",
         "goal": "user",
         "engagement": "built-in",
+        "follow-up": "built-in",
         "report": "built-in",
         "report.html": "built-in",
     }
