@@ -196,6 +196,8 @@ def build_report(
     end = meta.get("end") if isinstance(meta.get("end"), dt.date) else None
     planned = meta.get("sessions_planned")
     planned = planned if isinstance(planned, int) and planned > 0 else None
+    for goal in goals:
+        goal.mark_places()
     if kind == "progress":
         for goal in goals:
             goal.track, goal.track_reason = verdict(

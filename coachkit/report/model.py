@@ -9,7 +9,7 @@ templates render these records and nothing else.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -116,6 +116,8 @@ class RoundRating:
     comments: list[str]
     path: Path
     self_rating: float | None = None
+    # Its place in the goal's trend of rounds: Baseline, Interim or Final (see mark_places).
+    place: str = ""
 
     @property
     def measures_change(self) -> bool:
@@ -201,14 +203,6 @@ class ActionCount:
 
 
 @dataclass(frozen=True)
-class TrendRow:
-    """One round in a goal's trend, with its place in it (Baseline, Interim, Final)."""
-
-    name: str
-    rating: RoundRating
-
-
-@dataclass(frozen=True)
 class ActionEntry:
     """An action item shown by name: only where its ``share:`` lets this audience see it."""
 
@@ -273,15 +267,16 @@ class GoalReport:
         found = finals or later
         return found[-1] if found else None
 
-    @property
-    def trend(self) -> list[TrendRow]:
-        """Every round shown for the goal, oldest first, named Baseline, Interim or Final."""
+    def mark_places(self) -> None:
+        """Name each round's place in the trend: Baseline, Interim or Final (``place``)."""
         first, last = self.first_round, self.last_round
-        rows = []
-        for found in self.rounds:
-            name = "Baseline" if found is first else "Final" if found is last else "Interim"
-            rows.append(TrendRow(name, found))
-        return rows
+        self.rounds = [
+            replace(
+                found,
+                place="Baseline" if found is first else "Final" if found is last else "Interim",
+            )
+            for found in self.rounds
+        ]
 
     @property
     def group_names(self) -> list[str]:

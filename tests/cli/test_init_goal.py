@@ -108,6 +108,10 @@ def test_templates_list_and_show_say_which_file_wins(
         "follow-up": "built-in",
         "report": "built-in",
         "report.html": "built-in",
+        "report-plan": "built-in",
+        "report-plan.html": "built-in",
+        "report-progress": "built-in",
+        "report-progress.html": "built-in",
     }
     shadowed = [(r["name"], r["origin"]) for r in rows if not r["active"]]
     assert sorted(shadowed) == [("goal", "built-in"), ("session", "built-in")]
