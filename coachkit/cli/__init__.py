@@ -84,7 +84,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "status": (
         "coachkit.cli.status_cmd",
         "status",
-        "One row per engagement: sessions, next session, open and overdue actions.",
+        "One row per engagement: contract used, next session, open and overdue actions.",
     ),
     "upcoming": (
         "coachkit.cli.upcoming_cmd",
