@@ -33,7 +33,7 @@ from coachkit.vocabulary import FINAL_GOAL_STATUSES, OPEN_ACTION_CHOICES, one_of
     "follow_up",
     type=DATE,
     multiple=True,
-    help="A follow-up date; repeat for several [default: 6 and 12 weeks after the last session].",
+    help="A follow-up date; repeat for several [default: 6 and 12 weeks after the end date].",
 )
 @click.option(
     "--open-actions",

@@ -70,11 +70,10 @@ def _goal_by_id(engagement: Engagement, goal_id: str, option: str) -> Goal:
     raise UnknownId(f"{option} names goal {goal_id!r}, which does not exist (goals: {ids})")
 
 
-def default_follow_up(engagement: Engagement, end: dt.date) -> list[dt.date]:
-    """6 and 12 weeks after the last session held by ``end`` (or after ``end`` itself)."""
-    held = [s.date for s in engagement.sessions if s.date <= end]
-    last = held[-1] if held else end
-    return [shift(last, weeks, "w") for weeks in FOLLOW_UP_WEEKS]
+def default_follow_up(end: dt.date) -> list[dt.date]:
+    """6 and 12 weeks after ``end``: a follow-up is held after the engagement ends, so a date
+    counted from an earlier last session could fall before the end and never be held."""
+    return [shift(end, weeks, "w") for weeks in FOLLOW_UP_WEEKS]
 
 
 @writes_engagement
@@ -124,15 +123,19 @@ def close_engagement(
 
     notes: list[str] = []
     existing = [d for d in engagement.meta.get("follow_up") or [] if isinstance(d, dt.date)]
+    early = [day for day in follow_up if day <= end]
+    if early:
+        raise CoachkitError(
+            f"--follow-up {early[0]} is not after the end {end}: a follow-up comes after the "
+            "engagement ends"
+        )
     if follow_up:
         dates = sorted(set(follow_up))
     elif existing:
         dates = existing
         notes.append("follow-up dates kept: " + ", ".join(d.isoformat() for d in existing))
     else:
-        dates = default_follow_up(engagement, end)
-        if not any(s.date <= end for s in engagement.sessions):
-            notes.append("no session held yet: follow-ups counted from the end date")
+        dates = default_follow_up(end)
     engagement_changes: dict[str, Any] = {"end": end}
     phase = engagement.meta.get("phase")
     if phase in AFTER_CLOSURE_PHASES:

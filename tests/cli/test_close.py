@@ -37,7 +37,7 @@ def test_close_edits_only_the_intended_lines_and_commits_those_files(sample: Pat
     after = _texts(sample, ENGAGEMENT, G1, G2)
     assert _diff_lines(before[ENGAGEMENT], after[ENGAGEMENT]) == (
         ["end: 2026-07-10", "phase: coaching", "follow_up: []"],
-        ["end: 2026-07-09", "phase: closure", "follow_up: [2026-03-12, 2026-04-23]"],
+        ["end: 2026-07-09", "phase: closure", "follow_up: [2026-08-20, 2026-10-01]"],
     )
     assert _diff_lines(before[G1], after[G1]) == (
         ["status: active"],
@@ -57,7 +57,7 @@ def test_close_edits_only_the_intended_lines_and_commits_those_files(sample: Pat
     assert sorted(committed_files(sample)) == sorted(str(p) for p in (ENGAGEMENT, G1, G2))
     assert git(sample, "status", "--porcelain") == ""
     assert "end 2026-07-09 (Thu)" in result.stderr
-    assert "follow-up 2026-03-12 (Thu)" in result.stderr
+    assert "follow-up 2026-08-20 (Thu)" in result.stderr
     assert "still open" not in result.stderr
 
 
