@@ -184,3 +184,15 @@ def test_closing_again_after_follow_up_keeps_the_later_phase(sample: Path) -> No
     assert result.exit_code == 0, result.output
     assert "phase stays follow-up" in result.stderr
     assert "phase: follow-up\n" in path.read_text(encoding="utf-8")
+
+
+def test_a_follow_up_on_or_before_the_end_is_refused(sample: Path) -> None:
+    head = git(sample, "rev-parse", "HEAD")
+    result = run("close", "--end", "2026-02-12", "--follow-up", "2026-02-01", cwd=sample)
+    assert result.exit_code == 2, result.output
+    assert result.stderr == (
+        "coachkit: --follow-up 2026-02-01 is not after the end 2026-02-12: a follow-up comes "
+        "after the engagement ends\n"
+    )
+    assert git(sample, "rev-parse", "HEAD") == head
+    assert git(sample, "status", "--porcelain") == ""
