@@ -143,3 +143,25 @@ def parse_cadence(text: str) -> tuple[int, str]:
 def describe(day: dt.date) -> str:
     """``2026-03-13 (Fri)``: how a resolved date is echoed."""
     return f"{day.isoformat()} ({day.strftime('%a')})"
+
+
+_CLOCK_RE = re.compile(r"^([0-9]{1,2}):([0-9]{2})$")
+
+
+def clock_problem(value: object) -> str | None:
+    """Why ``value`` is not a local time of day written ``HH:MM`` (00:00 to 23:59), or None.
+
+    Session notes keep their start this way; the calendar and the coaching log read it.
+    """
+    match = _CLOCK_RE.match(value) if isinstance(value, str) else None
+    if match is None:
+        return f"must be a time written HH:MM, e.g. 09:30, not {value!r}"
+    if int(match.group(1)) > 23 or int(match.group(2)) > 59:
+        return f"{value!r} is not a time of day: use 00:00 to 23:59"
+    return None
+
+
+def normal_clock(text: str) -> str:
+    """A valid ``H:MM`` or ``HH:MM`` as ``HH:MM``."""
+    hours, minutes = text.split(":")
+    return f"{int(hours):02d}:{minutes}"

@@ -38,6 +38,7 @@ class ProblemKind(enum.Enum):
     ACTION_WITHOUT_ID = "action_without_id"
     ENGAGEMENT_WITHOUT_CLIENT = "engagement_without_client"
     SESSION_WITHOUT_DATE = "session_without_date"  # no number or no date
+    FACT_INVALID = "fact_invalid"  # a session's or engagement's start, billing, group size…
     FEEDBACK_UNREADABLE = "feedback_unreadable"  # a round or response that cannot be counted
     RATING_OUT_OF_SCALE = "rating_out_of_scale"
     FEEDBACK_GOAL_UNKNOWN = "feedback_goal_unknown"

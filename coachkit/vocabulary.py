@@ -31,6 +31,20 @@ SESSION_KIND = "session"
 FOLLOW_UP_KIND = "follow-up"
 SESSION_KINDS = (SESSION_KIND, FOLLOW_UP_KIND)
 
+# --- the facts of a session a coaching log counts (docs/hours.md)
+HELD = "held"  # a session without `attended:` was held
+ATTENDANCE = (HELD, "no-show", "late-cancel")
+PAID = "paid"  # the billing of a session and an engagement without `billing:`
+PRO_BONO = "pro-bono"
+RECIPROCAL = "reciprocal"
+BILLING = (PAID, PRO_BONO, RECIPROCAL)
+# May the client be named in a credential's coaching log? Unlisted clients are counted, unnamed.
+ICF_LISTED = "listed"
+ICF_ANONYMOUS = "anonymous"
+ICF_LISTINGS = (ICF_LISTED, ICF_ANONYMOUS)
+# A group coached together: the ICF log counts groups of at most 15.
+GROUP_SIZE_MIN, GROUP_SIZE_MAX = 1, 15
+
 # --- goal statuses; a goal without one is active
 GOAL_ACTIVE = "active"
 GOAL_STATUSES = ("active", "achieved", "partially-achieved", "not-achieved", "dropped")

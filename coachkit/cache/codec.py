@@ -207,6 +207,10 @@ class CachedEngagement(EngagementView):
                     path=path(s[4]),
                     body_line=s[5],
                     kind=s[6],
+                    start=s[7],
+                    attended=s[8],
+                    billing=s[9],
+                    format=s[10],
                 )
                 for s in sessions
             ]
@@ -309,6 +313,10 @@ def encode(engagement: Engagement, names: list[str]) -> list[bytes]:
             where(s.path),
             s.body_line,
             s.kind,
+            s.start,
+            s.attended,
+            s.billing,
+            s.format,
         )
         for s in engagement.sessions
     ]

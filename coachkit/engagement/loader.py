@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from coachkit.dates import clock_problem, normal_clock
 from coachkit.engagement.ids import goal_sort_key
 from coachkit.engagement.listing import ENGAGEMENT_FILE, note_listing
 from coachkit.engagement.model import (
@@ -25,12 +26,25 @@ from coachkit.engagement.model import (
 )
 from coachkit.errors import EngagementNotFound, NoteError, ProblemKind
 from coachkit.notes.located_map import LocatedMap
-from coachkit.vocabulary import ACTION_STATUSES, SHARE_LEVELS, one_of
+from coachkit.vocabulary import (
+    ACTION_STATUSES,
+    ATTENDANCE,
+    BILLING,
+    GROUP_SIZE_MAX,
+    GROUP_SIZE_MIN,
+    HELD,
+    ICF_LISTINGS,
+    SHARE_LEVELS,
+    one_of,
+)
 
 SKIP_DIRS = {"node_modules", "__pycache__", "templates", "reports"}
 if TYPE_CHECKING:
     from coachkit.notes.reader import Note
 
+FACT_INVALID = ProblemKind.FACT_INVALID
+# One address, no spaces: enough to catch a name typed where the e-mail belongs.
+_EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 SESSION_NAME_RE = re.compile(r"^(\d+)-(\d{4}-\d{2}-\d{2})")
 ACTION_KEYS = ("id", "title", "owner", "due", "status", "goal", "accountability", "done")
 
@@ -135,6 +149,56 @@ class _Builder:
                 note, "share", f"share must be {one_of(SHARE_LEVELS)}, not {value!r}", mapping
             )
 
+    def choice(self, note: Note, key: str, words: tuple[str, ...]) -> str | None:
+        """The text at ``key``, flagged unless it is one of ``words`` (kept as written)."""
+        value = self.text(note, note.meta, key)
+        if value is not None and value not in words:
+            self.problem(
+                note, key, f"{key} must be {one_of(words)}, not {value!r}", kind=FACT_INVALID
+            )
+        return value
+
+    def clock(self, note: Note, key: str) -> str | None:
+        """A local time ``HH:MM`` (normalised to two digits for the hour); None when bad."""
+        value = note.meta.get(key)
+        if value is None:
+            return None
+        problem = clock_problem(value)
+        if problem:
+            self.problem(note, key, f"{key} {problem}", kind=FACT_INVALID)
+            return None
+        return normal_clock(value)
+
+    def minutes(self, note: Note, key: str) -> int | None:
+        value = self.integer(note, note.meta, key)
+        if value is not None and value <= 0:
+            self.problem(
+                note, key, f"{key} must be minutes above 0, not {value!r}", kind=FACT_INVALID
+            )
+            return None
+        return value
+
+    def engagement_facts(self, note: Note) -> None:
+        """Flag a billing, contact, group size or ICF listing a coaching log cannot use."""
+        self.choice(note, "billing", BILLING)
+        self.choice(note, "icf_listing", ICF_LISTINGS)
+        contact = self.text(note, note.meta, "contact")
+        if contact is not None and not _EMAIL_RE.match(contact):
+            self.problem(
+                note,
+                "contact",
+                f"contact must be the client's e-mail address, not {contact!r}",
+                kind=FACT_INVALID,
+            )
+        size = self.integer(note, note.meta, "group_size")
+        if size is not None and not GROUP_SIZE_MIN <= size <= GROUP_SIZE_MAX:
+            self.problem(
+                note,
+                "group_size",
+                f"group_size must be {GROUP_SIZE_MIN} to {GROUP_SIZE_MAX} people, not {size}",
+                kind=FACT_INVALID,
+            )
+
     def read(self, path: Path) -> Note | None:
         from coachkit.notes.reader import read_note  # not at the top: cached reads need no YAML
 
@@ -215,6 +279,7 @@ class _Builder:
             )
         for key in ("start", "end"):
             self.date(note, note.meta, key)
+        self.engagement_facts(note)
         follow_up = note.meta.get("follow_up")
         if follow_up is not None and not (
             isinstance(follow_up, list) and all(isinstance(d, dt.date) for d in follow_up)
@@ -276,12 +341,16 @@ class _Builder:
             Session(
                 number=number,
                 date=when,
-                duration=self.integer(note, meta, "duration"),
+                duration=self.minutes(note, "duration"),
                 next_session=self.date(note, meta, "next_session"),
                 path=note.path,
                 body=note.body,
                 body_line=note.body_line,
                 kind="follow-up" if meta.get("kind") == "follow-up" else "session",
+                start=self.clock(note, "start"),
+                attended=self.choice(note, "attended", ATTENDANCE) or HELD,
+                billing=self.choice(note, "billing", BILLING),
+                format=self.text(note, meta, "format"),
             )
         )
         self.actions(note)

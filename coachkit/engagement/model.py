@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from coachkit.errors import CoachkitError, InvalidDate, NoteError, UnknownId
+from coachkit.vocabulary import HELD, PAID
 
 if TYPE_CHECKING:
     from coachkit.notes.reader import Note
@@ -122,10 +123,22 @@ class Session:
     body_line: int
     # "session" (counted against the contract) or "follow-up" (after closure, not counted).
     kind: str = "session"
+    # The facts a coaching log needs (docs/format.md): the local start time "HH:MM",
+    # whether the session was held (held, no-show or late-cancel), and its billing
+    # (paid, pro-bono or reciprocal; None: the engagement's, see EngagementView.billing_of).
+    start: str | None = None
+    attended: str = HELD
+    billing: str | None = None
+    format: str | None = None
 
     @property
     def is_follow_up(self) -> bool:
         return self.kind == "follow-up"
+
+    @property
+    def is_held(self) -> bool:
+        """Whether the session took place: a no-show or a late cancellation did not."""
+        return self.attended == HELD
 
 
 @dataclass
@@ -161,6 +174,16 @@ class EngagementView(Protocol):
     @functools.cached_property
     def name(self) -> str:
         return self.root.name
+
+    @property
+    def billing(self) -> str:
+        """The engagement's ``billing:`` (paid, pro-bono or reciprocal); paid when missing."""
+        value = self.meta.get("billing")
+        return value if isinstance(value, str) and value else PAID
+
+    def billing_of(self, session: Session) -> str:
+        """How ``session`` was billed: its own ``billing:``, else the engagement's."""
+        return session.billing or self.billing
 
     @property
     def cadence(self) -> str | None:

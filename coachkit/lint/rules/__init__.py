@@ -45,6 +45,7 @@ RULE_MODULES = (
     "engagement_gone_quiet",
     "engagement_invalid_phase",
     "engagement_phase_mismatch",
+    "session_fact_invalid",
     "engagement_end_before_start",
     "duplicate_session_number",
     "private_text_unsafe",

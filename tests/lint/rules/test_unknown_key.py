@@ -54,7 +54,7 @@ FIRING = [
                 "unknown-key",
                 "warning",
                 "unknown key 'mood' (coachkit does not read it; known keys: session, date, kind, "
-                "duration, format, goals, next_session, actions)",
+                "start, duration, attended, billing, format, goals, next_session, actions)",
             ),
         ],
     ),
