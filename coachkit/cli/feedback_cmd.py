@@ -20,13 +20,17 @@ SCALE_HELP = "Lowest and highest rating [default: -3,3 for a mini-survey, 1,5 ot
 # The fields of GoalRoundSummary.as_dict(), documented in docs/json.md.
 SUMMARY_FIELDS = [
     "goal",
+    "item",
     "kind",
     "date",
     "scale",
     "mean",
     "raters",
     "improved_share",
+    "declined_share",
+    "reaches_plus_one",
     "self_rating",
+    "gap",
     "path",
 ]
 

@@ -4,7 +4,8 @@ A mean published with its number of raters is a total (mean times raters), and a
 reader can add and subtract totals. Hiding a small group is therefore not
 enough: if the overall total and every other group's total are shown, the small
 group's total is their difference. The same holds for shares: the share who saw
-improvement times the raters is a count of "improved" answers.
+improvement times the raters is a count of "improved" answers, and the same for the
+share who saw a decline.
 
 The rule, applied to one goal in one round (the only unit any figure covers):
 
@@ -12,9 +13,11 @@ The rule, applied to one goal in one round (the only unit any figure covers):
    count in a mean, a number of raters or a share; the client's self-rating is
    shown beside the stakeholders' mean, to the sponsor only where the agreement
    says so (``share_self_rating_with_sponsor: true`` in engagement.md).
-2. **Three stakeholders or nothing.** The mean, the number of raters and the share
-   who saw improvement are published only when at least three stakeholders
-   rated the goal in the round.
+2. **Three stakeholders or nothing.** The mean, the number of raters and the shares
+   who saw improvement and decline are published only when at least three
+   stakeholders rated the goal in the round. An item no goal names is a unit like a
+   goal; a rater who rated a goal and items that measure it counts once, with the
+   mean of those ratings (:func:`coachkit.feedback.rounds.goal_responses`).
 3. **Groups partition the raters, each group with three or more.** Manager, peer
    and direct-report with three or more raters stand on their own; smaller groups
    and ``other`` go into "others". If "others" then has one or two raters, the
@@ -26,8 +29,8 @@ Why that is enough: every published total is a sum over one group, or over all
 the stakeholders, which is the union of the groups. Any sum or difference of
 such totals therefore gives every rater of a group the same weight, so the
 total of a set of raters can be worked out only if the set is a whole number of
-groups: three raters or more. The only count published is the overall
-"improved" count, over three raters or more. Figures never combine goals or
+groups: three raters or more. The only counts published are the overall
+"improved" and "declined" counts, over three raters or more. Figures never combine goals or
 rounds, and each rater's rating of each goal in each round is a separate
 unknown, so no combination across goals or rounds can do better.
 docs/report.md works an example through; tests/feedback/test_anonymity.py checks the
@@ -84,6 +87,8 @@ class Figures:
     (their group had fewer than three raters, or was ``other``); ``regrouped``
     says "others" would have held one or two raters, so a group of three or more
     joined it.
+    ``declined_share`` is the share who saw a decline (a rating of -1 or less),
+    published exactly where ``improved_share`` is.
     ``self_rating`` is the client's own rating, which no other figure includes;
     whether an audience sees it is the caller's decision.
     """
@@ -95,6 +100,7 @@ class Figures:
     self_rating: float | None
     merged: bool
     regrouped: bool
+    declined_share: float | None = None
 
     @property
     def withheld(self) -> bool:
@@ -119,6 +125,11 @@ def publishable(responses: Sequence[Rated], measures_change: bool) -> Figures:
         if measures_change
         else None
     )
+    declined = (
+        sum(1 for r in stakeholders if r.rating <= -1) / len(stakeholders)
+        if measures_change
+        else None
+    )
     parts, merged, regrouped = partition(stakeholders)
     groups = tuple(
         GroupFigures(name, statistics.fmean(r.rating for r in members), raters(members))
@@ -132,6 +143,7 @@ def publishable(responses: Sequence[Rated], measures_change: bool) -> Figures:
         self_rating,
         merged,
         regrouped,
+        declined,
     )
 
 

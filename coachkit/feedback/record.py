@@ -71,7 +71,10 @@ class FeedbackInputError(CoachkitError):
 
 @dataclass(frozen=True)
 class NewResponse:
-    """One rating to record, with ``source`` saying where it came from (for messages)."""
+    """One rating to record, with ``source`` saying where it came from (for messages).
+
+    A response rates a goal (``goal``) or, with ``goal`` empty, a named ``item``.
+    """
 
     rater: str
     group: str
@@ -79,6 +82,11 @@ class NewResponse:
     rating: int | float
     comment: str | None = None
     source: str = ""
+    item: str | None = None
+
+    @property
+    def subject(self) -> str:
+        return self.goal or self.item or ""
 
 
 def parse_scale(text: str, source: str = "--scale") -> tuple[float, float]:
@@ -411,12 +419,13 @@ def render_round(
         "responses:",
     ]
     for r in responses:
-        fields = [("rater", r.rater), ("group", r.group), ("goal", r.goal), ("rating", r.rating)]
+        rated = ("goal", r.goal) if r.goal else ("item", r.item or "")
+        fields = [("rater", r.rater), ("group", r.group), rated, ("rating", r.rating)]
         if r.comment:
             fields.append(("comment", r.comment))
         lines.append("  - {" + ", ".join(f"{k}: {_flow_scalar(v)}" for k, v in fields) + "}")
     raters = len({r.rater for r in responses})
-    goals = sorted({r.goal for r in responses}, key=lambda g: (len(g), g))
+    goals = sorted({r.subject for r in responses}, key=lambda g: (len(g), g))
     goal_text = goals[0] if len(goals) == 1 else ", ".join(goals[:-1]) + " and " + goals[-1]
     lines += [
         "---",
@@ -442,10 +451,13 @@ def _check(path: Path, data: bytes, goal_ids: set[str], responses: Sequence[NewR
         source = responses[index].source if index is not None else ""
         raise FeedbackInputError(f"{source}: {first.problem}" if source else first.problem)
     written = [
-        (r.rater, r.group, r.goal, float(r.rating), r.comment)
+        (r.rater, r.group, r.goal or "", r.item, float(r.rating), r.comment)
         for r in (found.responses if found else [])
     ]
-    wanted = [(r.rater, r.group, r.goal, float(r.rating), r.comment) for r in responses]
+    wanted = [
+        (r.rater, r.group, r.goal, None if r.goal else r.item, float(r.rating), r.comment)
+        for r in responses
+    ]
     if written != wanted:
         raise WriteRefused(f"{path}: the round would not read back as given; nothing was written")
 

@@ -1,8 +1,11 @@
-"""Stakeholder feedback: rounds of ratings per goal, summaries, and anonymity.
+"""Stakeholder feedback: rounds of ratings per goal or item, themes, summaries, and anonymity.
 
 A feedback file's ``responses`` each hold ``rater`` (an anonymous code),
-``group`` (self, manager, peer, direct-report, other), ``goal``, ``rating``
-(within the file's ``scale``) and an optional ``comment``. What may be published
+``group`` (self, manager, peer, direct-report, other), either ``goal`` (a goal's
+id) or ``item`` (a named competency or 360 statement, see
+:mod:`coachkit.feedback.items`), ``rating`` (within the file's ``scale``) and an
+optional ``comment``. A qualitative round holds ``themes`` per rater group
+(:mod:`coachkit.feedback.themes`) and may have no responses, and then no scale. What may be published
 about the ratings (never a rater code, never fewer than three stakeholders, self
 apart) is decided in :mod:`coachkit.feedback.anonymity`. Scales and ratings are finite
 numbers from -100 to 100, so no sum or mean can overflow. Writing rounds (``coachkit feedback add`` and ``import``) is in
@@ -14,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +26,8 @@ from coachkit.engagement.loader import load_engagement
 from coachkit.engagement.model import Engagement
 from coachkit.errors import NoteError, ProblemKind
 from coachkit.feedback.anonymity import Figures, publishable
+from coachkit.feedback.items import goal_of_items, item_key
+from coachkit.feedback.themes import GroupThemes, read_themes
 from coachkit.vocabulary import FEEDBACK_KINDS, OTHER, RATER_GROUPS
 
 # A scale's bounds, and so every rating, lie within this range (docs/format.md).
@@ -38,25 +43,42 @@ def default_scale(kind: str) -> tuple[float, float]:
 
 @dataclass(frozen=True)
 class Response:
-    """One rater's rating of one goal in one round."""
+    """One rater's rating of one goal, or of one named item, in one round."""
 
     rater: str
     group: str
-    goal: str
+    goal: str | None
     rating: float
     comment: str | None
     line: int
+    item: str | None = None
+    # The goal whose ``items:`` name this response's item (set by read_rounds).
+    measures: str | None = None
+
+    @property
+    def subject(self) -> str:
+        """What was rated: the goal's id or the item's text."""
+        return self.goal if self.goal is not None else self.item or ""
+
+    @property
+    def counts_for(self) -> str | None:
+        """The goal this rating counts for: the goal it rates, or the goal its item measures."""
+        return self.goal if self.goal is not None else self.measures
 
 
 @dataclass
 class Round:
-    """One feedback file: a round of ratings on a scale."""
+    """One feedback file: a round of ratings on a scale, and themes per rater group.
+
+    A round without responses has the scale its kind defaults to, which nothing shows.
+    """
 
     path: Path
     kind: str
     date: dt.date
     scale: tuple[float, float]
     responses: list[Response] = field(default_factory=list)
+    themes: list[GroupThemes] = field(default_factory=list)
 
     @property
     def measures_change(self) -> bool:
@@ -66,14 +88,28 @@ class Round:
 
 @dataclass(frozen=True)
 class GoalRoundSummary:
-    """How one goal was rated in one round: the figures :mod:`coachkit.feedback.anonymity` allows."""
+    """How one goal, or one item no goal names, was rated in one round: the figures
+    :mod:`coachkit.feedback.anonymity` allows."""
 
-    goal: str
+    goal: str | None
     kind: str
     date: dt.date
     scale: tuple[float, float]
     figures: Figures
     path: Path
+    item: str | None = None
+
+    @property
+    def reaches_plus_one(self) -> bool | None:
+        """On a scale centred on 0, whether the stakeholders' mean (net) score is +1 or more:
+        the mark of a change others see (docs/report.md); None elsewhere or when withheld."""
+        mean = self.figures.mean
+        return None if mean is None or self.figures.improved_share is None else mean >= 1
+
+    @property
+    def gap(self) -> float | None:
+        """The client's self-rating minus the stakeholders' mean, where both are known."""
+        return _gap(self.figures)
 
     @property
     def raters(self) -> int:
@@ -85,15 +121,25 @@ class GoalRoundSummary:
         figures = self.figures
         return {
             "goal": self.goal,
+            "item": self.item,
             "kind": self.kind,
             "date": self.date.isoformat(),
             "scale": [_whole(v) for v in self.scale],
             "mean": _rounded(figures.mean),
             "raters": figures.stakeholders,
             "improved_share": _rounded(figures.improved_share),
+            "declined_share": _rounded(figures.declined_share),
+            "reaches_plus_one": self.reaches_plus_one,
             "self_rating": _rounded(figures.self_rating),
+            "gap": _rounded(self.gap),
             "path": str(self.path),
         }
+
+
+def _gap(figures: Figures) -> float | None:
+    if figures.self_rating is None or figures.mean is None:
+        return None
+    return figures.self_rating - figures.mean
 
 
 def _rounded(value: float | None) -> float | None:
@@ -159,7 +205,12 @@ def read_round(meta: Any, path: Path, goal_ids: set[str]) -> tuple[Round | None,
             ProblemKind.INVALID_DATE if day is not None else ProblemKind.FEEDBACK_UNREADABLE,
         )
         return None, problems
-    raw_scale = meta.get("scale", DEFAULT_SCALES.get(kind))
+    entries = meta.get("responses") or []
+    themes, trouble = read_themes(meta, path)
+    problems.extend(trouble)
+    # A round of themes alone needs no scale: nothing in it is rated.
+    unrated = entries == [] and "scale" not in meta
+    raw_scale = meta.get("scale", DEFAULT_SCALES.get(kind, STANDARD_SCALE if unrated else None))
     scale: tuple[float, float] | None = None
     message = "scale must be [lowest, highest], e.g. [1, 5] or [-3, 3]"
     if isinstance(raw_scale, (list, tuple)) and len(raw_scale) == 2:
@@ -175,28 +226,29 @@ def read_round(meta: Any, path: Path, goal_ids: set[str]) -> tuple[Round | None,
     if scale is None:
         problem(meta, "scale", message, ProblemKind.FEEDBACK_UNREADABLE)
         return None, problems
-    feedback = Round(path, kind, day, scale)
-    entries = meta.get("responses") or []
+    feedback = Round(path, kind, day, scale, themes=themes)
     if not isinstance(entries, list):
         problem(
             meta,
             "responses",
-            "responses must be a list of {rater, group, goal, rating}",
+            "responses must be a list of {rater, group, goal or item, rating}",
             ProblemKind.FEEDBACK_UNREADABLE,
         )
         return feedback, problems
-    first_seen: dict[tuple[str, str], tuple[int, int]] = {}
+    first_seen: dict[tuple[str, str, str], tuple[int, int]] = {}
     for index, entry in enumerate(entries):
         if not isinstance(entry, dict):
             problem(
                 meta,
                 "responses",
-                "each response must be a mapping {rater, group, goal, rating}",
+                "each response must be a mapping {rater, group, goal or item, rating}",
                 ProblemKind.FEEDBACK_UNREADABLE,
             )
             continue
         rating = _number(entry.get("rating"))
         goal = str(entry.get("goal") or "")
+        raw_item = entry.get("item")
+        item = " ".join(str(raw_item).split()) if raw_item is not None else ""
         group = str(entry.get("group") or OTHER)
         rater = str(entry.get("rater") or "")
         if rating is None:
@@ -224,7 +276,24 @@ def read_round(meta: Any, path: Path, goal_ids: set[str]) -> tuple[Round | None,
                 ProblemKind.RATING_OUT_OF_SCALE,
             )
             continue
-        if goal not in goal_ids:
+        if goal and item:
+            problem(
+                entry,
+                "item",
+                "a response rates a goal or an item, not both; "
+                "list the item under the goal's items: instead",
+                ProblemKind.FEEDBACK_UNREADABLE,
+            )
+            continue
+        if not goal and not item:
+            problem(
+                entry,
+                None,
+                'response names no goal or item (e.g. goal: G1, or item: "Delegates decisions")',
+                ProblemKind.FEEDBACK_UNREADABLE,
+            )
+            continue
+        if goal and goal not in goal_ids:
             known = ", ".join(sorted(goal_ids, key=goal_sort_key))
             problem(
                 entry,
@@ -232,7 +301,7 @@ def read_round(meta: Any, path: Path, goal_ids: set[str]) -> tuple[Round | None,
                 f"response names goal {goal!r}, which does not exist (goals: {known})"
                 if known
                 else f"response names goal {goal!r}, but the engagement has no goals yet; "
-                "add them with `coachkit goal add`",
+                "rate a named item instead, or add the goal with `coachkit goal add`",
                 ProblemKind.FEEDBACK_GOAL_UNKNOWN,
             )
             continue
@@ -253,13 +322,15 @@ def read_round(meta: Any, path: Path, goal_ids: set[str]) -> tuple[Round | None,
             )
             continue
         line = getattr(entry, "line", 1)
-        earlier, earlier_line = first_seen.setdefault((rater, goal), (index, line))
+        seen_as = ("goal", goal) if goal else ("item", item_key(item))
+        earlier, earlier_line = first_seen.setdefault((rater, *seen_as), (index, line))
         if earlier != index:
+            what = goal if goal else f"item {item!r}"
             problem(
                 entry,
                 "rater",
-                f"rater {rater} already rated {goal} in this round (line {earlier_line}); "
-                "keep one rating per rater and goal",
+                f"rater {rater} already rated {what} in this round (line {earlier_line}); "
+                f"keep one rating per rater and {seen_as[0]}",
                 ProblemKind.FEEDBACK_UNREADABLE,
             )
             continue
@@ -268,10 +339,11 @@ def read_round(meta: Any, path: Path, goal_ids: set[str]) -> tuple[Round | None,
             Response(
                 rater,
                 group,
-                goal,
+                goal or None,
                 rating,
                 str(comment) if comment else None,
                 line,
+                item or None,
             )
         )
     return feedback, problems
@@ -292,40 +364,107 @@ def _number_text(value: Any) -> str:
 
 
 def read_rounds(engagement: Engagement) -> tuple[list[Round], list[NoteError]]:
-    """Every feedback round of ``engagement``, oldest first, with every problem found."""
+    """Every feedback round of ``engagement``, oldest first, with every problem found.
+
+    A rating of an item that a goal names (its ``items:``) is marked as measuring
+    that goal (:attr:`Response.measures`).
+    """
     rounds: list[Round] = []
-    problems: list[NoteError] = []
     goal_ids = engagement.goal_ids()
-    for item in engagement.feedback:
-        note = engagement.notes.get(item.path)
-        meta = note.meta if note is not None else item.meta
-        found, trouble = read_round(meta, item.path, goal_ids)
+    measured, problems = goal_of_items(engagement)
+    for entry in engagement.feedback:
+        note = engagement.notes.get(entry.path)
+        meta = note.meta if note is not None else entry.meta
+        found, trouble = read_round(meta, entry.path, goal_ids)
         problems.extend(trouble)
         if found is not None:
+            found.responses = [
+                replace(r, measures=measured.get(item_key(r.item))) if r.item is not None else r
+                for r in found.responses
+            ]
             rounds.append(found)
     rounds.sort(key=lambda r: (r.date, str(r.path)))
     return rounds, problems
 
 
+def goal_responses(feedback: Round, goal: str) -> list[Response]:
+    """One rating per rater of ``goal`` in ``feedback``: what the rater gave the goal and
+    the items that measure it, averaged when there are several.
+
+    One figure per rater keeps the anonymity rule's unit (one rater, one goal, one
+    round); the items a goal names are therefore never summarised on their own.
+    """
+    by_rater: dict[str, list[Response]] = {}
+    for response in feedback.responses:
+        if response.counts_for == goal:
+            by_rater.setdefault(response.rater, []).append(response)
+    combined = []
+    for own in by_rater.values():
+        first = own[0]
+        if len(own) == 1:
+            combined.append(first)
+            continue
+        combined.append(
+            Response(
+                first.rater,
+                first.group,
+                goal,
+                math.fsum(r.rating for r in own) / len(own),
+                None,
+                first.line,
+            )
+        )
+    return combined
+
+
+def item_responses(feedback: Round, item: str) -> list[Response]:
+    """The ratings of an item no goal names (``item`` as :func:`item_key` writes it)."""
+    return [
+        r
+        for r in feedback.responses
+        if r.item is not None and r.measures is None and item_key(r.item) == item
+    ]
+
+
 def summarize(rounds: Iterable[Round]) -> list[GoalRoundSummary]:
-    """Per goal and round, the figures :func:`coachkit.feedback.anonymity.publishable` allows."""
-    summaries: list[GoalRoundSummary] = []
+    """Per goal and round, then per item no goal names and round, the figures
+    :func:`coachkit.feedback.anonymity.publishable` allows."""
+    goal_rows: list[GoalRoundSummary] = []
+    item_rows: list[GoalRoundSummary] = []
     for feedback in rounds:
-        goals = sorted({r.goal for r in feedback.responses}, key=goal_sort_key)
+        goals = sorted(
+            {g for r in feedback.responses if (g := r.counts_for) is not None}, key=goal_sort_key
+        )
         for goal in goals:
-            responses = [r for r in feedback.responses if r.goal == goal]
-            summaries.append(
+            goal_rows.append(
                 GoalRoundSummary(
                     goal,
                     feedback.kind,
                     feedback.date,
                     feedback.scale,
-                    publishable(responses, feedback.measures_change),
+                    publishable(goal_responses(feedback, goal), feedback.measures_change),
                     feedback.path,
                 )
             )
-    summaries.sort(key=lambda s: (goal_sort_key(s.goal), s.date))
-    return summaries
+        items: dict[str, str] = {}
+        for r in feedback.responses:
+            if r.item is not None and r.measures is None:
+                items.setdefault(item_key(r.item), r.item)
+        for key, text in items.items():
+            item_rows.append(
+                GoalRoundSummary(
+                    None,
+                    feedback.kind,
+                    feedback.date,
+                    feedback.scale,
+                    publishable(item_responses(feedback, key), feedback.measures_change),
+                    feedback.path,
+                    text,
+                )
+            )
+    goal_rows.sort(key=lambda s: (goal_sort_key(s.goal or ""), s.date))
+    item_rows.sort(key=lambda s: (item_key(s.item or ""), s.date))
+    return [*goal_rows, *item_rows]
 
 
 def summarize_engagement(root: Path) -> tuple[list[GoalRoundSummary], list[NoteError]]:

@@ -239,17 +239,26 @@ def test_summary_json_and_csv(sample: Path) -> None:
     add_survey(sample)
     result = run("feedback", "summary", "--json", cwd=sample)
     assert result.exit_code == 0, result.output
+    new = {"item": None, "declined_share": None, "reaches_plus_one": None, "gap": None}
     assert json.loads(result.stdout) == [
         {"goal": "G1", "kind": "baseline", "date": "2026-01-08", "scale": [1, 5], "mean": 2.2,
-         "raters": 5, "improved_share": None, "self_rating": None, "path": str(sample / BASELINE)},
+         "raters": 5, "improved_share": None, "self_rating": None, "path": str(sample / BASELINE),
+         **new},
         {"goal": "G1", "kind": "mini-survey", "date": "2026-03-15", "scale": [-3, 3], "mean": 1.0,
-         "raters": 4, "improved_share": 0.75, "self_rating": None, "path": str(sample / SURVEY)},
+         "raters": 4, "improved_share": 0.75, "self_rating": None, "path": str(sample / SURVEY),
+         **new, "declined_share": 0.25, "reaches_plus_one": True},
         {"goal": "G2", "kind": "baseline", "date": "2026-01-08", "scale": [1, 5], "mean": None,
-         "raters": 1, "improved_share": None, "self_rating": None, "path": str(sample / BASELINE)},
+         "raters": 1, "improved_share": None, "self_rating": None, "path": str(sample / BASELINE),
+         **new},
     ]  # fmt: skip
     csv_lines = run("feedback", "summary", "--format", "csv", cwd=sample).stdout.splitlines()
-    assert csv_lines[0] == "goal,kind,date,scale,mean,raters,improved_share,self_rating,path"
-    assert csv_lines[2] == f'G1,mini-survey,2026-03-15,"[-3, 3]",1.0,4,0.75,,{sample / SURVEY}'
+    assert csv_lines[0] == (
+        "goal,item,kind,date,scale,mean,raters,improved_share,declined_share,"
+        "reaches_plus_one,self_rating,gap,path"
+    )
+    assert csv_lines[2] == (
+        f'G1,,mini-survey,2026-03-15,"[-3, 3]",1.0,4,0.75,0.25,true,,,{sample / SURVEY}'
+    )
 
 
 def test_summary_without_feedback(sample: Path) -> None:
@@ -505,7 +514,7 @@ def test_an_engagement_without_goals_is_told_to_add_them(sample: Path) -> None:
     assert result.exit_code == 2
     assert result.stderr == (
         "coachkit: --rating R1:peer:G1:4: response names goal 'G1', but the engagement has no "
-        "goals yet; add them with `coachkit goal add`\n"
+        "goals yet; rate a named item instead, or add the goal with `coachkit goal add`\n"
     )
     assert feedback_files(sample) == ["2026-01-08-baseline-360.md"]
 
