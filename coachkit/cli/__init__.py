@@ -31,6 +31,11 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
         "action",
         "Add, edit, reschedule, complete, drop, reopen and list action items.",
     ),
+    "calendar": (
+        "coachkit.cli.calendar_cmd",
+        "calendar",
+        "Write sessions, follow-ups and due dates as an iCalendar (.ics) file.",
+    ),
     "close": (
         "coachkit.cli.close_cmd",
         "close",

@@ -19,6 +19,22 @@ def is_note_name(name: str) -> bool:
     return name.endswith(".md") and not name.startswith(".")
 
 
+def read_as_note(target: Path) -> str | None:
+    """Why a file written at ``target`` (a report, a calendar) would be read as a note, or None."""
+    if target.name == ENGAGEMENT_FILE:
+        return f"{ENGAGEMENT_FILE} is what makes a folder an engagement"
+    folder = target.parent
+    if (
+        target.suffix == ".md"
+        and folder.name in NOTE_FOLDERS
+        and (folder.parent / ENGAGEMENT_FILE).is_file()
+    ):
+        return (
+            f"every .md file in {folder.name}/ of the engagement {folder.parent} is read as a note"
+        )
+    return None
+
+
 Signature = tuple[tuple[str, int, int, int, int], ...]
 Scan = tuple[Signature, int]  # the signature and the newest ctime among the notes
 

@@ -44,6 +44,8 @@ class UpcomingRow:
     id: str | None = None
     owner: str | None = None
     session: int | None = None
+    # A planned session's number, or a planned follow-up's place (1st, 2nd…): see planned().
+    place: int | None = None
 
     def days(self, as_of: dt.date) -> int:
         """Days from ``as_of`` to the date: negative when it has passed."""
@@ -68,10 +70,8 @@ class UpcomingRow:
 
 def _sessions(engagement: EngagementView, as_of: dt.date, until: dt.date) -> list[UpcomingRow]:
     rows: list[UpcomingRow] = []
-    sessions = list(engagement.sessions)
-    ahead = [s for s in sessions if s.date > as_of]
-    for s in ahead:
-        if s.date <= until:
+    for s in engagement.sessions:
+        if as_of < s.date <= until:
             name = "Follow-up" if s.is_follow_up else "Session"
             rows.append(
                 UpcomingRow(
@@ -84,37 +84,56 @@ def _sessions(engagement: EngagementView, as_of: dt.date, until: dt.date) -> lis
                     session=s.number,
                 )
             )
-    engagement_file = engagement.root / "engagement.md"
-    if engagement.meta.get("phase") in CLOSED_PHASES:
-        written = sum(1 for s in ahead if s.is_follow_up)  # listed above: each holds a date
-        for day in pending_follow_ups(engagement, as_of)[written:]:
-            if day <= until:
-                rows.append(
-                    UpcomingRow(
-                        day, FOLLOW_UP_KIND, engagement, "Follow-up (planned)", engagement_file
-                    )
-                )
-        return rows
-    held = [s for s in sessions if s.date <= as_of]
-    if ahead or not held:
-        return rows
-    last = held[-1]
-    planned = last.next_session or engagement.next_after(last.date)
-    if planned is not None and planned <= until:
-        # Planned in the last note's next_session:, else worked out from the cadence.
-        booked = last.next_session is not None
-        source = "planned" if booked else "by cadence"
-        rows.append(
-            UpcomingRow(
-                planned,
-                SESSION_KIND,
-                engagement,
-                f"Session {last.number + 1} ({source})",
-                last.path,
-                booked=booked,
-            )
-        )
+    rows.extend(row for row in planned(engagement, as_of) if row.date <= until)
     return rows
+
+
+def planned(engagement: EngagementView, as_of: dt.date) -> list[UpcomingRow]:
+    """The sessions and follow-ups planned on ``as_of`` but not yet written as notes, at
+    any date (the calendar shows them all; :func:`upcoming` keeps those in its window).
+
+    Each row's ``place`` says which one it is: the planned session's number, or the
+    follow-up's place among the engagement's follow-ups (1 for the first), so that
+    the note later written for it can be matched with it.
+    """
+    sessions = list(engagement.sessions)
+    ahead = [s for s in sessions if s.date > as_of]
+    if engagement.meta.get("phase") in CLOSED_PHASES:
+        engagement_file = engagement.root / "engagement.md"
+        written = sum(1 for s in ahead if s.is_follow_up)  # each note ahead holds a date
+        held = sum(1 for s in sessions if s.is_follow_up and s.date <= as_of)
+        return [
+            UpcomingRow(
+                day,
+                FOLLOW_UP_KIND,
+                engagement,
+                "Follow-up (planned)",
+                engagement_file,
+                place=held + written + index,
+            )
+            for index, day in enumerate(pending_follow_ups(engagement, as_of)[written:], 1)
+        ]
+    held_sessions = [s for s in sessions if s.date <= as_of]
+    if ahead or not held_sessions:
+        return []
+    last = held_sessions[-1]
+    day = last.next_session or engagement.next_after(last.date)
+    if day is None:
+        return []
+    # Planned in the last note's next_session:, else worked out from the cadence.
+    booked = last.next_session is not None
+    source = "planned" if booked else "by cadence"
+    return [
+        UpcomingRow(
+            day,
+            SESSION_KIND,
+            engagement,
+            f"Session {last.number + 1} ({source})",
+            last.path,
+            booked=booked,
+            place=last.number + 1,
+        )
+    ]
 
 
 def _actions(engagement: EngagementView, as_of: dt.date, until: dt.date) -> list[UpcomingRow]:
