@@ -28,7 +28,7 @@ from pathlib import Path
 
 from coachkit.engagement.listing import ENGAGEMENT_FILE
 from coachkit.engagement.model import EngagementView, Session
-from coachkit.engagement.upcoming import ACTION_KIND, planned
+from coachkit.engagement.upcoming import ACTION_KIND, ROW_KINDS, planned
 from coachkit.vocabulary import FOLLOW_UP_KIND, HELD, SESSION_KIND
 
 DEFAULT_MINUTES = 60  # a timed session with neither duration: nor session_length:
@@ -44,6 +44,7 @@ class CalendarEvent:
     """
 
     uid: str
+    engagement: str  # the folder name: the order of events on one day, never written
     kind: str
     summary: str
     day: dt.date
@@ -65,11 +66,21 @@ def event_uid(engagement: str, key: str) -> str:
 def calendar_events(
     engagements: Iterable[EngagementView], as_of: dt.date, *, anonymous: bool = False
 ) -> list[CalendarEvent]:
-    """Every event of ``engagements``, by date, start time (all day first) and UID."""
+    """Every event of ``engagements``, by date, start time (all day first), engagement,
+    kind (sessions, follow-ups, due dates) and UID."""
     events: list[CalendarEvent] = []
     for engagement in engagements:
         events.extend(_EngagementEvents(engagement, as_of, anonymous).events())
-    events.sort(key=lambda e: (e.day, e.start is not None, e.start or dt.time(), e.uid))
+    events.sort(
+        key=lambda e: (
+            e.day,
+            e.start is not None,
+            e.start or dt.time(),
+            e.engagement,
+            ROW_KINDS.index(e.kind),
+            e.uid,
+        )
+    )
     return events
 
 
@@ -123,6 +134,7 @@ class _EngagementEvents:
         if s.attended != HELD:
             name = f"{name} ({s.attended})"
         return CalendarEvent(
+            engagement=self.engagement.name,
             uid=self.uid(key),
             kind=kind,
             summary=f"{name}{self.suffix}",
@@ -149,6 +161,7 @@ class _EngagementEvents:
                 key, name = f"session-{row.place}", row.title
             events.append(
                 CalendarEvent(
+                    engagement=self.engagement.name,
                     uid=self.uid(key),
                     kind=row.kind,
                     summary=f"{name}{self.suffix}",
@@ -163,6 +176,7 @@ class _EngagementEvents:
     def due_dates(self) -> list[CalendarEvent]:
         return [
             CalendarEvent(
+                engagement=self.engagement.name,
                 uid=self.uid(f"action-{item.id}"),
                 kind=ACTION_KIND,
                 summary=f"Due: {item.id}{self.suffix}",
