@@ -63,6 +63,36 @@ def feedback() -> None:
     "GROUP is self, manager, peer, direct-report or other.",
 )
 @click.option(
+    "--item-rating",
+    "item_ratings",
+    multiple=True,
+    metavar="RATER:GROUP:ITEM:VALUE",
+    help="One rater's rating of a named item (a competency or 360 statement), e.g. "
+    "'R1:manager:Delegates decisions with clear authority:2'. A goal's items: make it "
+    "count for the goal. Repeat for each rating.",
+)
+@click.option(
+    "--strength",
+    "strengths",
+    multiple=True,
+    metavar="GROUP:TEXT",
+    help="A strength a rater group sees, e.g. 'peer:Calm under pressure'. Repeatable.",
+)
+@click.option(
+    "--hidden-strength",
+    "hidden_strengths",
+    multiple=True,
+    metavar="GROUP:TEXT",
+    help="A strength the group sees that the client did not know. Repeatable.",
+)
+@click.option(
+    "--need",
+    "needs",
+    multiple=True,
+    metavar="GROUP:TEXT",
+    help="A development need the group sees, e.g. 'direct-report:Decides late'. Repeatable.",
+)
+@click.option(
     "--comment",
     "comments",
     multiple=True,
@@ -75,35 +105,59 @@ def feedback_add(
     day: dt.date | None,
     scale: str | None,
     ratings: tuple[str, ...],
+    item_ratings: tuple[str, ...],
+    strengths: tuple[str, ...],
+    hidden_strengths: tuple[str, ...],
+    needs: tuple[str, ...],
     comments: tuple[str, ...],
     no_commit: bool,
 ) -> None:
-    """Record a round of ratings: write feedback/DATE-KIND.md and commit it.
+    """Record a round of ratings or themes: write feedback/DATE-KIND.md and commit it.
 
-    Every rating is checked against the scale, the goals and the groups before
-    anything is written.
+    Ratings rate a goal (--rating) or a named item (--item-rating), so an
+    assessment can come before the goals. Themes (--strength, --hidden-strength,
+    --need) sum up what a rater group said; a round of themes alone, such as
+    stakeholder interviews, has no ratings and no scale. Everything is checked
+    against the scale, the goals and the groups before anything is written.
 
     \b
-    Example:
+    Examples:
       coachkit feedback add --kind mini-survey --date 2026-03-15 \\
           --rating R1:manager:G1:2 --rating R2:peer:G1:1 \\
           --rating R3:direct-report:G1:2 --rating R4:direct-report:G1:1 \\
           --comment "R2:G1:Hands over the budget review now"
+      coachkit feedback add --kind interview --date 2026-01-10 \\
+          --strength "direct-report:Calm under pressure" \\
+          --need "peer:Shares plans late"
     """
     from coachkit.dates import today
     from coachkit.feedback.record import (
         add_round,
         attach_comment,
+        parse_item_rating_option,
         parse_rating_option,
         parse_scale,
     )
+    from coachkit.feedback.themes import parse_theme_option
 
     when = day or today()
     responses = [parse_rating_option(text) for text in ratings]
+    responses += [parse_item_rating_option(text) for text in item_ratings]
     for text in comments:
         responses = attach_comment(responses, text)
+    themes = [
+        parse_theme_option(option, text)
+        for option, texts in (
+            ("--strength", strengths),
+            ("--hidden-strength", hidden_strengths),
+            ("--need", needs),
+        )
+        for text in texts
+    ]
     bounds = parse_scale(scale) if scale is not None else None
-    result = add_round(engagement_root(), kind, when, bounds, responses, commit=not no_commit)
+    result = add_round(
+        engagement_root(), kind, when, bounds, responses, commit=not no_commit, themes=themes
+    )
     report_write(result, {"date": when})
 
 

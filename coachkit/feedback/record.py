@@ -36,7 +36,9 @@ from pathlib import Path
 
 from coachkit.engagement.loader import load_engagement
 from coachkit.errors import CoachkitError, WriteRefused
+from coachkit.feedback.items import item_key
 from coachkit.feedback.rounds import RATING_LIMIT, default_scale, read_round
+from coachkit.feedback.themes import THEME_KINDS, GroupThemes, merge_themes
 from coachkit.notes.front_matter_edit import format_scalar
 from coachkit.notes.reader import parse_note
 from coachkit.storage.atomic_write import create_file
@@ -52,6 +54,7 @@ __all__ = [
     "add_round",
     "attach_comment",
     "import_csv",
+    "parse_item_rating_option",
     "parse_rating_option",
     "parse_scale",
     "read_csv",
@@ -124,6 +127,27 @@ def parse_rating_option(text: str) -> NewResponse:
     return NewResponse(rater, group, goal, _rating(value, source), None, source)
 
 
+def parse_item_rating_option(text: str) -> NewResponse:
+    """``--item-rating RATER:GROUP:ITEM:VALUE`` as a rating of a named item; the item's
+    text may hold colons (only the first two and the last one split)."""
+    source = f"--item-rating {text}"
+    head = text.split(":", 2)
+    parts = [*head[:2], *head[2].rsplit(":", 1)] if len(head) == 3 else head
+    if len(parts) != 4 or not all(part.strip() for part in parts):
+        raise FeedbackInputError(
+            f"{source}: expected RATER:GROUP:ITEM:VALUE, "
+            "e.g. --item-rating 'R1:manager:Delegates decisions with clear authority:3'"
+        )
+    rater, group, item, value = (part.strip() for part in parts)
+    if not RATER_CODE.fullmatch(rater):
+        raise FeedbackInputError(
+            f"{source}: rater {rater!r} is not a code; use R1, R2… (a feedback file never names a rater)"
+        )
+    return NewResponse(
+        rater, group, "", _rating(value, source), None, source, " ".join(item.split())
+    )
+
+
 def attach_comment(responses: Sequence[NewResponse], text: str) -> list[NewResponse]:
     """``responses`` with ``--comment RATER:GOAL:TEXT`` attached to that rater's rating of GOAL."""
     source = f"--comment {text}"
@@ -160,18 +184,23 @@ def add_round(
     *,
     commit: bool = True,
     notes: Iterable[str] = (),
+    themes: Sequence[GroupThemes] = (),
 ) -> WriteResult:
-    """Write ``feedback/DATE-KIND.md`` holding ``responses`` and commit it.
+    """Write ``feedback/DATE-KIND.md`` holding ``responses`` and ``themes``, and commit it.
 
-    ``scale`` defaults by kind (:func:`coachkit.feedback.rounds.default_scale`). Raises
-    :class:`FeedbackInputError` naming the response's source before anything is
-    written if any response does not fit the scale, the goals or the groups.
+    ``scale`` defaults by kind (:func:`coachkit.feedback.rounds.default_scale`); a
+    round of themes alone has none. Raises :class:`FeedbackInputError` naming the
+    response's source before anything is written if any response does not fit the
+    scale, the goals or the groups.
     """
     if kind not in FEEDBACK_KINDS:
         raise FeedbackInputError(f"kind must be one of {', '.join(FEEDBACK_KINDS)}, not {kind!r}")
     scale = scale or default_scale(kind)
-    if not responses:
-        raise FeedbackInputError("a round needs at least one rating, e.g. --rating R1:manager:G1:2")
+    if not responses and not themes:
+        raise FeedbackInputError(
+            "a round needs at least one rating or theme, e.g. --rating R1:manager:G1:2 "
+            "or --strength 'peer:Calm under pressure'"
+        )
     engagement = load_engagement(root)
     engagement.raise_for_problems()
     goal_ids = engagement.goal_ids()
@@ -185,10 +214,17 @@ def add_round(
         )
         for r in responses
     ]
+    themes = merge_themes([replace(t, group=_group(t.group)) for t in themes])
+    for group in themes:
+        if group.group not in RATER_GROUPS:
+            raise FeedbackInputError(
+                f"{group.source}: group must be one of {', '.join(RATER_GROUPS)}, "
+                f"not {group.group!r}"
+            )
     _refuse_repeats(responses)
     folder = root / "feedback"
-    data = render_round(kind, date, scale, responses)
-    _check(folder / f"{date.isoformat()}-{kind}.md", data, goal_ids, responses)
+    data = render_round(kind, date, scale, responses, themes)
+    _check(folder / f"{date.isoformat()}-{kind}.md", data, goal_ids, responses, themes)
     plan = commit_plan(root, commit)
     path = _create(folder, f"{date.isoformat()}-{kind}", data)
     result = WriteResult([path], notes=list(notes), data={"responses": len(responses)})
@@ -197,13 +233,15 @@ def add_round(
 
 def _refuse_repeats(responses: Sequence[NewResponse]) -> None:
     """One rating per rater and goal: a second one would count the rater twice."""
-    seen: dict[tuple[str, str], NewResponse] = {}
+    seen: dict[tuple[str, str, str], NewResponse] = {}
     for r in responses:
-        earlier = seen.setdefault((r.rater, r.goal), r)
+        key = ("goal", r.goal) if r.goal else ("item", item_key(r.item or ""))
+        earlier = seen.setdefault((r.rater, *key), r)
         if earlier is not r:
+            what = r.goal if r.goal else f"item {r.item!r}"
             raise FeedbackInputError(
-                f"{r.source}: {r.rater} already rated {r.goal} ({earlier.source}); "
-                "keep one rating per rater and goal"
+                f"{r.source}: {r.rater} already rated {what} ({earlier.source}); "
+                f"keep one rating per rater and {key[0]}"
             )
 
 
@@ -408,38 +446,53 @@ def _whole(value: float) -> int | float:
 
 
 def render_round(
-    kind: str, date: dt.date, scale: tuple[float, float], responses: Sequence[NewResponse]
+    kind: str,
+    date: dt.date,
+    scale: tuple[float, float],
+    responses: Sequence[NewResponse],
+    themes: Sequence[GroupThemes] = (),
 ) -> bytes:
-    """The text of a feedback file holding ``responses``, one flow mapping per line."""
-    lines = [
-        "---",
-        f"kind: {format_scalar(kind)}",
-        f"date: {format_scalar(date)}",
-        f"scale: {format_scalar([_whole(scale[0]), _whole(scale[1])])}",
-        "responses:",
-    ]
+    """The text of a feedback file holding ``responses``, one flow mapping per line, and
+    ``themes`` (a round of themes alone has no scale and no responses)."""
+    lines = ["---", f"kind: {format_scalar(kind)}", f"date: {format_scalar(date)}"]
+    if responses:
+        lines += [f"scale: {format_scalar([_whole(scale[0]), _whole(scale[1])])}", "responses:"]
     for r in responses:
         rated = ("goal", r.goal) if r.goal else ("item", r.item or "")
         fields = [("rater", r.rater), ("group", r.group), rated, ("rating", r.rating)]
         if r.comment:
             fields.append(("comment", r.comment))
         lines.append("  - {" + ", ".join(f"{k}: {_flow_scalar(v)}" for k, v in fields) + "}")
+    if themes:
+        lines.append("themes:")
+    for group in themes:
+        lines.append(f"  {group.group}:")
+        for theme in THEME_KINDS:
+            if group.of(theme):
+                texts = ", ".join(_flow_scalar(text) for text in group.of(theme))
+                lines.append(f"    {theme}: [{texts}]")
     raters = len({r.rater for r in responses})
     goals = sorted({r.subject for r in responses}, key=lambda g: (len(g), g))
-    goal_text = goals[0] if len(goals) == 1 else ", ".join(goals[:-1]) + " and " + goals[-1]
-    lines += [
-        "---",
-        f"# {FEEDBACK_KIND_TITLES.get(kind, kind)}, {date.isoformat()}",
-        "",
-        f"{raters} rater{'s' if raters != 1 else ''} on {goal_text}, "
-        f"scale {_whole(scale[0])} to {_whole(scale[1])}.",
-        "Raters appear only as codes: keep names out of this file.",
-        "",
-    ]
+    lines += ["---", f"# {FEEDBACK_KIND_TITLES.get(kind, kind)}, {date.isoformat()}", ""]
+    if goals:
+        goal_text = goals[0] if len(goals) == 1 else ", ".join(goals[:-1]) + " and " + goals[-1]
+        lines.append(
+            f"{raters} rater{'s' if raters != 1 else ''} on {goal_text}, "
+            f"scale {_whole(scale[0])} to {_whole(scale[1])}."
+        )
+    if themes:
+        lines.append(f"Themes from {', '.join(group.group for group in themes)}.")
+    lines += ["Raters appear only as codes: keep names out of this file.", ""]
     return "\n".join(lines).encode("utf-8")
 
 
-def _check(path: Path, data: bytes, goal_ids: set[str], responses: Sequence[NewResponse]) -> None:
+def _check(
+    path: Path,
+    data: bytes,
+    goal_ids: set[str],
+    responses: Sequence[NewResponse],
+    themes: Sequence[GroupThemes] = (),
+) -> None:
     """Read ``data`` back as a feedback file; raise for the first response it refuses."""
     note = parse_note(path, data)
     entries = note.meta.get("responses") or []
@@ -458,7 +511,7 @@ def _check(path: Path, data: bytes, goal_ids: set[str], responses: Sequence[NewR
         (r.rater, r.group, r.goal, None if r.goal else r.item, float(r.rating), r.comment)
         for r in responses
     ]
-    if written != wanted:
+    if written != wanted or (found is not None and list(found.themes) != list(themes)):
         raise WriteRefused(f"{path}: the round would not read back as given; nothing was written")
 
 

@@ -19,11 +19,12 @@ agreement says so (``share_themes_with_sponsor: true``).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from coachkit.errors import NoteError, ProblemKind
+from coachkit.errors import CoachkitError, NoteError, ProblemKind
 from coachkit.vocabulary import RATER_GROUPS
 
 # The lists a group's themes may hold, in the order reports show them.
@@ -45,6 +46,8 @@ class GroupThemes:
     hidden_strengths: tuple[str, ...] = ()
     needs: tuple[str, ...] = ()
     lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False)
+    # Where a theme given on the command line came from, for messages.
+    source: str = field(default="", compare=False)
 
     def of(self, kind: str) -> tuple[str, ...]:
         """The texts of one of :data:`THEME_KINDS`."""
@@ -107,9 +110,64 @@ def read_themes(meta: Any, path: Path) -> tuple[list[GroupThemes], list[NoteErro
                 continue
             lists[key] = tuple(str(text).strip() for text in texts)
             lines[key] = entry.position_of(key)[0] if hasattr(entry, "position_of") else 1
-        found[name] = GroupThemes(name, **lists, lines=lines)
+        found[name] = _themes(name, lists, lines=lines)
     ordered = [found[group] for group in RATER_GROUPS if group in found]
     return [themes for themes in ordered if not themes.empty], problems
+
+
+# The command-line options of `feedback add` that give a theme, and the list each fills.
+THEME_OPTIONS = {
+    "--strength": "strengths",
+    "--hidden-strength": "hidden_strengths",
+    "--need": "needs",
+}
+
+
+def parse_theme_option(option: str, text: str) -> GroupThemes:
+    """``--strength GROUP:TEXT`` (or ``--hidden-strength``, ``--need``) as one group's theme."""
+    source = f"{option} {text}"
+    group, _, theme = text.partition(":")
+    if not group.strip() or not theme.strip():
+        raise ThemeInputError(
+            f"{source}: expected GROUP:TEXT, e.g. {option} 'direct-report:Calm under pressure'"
+        )
+    kind = THEME_OPTIONS[option]
+    return _themes(group.strip(), {kind: (" ".join(theme.split()),)}, source=source)
+
+
+def merge_themes(themes: Iterable[GroupThemes]) -> list[GroupThemes]:
+    """``themes`` with one entry per group, known groups in :data:`RATER_GROUPS` order."""
+    merged: dict[str, GroupThemes] = {}
+    for found in themes:
+        earlier = merged.get(found.group)
+        if earlier is None:
+            merged[found.group] = found
+            continue
+        lists = {kind: earlier.of(kind) + found.of(kind) for kind in THEME_KINDS}
+        merged[found.group] = _themes(found.group, lists, source=earlier.source)
+    order = {group: index for index, group in enumerate(RATER_GROUPS)}
+    return sorted(merged.values(), key=lambda t: order.get(t.group, len(order)))
+
+
+def _themes(
+    group: str,
+    lists: dict[str, tuple[str, ...]],
+    *,
+    lines: dict[str, int] | None = None,
+    source: str = "",
+) -> GroupThemes:
+    return GroupThemes(
+        group,
+        lists.get("strengths", ()),
+        lists.get("hidden_strengths", ()),
+        lists.get("needs", ()),
+        lines or {},
+        source,
+    )
+
+
+class ThemeInputError(CoachkitError):
+    """A theme given on the command line that cannot be recorded as given."""
 
 
 def themes_shared(meta: Any, path: Path) -> bool:

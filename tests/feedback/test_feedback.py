@@ -399,7 +399,8 @@ BAD_ADD = [
     ),
     pytest.param(
         [],
-        "coachkit: a round needs at least one rating, e.g. --rating R1:manager:G1:2",
+        "coachkit: a round needs at least one rating or theme, e.g. --rating R1:manager:G1:2 "
+        "or --strength 'peer:Calm under pressure'",
         id="no rating",
     ),
     pytest.param(
