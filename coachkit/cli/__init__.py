@@ -51,6 +51,11 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
         "goal",
         "Add, edit and list the engagement's goals (goals/G1-….md).",
     ),
+    "hours": (
+        "coachkit.cli.hours_cmd",
+        "hours",
+        "Count coaching hours for the ICF or EMCC log: one row per client, totals, progress.",
+    ),
     "init": (
         "coachkit.cli.init_cmd",
         "init",

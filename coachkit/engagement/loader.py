@@ -179,7 +179,8 @@ class _Builder:
         return value
 
     def engagement_facts(self, note: Note) -> None:
-        """Flag a billing, contact, group size or ICF listing a coaching log cannot use."""
+        """Flag a billing, contact, group size, ICF listing or reciprocal balance a coaching
+        log cannot use."""
         self.choice(note, "billing", BILLING)
         self.choice(note, "icf_listing", ICF_LISTINGS)
         contact = self.text(note, note.meta, "contact")
@@ -188,6 +189,17 @@ class _Builder:
                 note,
                 "contact",
                 f"contact must be the client's e-mail address, not {contact!r}",
+                kind=FACT_INVALID,
+            )
+        received = note.meta.get("reciprocal_received")
+        if received is not None and (
+            isinstance(received, bool) or not isinstance(received, (int, float)) or received < 0
+        ):
+            self.problem(
+                note,
+                "reciprocal_received",
+                f"reciprocal_received must be the hours of coaching received in return, "
+                f"a number of 0 or more, not {received!r}",
                 kind=FACT_INVALID,
             )
         size = self.integer(note, note.meta, "group_size")

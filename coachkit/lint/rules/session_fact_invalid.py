@@ -6,7 +6,8 @@ is not a time of day `HH:MM` (such as `25:00`), an `attended:` other than held,
 no-show or late-cancel, a `billing:` other than paid, pro-bono or reciprocal, and a
 `duration:` of 0 minutes or fewer; in engagement.md, a `billing:` or `icf_listing:`
 (listed or anonymous) it does not know, a `contact:` that is not an e-mail address,
-and a `group_size:` outside 1 to 15. docs/format.md describes each key.
+a `group_size:` outside 1 to 15, and a `reciprocal_received:` that is not a number of
+hours of 0 or more. docs/format.md describes each key.
 """
 
 from __future__ import annotations

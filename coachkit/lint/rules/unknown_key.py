@@ -46,6 +46,7 @@ KNOWN_KEYS: dict[str, tuple[str, ...]] = {
         "contact",
         "group_size",
         "icf_listing",
+        "reciprocal_received",
         "actions",
     ),
     "goals": (
