@@ -3,23 +3,28 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from coachkit.cli.common import fit
 from coachkit.cli.listing import (
+    FORMATS,
     as_of_option,
     chosen_format,
     emit,
-    format_options,
     listed,
     no_cache_option,
     paint,
     paths_argument,
 )
 from coachkit.cli.outcome import Listed
+
+if TYPE_CHECKING:
+    from coachkit.engagement.model import EngagementView
+    from coachkit.errors import NoteError
 
 UPCOMING_FIELDS = (
     "date", "days", "kind", "engagement", "client", "title", "booked", "session", "id", "owner",
@@ -32,20 +37,27 @@ UPCOMING_FIELDS = (
 @click.option(
     "--within",
     type=click.IntRange(min=0),
-    default=14,
-    show_default=True,
     metavar="DAYS",
-    help="List what falls in the next DAYS days.",
+    help="List what falls in the next DAYS days [default: 14; 7 with --format mail].",
 )
 @as_of_option
-@format_options
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice((*FORMATS, "mail")),
+    default="table",
+    show_default=True,
+    help="Output format; mail is the week's digest for cron: a Subject: line and a "
+    "plain-text body, overdue items too.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Short for --format json.")
 @click.option(
     "--check", is_flag=True, help="Exit 1 when anything is listed (for cron and scripts)."
 )
 @no_cache_option
 def upcoming(
     paths: tuple[Path, ...],
-    within: int,
+    within: int | None,
     as_of: dt.date | None,
     fmt: str,
     as_json: bool,
@@ -61,18 +73,29 @@ def upcoming(
     without being held is listed too, as late; past-due action items are left
     to `coachkit overdue`.
 
+    --format mail prints the week's digest for a cron job to mail: a first
+    line "Subject: …", a blank line, then the sessions, follow-ups and action
+    items due in the next 7 days (or --within) and the items overdue, across
+    every client. A note that cannot be read is named in one line and the rest
+    is still there (exit status 2).
+
     \b
     Examples:
       coachkit upcoming ~/clients
       coachkit upcoming --within 60 --format json
       coachkit upcoming ~/clients --within 7 --check   # exit 1 if anything is due
+      { echo "To: me@example.com"; coachkit upcoming ~/clients --format mail; } | sendmail -t
     """
     from coachkit.dates import today
     from coachkit.engagement.practice import load_practice
+    from coachkit.engagement.upcoming import DEFAULT_WITHIN
     from coachkit.engagement.upcoming import upcoming as upcoming_rows
 
     as_of = as_of or today()
     engagements, problems = load_practice(paths, Path.cwd(), use_cache=not no_cache)
+    if fmt == "mail" and not as_json:
+        return _mail(engagements, problems, as_of, within, check)
+    within = DEFAULT_WITHIN if within is None else within
     rows = upcoming_rows(engagements, as_of, within)
     records = [row.as_dict(as_of) for row in rows]
 
@@ -96,6 +119,21 @@ def upcoming(
     )
     emit(records, chosen_format(fmt, as_json), UPCOMING_FIELDS, table, empty)
     return listed(problems, check and bool(rows))
+
+
+def _mail(
+    engagements: Sequence[EngagementView],
+    problems: Sequence[NoteError],
+    as_of: dt.date,
+    within: int | None,
+    check: bool,
+) -> Listed:
+    """The digest on stdout; broken notes named in it, and on stderr as by every listing."""
+    from coachkit.engagement.digest import DIGEST_WITHIN, mail, week_digest
+
+    digest = week_digest(engagements, problems, as_of, DIGEST_WITHIN if within is None else within)
+    click.echo(mail(digest), nl=False)
+    return listed(problems, check and not digest.empty)
 
 
 def _when(days: int) -> str:
