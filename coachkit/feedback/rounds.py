@@ -27,7 +27,7 @@ from coachkit.engagement.model import Engagement
 from coachkit.errors import NoteError, ProblemKind
 from coachkit.feedback.anonymity import Figures, publishable
 from coachkit.feedback.items import goal_of_items, item_key
-from coachkit.feedback.themes import GroupThemes, read_themes
+from coachkit.feedback.themes import THEME_KINDS, GroupThemes, read_themes
 from coachkit.vocabulary import FEEDBACK_KINDS, OTHER, RATER_GROUPS
 
 # A scale's bounds, and so every rating, lie within this range (docs/format.md).
@@ -467,14 +467,38 @@ def summarize(rounds: Iterable[Round]) -> list[GoalRoundSummary]:
     return [*goal_rows, *item_rows]
 
 
-def summarize_engagement(root: Path) -> tuple[list[GoalRoundSummary], list[NoteError]]:
-    """The summaries of every readable round of the engagement at ``root``, and every problem.
+def engagement_rounds(root: Path) -> tuple[list[Round], list[NoteError]]:
+    """Every readable round of the engagement at ``root``, and every problem.
 
     Problems are the engagement's broken files and each response that could not be
-    counted; the summaries cover everything else.
+    counted; the rounds hold everything else.
     """
     engagement = load_engagement(root)
     rounds, problems = read_rounds(engagement)
     seen = {(p.path, p.line, p.column) for p in engagement.problems}
     extra = [p for p in problems if (p.path, p.line, p.column) not in seen]
-    return summarize(rounds), [*engagement.problems, *extra]
+    return rounds, [*engagement.problems, *extra]
+
+
+def summarize_engagement(root: Path) -> tuple[list[GoalRoundSummary], list[NoteError]]:
+    """The summaries of :func:`engagement_rounds`, and every problem."""
+    rounds, problems = engagement_rounds(root)
+    return summarize(rounds), problems
+
+
+def theme_records(rounds: Iterable[Round]) -> list[dict[str, object]]:
+    """One record per theme of every round, oldest round first (docs/json.md)."""
+    return [
+        {
+            "kind": feedback.kind,
+            "date": feedback.date.isoformat(),
+            "group": group.group,
+            "theme": theme,
+            "text": text,
+            "path": str(feedback.path),
+        }
+        for feedback in rounds
+        for group in feedback.themes
+        for theme in THEME_KINDS
+        for text in group.of(theme)
+    ]

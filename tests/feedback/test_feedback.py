@@ -227,10 +227,10 @@ def test_summary_table(sample: Path) -> None:
     result = run("feedback", "summary", cwd=sample)
     assert result.exit_code == 0, result.output
     assert result.stdout == (
-        "GOAL  KIND         DATE        SCALE    MEAN  RATERS  IMPROVED  SELF\n"
-        "G1    baseline     2026-01-08  [1, 5]   2.20  5       -         -\n"
-        "G1    mini-survey  2026-03-15  [-3, 3]  1.00  4       75%       -\n"
-        "G2    baseline     2026-01-08  [1, 5]   -     1       -         -\n"
+        "GOAL  KIND         DATE        SCALE    MEAN  RATERS  UP/DOWN  SELF  GAP\n"
+        "G1    baseline     2026-01-08  [1, 5]   2.20  5       -        -     -\n"
+        "G1    mini-survey  2026-03-15  [-3, 3]  1.00  4       75%/25%  -     -\n"
+        "G2    baseline     2026-01-08  [1, 5]   -     1       -        -     -\n"
     )
     assert result.stderr == ""
 
@@ -280,7 +280,9 @@ def test_summary_prints_what_it_can_and_reports_the_rest(sample: Path) -> None:
     )})  # fmt: skip
     result = run("feedback", "summary", cwd=sample)
     assert result.exit_code == 2
-    assert "G1    mini-survey  2026-03-15  [-3, 3]  2.00  3       100%      -\n" in result.stdout
+    assert (
+        "G1    mini-survey  2026-03-15  [-3, 3]  2.00  3       100%/0%  -     -\n" in result.stdout
+    )
     assert result.stderr == f"{sample / SURVEY}:6:40: rating 5 is outside the scale [-3, 3]\n"
 
 
