@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 
 import click
 
-from coachkit.cli.common import DATE, engagement_root, no_commit_option, report_write
+from coachkit.cli.common import DATE, engagement_root, no_commit_option, print_table, report_write
 from coachkit.cli.listing import chosen_format, emit, format_options, listed
 from coachkit.cli.outcome import Listed
 from coachkit.vocabulary import FEEDBACK_KINDS, one_of
@@ -33,6 +33,8 @@ SUMMARY_FIELDS = [
     "gap",
     "path",
 ]
+# The fields of coachkit.feedback.rounds.theme_records(), documented in docs/json.md.
+THEME_FIELDS = ["kind", "date", "group", "theme", "text", "path"]
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -194,52 +196,101 @@ def feedback_import(
 
 
 @feedback.command("summary")
+@click.option(
+    "--themes",
+    "show_themes",
+    is_flag=True,
+    help="List the rounds' themes (strengths and development needs per rater group) instead.",
+)
 @format_options
-def feedback_summary(fmt: str, as_json: bool) -> Listed:
-    """Per goal and round: kind, date, mean rating, raters, and the share who saw improvement.
+def feedback_summary(show_themes: bool, fmt: str, as_json: bool) -> Listed:
+    """Per goal, then per item no goal names, and round: mean rating, raters, shares, self.
 
-    MEAN, RATERS and IMPROVED count stakeholders only; SELF is the client's own
-    rating, never part of them. They follow the reports' anonymity rule: a mean
-    and share of fewer than 3 stakeholders is not shown (-). IMPROVED is the
-    share of ratings of +1 or more, shown only for a scale centred on 0 (a
-    mini-survey's "how much has it improved"). A file that cannot be read, or a
-    rating that cannot be counted, is reported on stderr with its line, and the
-    command exits with status 2 after printing the rest.
+    MEAN, RATERS and UP/DOWN count stakeholders only; SELF is the client's own
+    rating, never part of them, and GAP is SELF minus MEAN. They follow the
+    reports' anonymity rule: a mean and shares of fewer than 3 stakeholders are
+    not shown (-). UP/DOWN are the shares of ratings of +1 or more and of -1 or
+    less, shown only for a scale centred on 0 (a mini-survey's "how much has it
+    changed"). A goal's rows, oldest first, are its trend. Items (named
+    competencies or 360 statements) that a goal's items: name count for the
+    goal. --themes lists each round's themes per rater group instead. A file
+    that cannot be read, or a rating that cannot be counted, is reported on
+    stderr with its line, and the command exits with status 2 after printing
+    the rest.
 
     \b
-    Example:
+    Examples:
       coachkit feedback summary --json
+      coachkit feedback summary --themes
     """
-    from coachkit.feedback.rounds import summarize_engagement
+    from coachkit.feedback.rounds import engagement_rounds, summarize, theme_records
 
-    summaries, problems = summarize_engagement(engagement_root())
+    rounds, problems = engagement_rounds(engagement_root())
     chosen = chosen_format(fmt, as_json)
-    records = [s.as_dict() for s in summaries]
+    if show_themes:
+        themes = theme_records(rounds)
+        emit(
+            themes,
+            chosen,
+            THEME_FIELDS,
+            lambda: (
+                [[t["kind"], t["date"], t["group"], t["theme"], t["text"]] for t in themes],
+                ["KIND", "DATE", "GROUP", "THEME", "TEXT"],
+            ),
+            "No themes yet: record them with `coachkit feedback add --strength GROUP:TEXT`.",
+        )
+        return listed(problems, False)
+    records = [s.as_dict() for s in summarize(rounds)]
     if chosen == "csv":
         records = [{**r, "scale": _scale_text(r["scale"])} for r in records]
+    goals = [r for r in records if r["goal"] is not None]
+    items = [r for r in records if r["goal"] is None]
     emit(
-        records,
+        goals if chosen == "table" and goals else records,
         chosen,
         SUMMARY_FIELDS,
         lambda: (
-            [
-                [
-                    r["goal"],
-                    r["kind"],
-                    r["date"],
-                    _scale_text(r["scale"]),
-                    _figure(r["mean"], "{:.2f}"),
-                    r["raters"],
-                    _figure(r["improved_share"], "{:.0%}"),
-                    _figure(r["self_rating"], "{:.2f}"),
-                ]
-                for r in records
-            ],
-            ["GOAL", "KIND", "DATE", "SCALE", "MEAN", "RATERS", "IMPROVED", "SELF"],
+            (
+                [[r["goal"], *_figures(r, shares=True)] for r in goals],
+                ["GOAL", "KIND", "DATE", "SCALE", "MEAN", "RATERS", "UP/DOWN", "SELF", "GAP"],
+            )
+            if goals
+            else _item_table(items)
         ),
-        "No feedback yet: record a round with `coachkit feedback add` or `feedback import`.",
+        f"No {'ratings' if rounds else 'feedback'} yet: "
+        "record a round with `coachkit feedback add` or `feedback import`.",
     )
+    if chosen == "table" and goals and items:
+        click.echo()
+        print_table(*_item_table(items))
+    with_themes = sum(1 for r in rounds if r.themes)
+    if chosen == "table" and with_themes:
+        rounds_text = "round holds" if with_themes == 1 else "rounds hold"
+        click.echo(f"{with_themes} {rounds_text} themes: coachkit feedback summary --themes")
     return listed(problems, False)
+
+
+def _figures(r: dict[str, Any], *, shares: bool) -> list[object]:
+    """A summary record's cells from KIND to GAP (UP/DOWN only with ``shares``)."""
+    up, down = r["improved_share"], r["declined_share"]
+    cells: list[object] = [
+        r["kind"],
+        r["date"],
+        _scale_text(r["scale"]),
+        _figure(r["mean"], "{:.2f}"),
+        r["raters"],
+    ]
+    if shares:
+        cells.append("-" if up is None else f"{up:.0%}/{down:.0%}")
+    return [*cells, _figure(r["self_rating"], "{:.2f}"), _figure(r["gap"], "{:+.2f}")]
+
+
+def _item_table(items: list[dict[str, Any]]) -> tuple[list[list[Any]], list[str]]:
+    """Items no goal names: the item last, where a long text is cut to fit."""
+    return (
+        [[*_figures(r, shares=False), r["item"]] for r in items],
+        ["KIND", "DATE", "SCALE", "MEAN", "RATERS", "SELF", "GAP", "ITEM"],
+    )
 
 
 def _figure(value: object, form: str) -> str:
