@@ -21,6 +21,7 @@ and never over anything else (a note, a device, a FIFO, a link, another file).
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 from collections.abc import Sequence
@@ -91,12 +92,12 @@ def _event(event: CalendarEvent, alarm: dt.timedelta | None) -> Event:
     component.add("dtstamp", dt.datetime.combine(event.stamp, dt.time(), dt.timezone.utc))
     if event.start is None:
         component.add("dtstart", event.day)
-        component.add("dtend", event.day + dt.timedelta(days=1))
+        _add_end(component, event.day, dt.timedelta(days=1))
         component.add("transp", "TRANSPARENT")
     else:
         start = dt.datetime.combine(event.day, event.start)  # floating local time
         component.add("dtstart", start)
-        component.add("dtend", start + dt.timedelta(minutes=event.minutes))
+        _add_end(component, start, dt.timedelta(minutes=event.minutes))
     component.add("summary", event.summary)
     component.add("categories", [event.kind])
     if event.alarm and alarm is not None:
@@ -106,6 +107,13 @@ def _event(event: CalendarEvent, alarm: dt.timedelta | None) -> Event:
         reminder.add("trigger", -alarm)
         component.add_component(reminder)
     return component
+
+
+def _add_end(component: Event, start: dt.date, length: dt.timedelta) -> None:
+    """DTEND ``length`` after ``start``; none at the calendar's last day (RFC 5545 then
+    reads an all-day event as one day long, a timed one as an instant)."""
+    with contextlib.suppress(OverflowError):
+        component.add("dtend", start + length)
 
 
 def write_calendar(given: Path, data: bytes) -> Path:

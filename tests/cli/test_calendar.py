@@ -64,7 +64,12 @@ def events(data: bytes) -> list[tuple[str, object, object, str | None]]:
         alarms = event.walk("VALARM")
         trigger = str(alarms[0].get("TRIGGER").to_ical().decode()) if alarms else None
         found.append(
-            (str(event.get("SUMMARY")), event.decoded("DTSTART"), event.decoded("DTEND"), trigger)
+            (
+                str(event.get("SUMMARY")),
+                event.decoded("DTSTART"),
+                event.decoded("DTEND") if "DTEND" in event else None,
+                trigger,
+            )
         )
     return found
 
@@ -271,3 +276,20 @@ def test_an_old_calendar_is_replaced_and_nothing_else_is(practice: Path, tmp_pat
 def test_in_an_engagement_without_paths(sample: Path) -> None:
     data = calendar(cwd=sample / "sessions")
     assert [e[0] for e in events(data)][:2] == ["Session 1 — Jordan Lee", "Session 2 — Jordan Lee"]
+
+
+def test_the_last_day_of_the_calendar(tmp_path: Path) -> None:
+    build_file_tree(
+        tmp_path / "far",
+        {
+            "engagement.md": "---\nclient: Far Future\n---\n",
+            "sessions/01-9999-12-31.md": "---\nsession: 1\ndate: 9999-12-31\nstart: '23:30'\n"
+            "duration: 60\nactions:\n  - id: endd\n    title: At the end\n    owner: Far\n"
+            "    due: 9999-12-31\n    status: open\n---\n",
+        },
+    )
+    found = events(calendar(str(tmp_path)))
+    assert found == [  # no DTEND past the calendar's last day
+        ("Due: endd — Far Future", day("9999-12-31"), None, "-P1D"),
+        ("Session 1 — Far Future", at("9999-12-31T23:30"), None, None),
+    ]
