@@ -782,6 +782,7 @@ COMMANDS = [
     ["action", "drop"],
     ["action", "list"],
     ["action"],
+    ["calendar"],
     ["close"],
     ["feedback", "add"],
     ["feedback", "import"],
