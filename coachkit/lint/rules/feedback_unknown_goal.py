@@ -2,8 +2,9 @@
 
 The rating then counts towards no goal: the summary and the reports leave it
 out. Usually the id is misspelt or the goal was renumbered. Use one of the ids
-listed in the message (`coachkit goal list`).
-"""
+listed in the message (`coachkit goal list`). An item no goal names is fine:
+an assessment rates items before the goals exist (`item: "..."`), and a goal
+that later lists the item under `items:` takes its ratings as its baseline."""
 
 from __future__ import annotations
 

@@ -42,6 +42,7 @@ KNOWN_KEYS: dict[str, tuple[str, ...]] = {
         "phase",
         "follow_up",
         "share_self_rating_with_sponsor",
+        "share_themes_with_sponsor",
         "billing",
         "contact",
         "group_size",
@@ -59,6 +60,7 @@ KNOWN_KEYS: dict[str, tuple[str, ...]] = {
         "target",
         "target_date",
         "stakeholders",
+        "items",
         "outcome",
         "share",
         "actions",
@@ -76,9 +78,9 @@ KNOWN_KEYS: dict[str, tuple[str, ...]] = {
         "next_session",
         "actions",
     ),
-    "feedback": ("kind", "date", "scale", "responses"),
+    "feedback": ("kind", "date", "scale", "responses", "themes"),
 }
-RESPONSE_KEYS: tuple[str, ...] = ("rater", "group", "goal", "rating", "comment")
+RESPONSE_KEYS: tuple[str, ...] = ("rater", "group", "goal", "item", "rating", "comment")
 # The keys of an action item: those the model reads, and those coachkit writes beside them
 # (`share` by `action edit`, `rescheduled` by `action reschedule`, `reason` by `action drop`).
 ITEM_KEYS: tuple[str, ...] = tuple(dict.fromkeys((*ACTION_KEYS, "share", "rescheduled", "reason")))

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.fixtures import FEEDBACK
+from tests.fixtures import FEEDBACK, GOAL
 from tests.lint.rules.common import F, Fires, Quiet, check, check_quiet, edit
 
 FIRING = [
@@ -24,6 +24,64 @@ FIRING = [
             )
         ],
     ),
+    Fires(
+        "feedback-invalid (a goal and an item in one response)",
+        {F: edit(FEEDBACK, "goal: G1,", "goal: G1, item: Listens,")},
+        [
+            (
+                F,
+                6,
+                43,
+                "feedback-invalid",
+                "error",
+                "a response rates a goal or an item, not both; "
+                "list the item under the goal's items: instead",
+            )
+        ],
+    ),
+    Fires(
+        "feedback-invalid (themes of an unknown group)",
+        {F: FEEDBACK.replace("---\n#", "themes:\n  boss: {needs: [Decides late]}\n---\n#")},
+        [
+            (
+                F,
+                8,
+                3,
+                "feedback-invalid",
+                "error",
+                "themes: group must be one of self, manager, peer, direct-report, other, not 'boss'",
+            )
+        ],
+    ),
+    Fires(
+        "feedback-invalid (an item two goals name)",
+        {
+            "goals/G1-delegate.md": GOAL.replace(
+                "status: active\n", "status: active\nitems: [Listens]\n"
+            ),
+            "goals/G2-board.md": edit(GOAL, "id: G1", "id: G2").replace(
+                "status: active\n", "status: active\nitems: [listens]\n"
+            ),
+        },
+        [
+            (
+                "goals/G2-board.md",
+                2,
+                1,
+                "goal-without-actions",
+                "warning",
+                "goal G2 has no action item: no open or done item names goal: G2",
+            ),
+            (
+                "goals/G2-board.md",
+                5,
+                1,
+                "feedback-invalid",
+                "error",
+                "item 'listens' already measures G1; an item measures one goal",
+            )
+        ],
+    ),
 ]
 
 QUIET = [
@@ -37,6 +95,15 @@ QUIET = [
                 "rating: 2, comment: 'Asks first, then decides'}\n"
                 "  - {rater: R2, goal: G1, rating: 3}",
             )
+        },
+    ),
+    Quiet(
+        "feedback-invalid (an interview: themes, no responses, no scale)",
+        "feedback-invalid",
+        {
+            "feedback/2026-01-10-interview.md": "---\nkind: interview\ndate: 2026-01-10\n"
+            "themes:\n  peer:\n    strengths: [Calm under pressure]\n"
+            "    hidden_strengths: [Explains the why]\n    needs: [Shares plans late]\n---\n"
         },
     ),
 ]

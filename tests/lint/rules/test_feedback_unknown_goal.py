@@ -39,6 +39,11 @@ QUIET = [
             "goals/G2-board.md": edit(GOAL, "id: G1", "id: G2"),
         },
     ),
+    Quiet(
+        "feedback-unknown-goal (an item no goal names is fine)",
+        "feedback-unknown-goal",
+        {F: edit(FEEDBACK, "goal: G1,", "item: 'Delegates decisions with clear authority',")},
+    ),
 ]
 
 

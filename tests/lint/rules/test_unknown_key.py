@@ -44,8 +44,8 @@ FIRING = [
                 "unknown-key",
                 "warning",
                 "unknown key 'next_session' (coachkit does not read it; known keys: id, title, status, "
-                "competency, measure, baseline, target, target_date, stakeholders, outcome, share, "
-                "actions)",
+                "competency, measure, baseline, target, target_date, stakeholders, items, outcome, "
+                "share, actions)",
             ),
             (
                 S,
