@@ -64,6 +64,7 @@ actions:
     status: open
     goal: G1
     accountability: Reviewed together in session 2
+duration: 60
 ---
 # Session 1 with Jordan Lee: 2026-02-05
 

@@ -46,6 +46,7 @@ RULE_MODULES = (
     "engagement_invalid_phase",
     "engagement_phase_mismatch",
     "session_fact_invalid",
+    "session_missing_duration",
     "engagement_end_before_start",
     "duplicate_session_number",
     "private_text_unsafe",

@@ -25,7 +25,7 @@ S = "sessions/01-2026-02-05.md"
 F = "feedback/2026-01-08-baseline.md"
 
 BASE = {E: ENGAGEMENT, G: GOAL, S: SESSION, F: FEEDBACK}
-ITEM_K7M2 = SESSION.split("  - id: k7m2\n")[1].split("---", maxsplit=1)[0]
+ITEM_K7M2 = SESSION.split("  - id: k7m2\n")[1].split("duration:", maxsplit=1)[0]
 
 # (path relative to the engagement, line, column, rule, severity, message)
 Row = tuple[str, int, int, str, str, str]

@@ -22,7 +22,7 @@ FIRING = [
         [
             (
                 S,
-                20,
+                21,
                 1,
                 "private-text-unsafe",
                 "error",

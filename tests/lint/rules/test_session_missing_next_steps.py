@@ -42,7 +42,7 @@ FIRING = [
         [
             (
                 S,
-                15,
+                16,
                 1,
                 "session-missing-next-steps",
                 "warning",
