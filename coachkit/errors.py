@@ -21,6 +21,11 @@ class CoachkitError(Exception):
     def __str__(self) -> str:
         return self.message
 
+    def lines(self) -> list[str]:
+        """The lines to show, one per problem: one, unless the error gathers several
+        (an import lists every bad row at once)."""
+        return [self.message]
+
 
 class ProblemKind(enum.Enum):
     """What is wrong in a note, as the reader, the loader or the feedback reader saw it.

@@ -2,9 +2,10 @@
 
 Commands return an :class:`~coachkit.cli.outcome.Outcome` (a listing wraps it in
 :class:`~coachkit.cli.outcome.Listed`) or raise. :func:`run_command` maps the outcome
-to its code; an error becomes one line on stderr and status 2; a crash becomes one
-line and a log for the bug report (:func:`report_crash`). click's own exits (usage
-errors, ``--help``) pass through untouched.
+to its code; an error becomes one line on stderr (one per problem when it gathers
+several) and status 2; a crash becomes one line and a log for the bug report
+(:func:`report_crash`). click's own exits (usage errors, ``--help``) pass through
+untouched.
 """
 
 from __future__ import annotations
@@ -46,7 +47,8 @@ def run_command(ctx: click.Context, command: Callable[[], object]) -> object:
     except (click.exceptions.Exit, click.ClickException, click.exceptions.Abort):
         raise
     except CoachkitError as exc:
-        click.echo(error_line(str(exc)), err=True)
+        for line in exc.lines():
+            click.echo(error_line(line), err=True)
         code = exit_code_for(exc)
     except OSError as exc:
         # The system refused something (a name too long, a full disk, no permission, a

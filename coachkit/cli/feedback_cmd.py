@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
@@ -13,6 +13,9 @@ from coachkit.cli.common import DATE, engagement_root, no_commit_option, print_t
 from coachkit.cli.listing import chosen_format, emit, format_options, listed
 from coachkit.cli.outcome import Listed
 from coachkit.vocabulary import FEEDBACK_KINDS, one_of
+
+if TYPE_CHECKING:
+    from coachkit.feedback.survey_import import ImportPlan
 
 KIND_HELP = f"The kind of round: {one_of(FEEDBACK_KINDS)}."
 DATE_HELP = "When the round closed [default: today]."
@@ -166,33 +169,105 @@ def feedback_add(
 @feedback.command("import")
 @click.argument("csv_file", metavar="FILE.csv", type=click.Path(path_type=Path))
 @round_options
+@click.option(
+    "--map",
+    "map_file",
+    metavar="FILE.yaml",
+    type=click.Path(path_type=Path),
+    help="A mapping file: the rater, group and date columns, what each group answer "
+    "means, which question rates which goal or item, the scale (docs/format.md).",
+)
+@click.option(
+    "--dry-run",
+    is_flag=True,
+    help="Show how each column was understood, the raters, groups and ratings; write nothing.",
+)
 @no_commit_option
 def feedback_import(
-    csv_file: Path, kind: str, day: dt.date | None, scale: str | None, no_commit: bool
+    csv_file: Path,
+    kind: str,
+    day: dt.date | None,
+    scale: str | None,
+    map_file: Path | None,
+    dry_run: bool,
+    no_commit: bool,
 ) -> None:
     """Record a round from a survey tool's CSV export and commit it.
 
-    The CSV is UTF-8 with a header row. Columns: group, goal and rating are
-    required; rater, respondent and comment are optional; others are ignored.
-    Raters are told apart by rater, else by respondent, else one per row. Unless
-    every rater is a code such as R1, all are written as R1, R2… in order of first
-    appearance, so no name reaches the file. Nothing is written if any row is bad.
+    Reads Google Forms, Microsoft Forms, SurveyMonkey (two header rows) and
+    Qualtrics (three) exports with one row per respondent, and the long form with
+    one row per rater and goal (rater, group, goal or item, rating, comment). A
+    question rates a goal when its text begins with the goal's id ("G1 - To what
+    degree…") or contains its title; a Relationship, Role or Group column gives
+    the rater's group (line manager, direct report, peer, self, other); Likert
+    words such as "Somewhat more effective" count -3…+3. --map FILE.yaml says
+    anything else. Raters are told apart by a rater or respondent column, else one
+    per row (said on the first line); names and e-mail addresses are never
+    written. The date is the latest timestamp's unless --date is given; the scale
+    comes from --scale, the map, the file, or the earlier round of a final or
+    mini-survey, and a kind's default only when every rating fits it (said in one
+    line). Every bad row is listed, and then nothing is written.
 
     \b
     Example:
-      coachkit feedback import survey.csv --kind mini-survey --date 2026-03-15
-    with survey.csv:
-      rater,group,goal,rating,comment
-      R1,manager,G1,2,
-      R2,peer,G1,1,"Delegates more, asks ""why?"" first"
+      coachkit feedback import responses.csv --kind mini-survey --dry-run
+      coachkit feedback import responses.csv --kind mini-survey
+    with responses.csv (Google Forms):
+      Timestamp,Email Address,Your relationship to Jordan,G1 - Delegating …
+      2026/03/14 9:12:03 AM GMT,priya@acme.example,Direct report,Somewhat more effective
     """
-    from coachkit.dates import today
-    from coachkit.feedback.record import import_csv, parse_scale
+    from coachkit.feedback.record import parse_scale
+    from coachkit.feedback.survey_import import import_survey, plan_import
 
-    when = day or today()
     bounds = parse_scale(scale) if scale is not None else None
-    result = import_csv(engagement_root(), csv_file, kind, when, bounds, commit=not no_commit)
-    report_write(result, {"date": when})
+    root = engagement_root()
+    if dry_run:
+        for line in _dry_run_lines(plan_import(root, csv_file, kind, day, bounds, map_file)):
+            click.echo(line)
+        return
+    plan, result = import_survey(root, csv_file, kind, day, bounds, map_file, commit=not no_commit)
+    if plan.identity:
+        click.echo(plan.identity, err=True)  # how raters were counted comes first
+    report_write(result, {"date": plan.day})
+
+
+def _of(role: str) -> str:
+    return "on" if role == "comment" else "of"
+
+
+def _dry_run_lines(plan: ImportPlan) -> list[str]:
+    """How the import understood the file, for ``--dry-run``."""
+    from coachkit.dates import describe
+
+    rows = len({r.source for r in plan.responses})
+    form = "one row per rater and goal" if plan.layout.form == "long" else "one row per respondent"
+    lines = [plan.identity] if plan.identity else []
+    lines.append(f"{plan.name}: {plan.tool} export, {plan.header_rows} header row(s), {form}")
+    lines.append("columns:")
+    width = max(len(role.column.label) for role in plan.layout.roles)
+    for role in plan.layout.roles:
+        what = role.role if role.target is None else f"{role.role} {_of(role.role)} {role.target}"
+        lines.append(f"  {role.column.label:<{width}}  {what}: {role.why}")
+    raters = plan.raters_by_group()
+    total = sum(raters.values())
+    lines.append(
+        f"raters: {total} in {rows} row(s) with a rating; "
+        + ", ".join(f"{group} {count}" for group, count in sorted(raters.items()))
+    )
+    if plan.groups:
+        lines.append(
+            "group answers: " + ", ".join(f"{a!r} → {g} ({n})" for a, (g, n) in plan.groups.items())
+        )
+    lines.append("ratings:")
+    for subject, (count, others) in plan.ratings_by_subject().items():
+        lines.append(f"  {subject}: {count} ({others} from stakeholders, {count - others} self)")
+    low, high = plan.scale
+    lines.append(f"scale: [{low:g}, {high:g}], {plan.scale_source}")
+    lines.append(f"date: {describe(plan.day)}, {plan.day_source}")
+    lines += plan.notes
+    lines.append(f"would write feedback/{plan.day.isoformat()}-{plan.kind}.md")
+    lines.append("dry run: nothing written")
+    return lines
 
 
 @feedback.command("summary")

@@ -1,4 +1,5 @@
-"""`coachkit feedback add|import|summary`, anonymity, and the feedback lint rules."""
+"""`coachkit feedback add|summary`, anonymity, and the feedback lint rules (`feedback import`
+is tested in test_import.py)."""
 
 from __future__ import annotations
 
@@ -133,90 +134,6 @@ def test_add_takes_an_explicit_scale(sample: Path) -> None:
     )  # fmt: skip
     assert result.exit_code == 0, result.output
     assert "scale: [0, 10]\n" in (sample / "feedback/2026-06-30-final.md").read_text("utf-8")
-
-
-# --- feedback import -----------------------------------------------------------------------------
-
-
-def test_import_reads_quoted_comments_and_keeps_codes(sample: Path, tmp_path: Path) -> None:
-    survey = build_file_tree(tmp_path, {"survey.csv": (
-        "rater,group,goal,rating,comment\r\n"
-        "R1,manager,G1,2,\r\n"
-        'R2,peer,G1,1,"Delegates more, says ""your call"" often"\r\n'
-        "R3,direct-report,G1,3,\r\n"
-        "R2,peer,G2,-1,Quieter in the board meeting\r\n"
-    )}) / "survey.csv"  # fmt: skip
-    result = run(
-        "feedback", "import", str(survey), "--kind", "mini-survey", "--date", "2026-03-15",
-        cwd=sample,
-    )  # fmt: skip
-    assert result.exit_code == 0, result.output
-    assert result.stdout == f"{sample / SURVEY}\n"
-    assert result.stderr.splitlines()[0] == "date 2026-03-15 (Sun)"
-    assert "raters written as" not in result.stderr
-    assert (sample / SURVEY).read_text(encoding="utf-8").split("---\n")[1] == (
-        "kind: mini-survey\n"
-        "date: 2026-03-15\n"
-        "scale: [-3, 3]\n"
-        "responses:\n"
-        "  - {rater: R1, group: manager, goal: G1, rating: 2}\n"
-        "  - {rater: R2, group: peer, goal: G1, rating: 1, comment: 'Delegates more, says \"your call\" often'}\n"
-        "  - {rater: R3, group: direct-report, goal: G1, rating: 3}\n"
-        "  - {rater: R2, group: peer, goal: G2, rating: -1, comment: Quieter in the board meeting}\n"
-    )
-    assert commits(sample)[0] == "Add mini-survey feedback (2026-03-15)"
-    assert committed_files(sample) == [SURVEY]
-    rows = json.loads(run("feedback", "summary", "--json", cwd=sample).stdout)
-    assert [(r["goal"], r["kind"], r["mean"], r["raters"]) for r in rows] == [
-        ("G1", "baseline", 2.2, 5),
-        ("G1", "mini-survey", 2.0, 3),
-        ("G2", "baseline", None, 1),  # fewer than 3 raters: the mean is withheld
-        ("G2", "mini-survey", None, 1),
-    ]
-
-
-def test_import_replaces_names_with_codes_in_first_seen_order(sample: Path, tmp_path: Path) -> None:
-    survey = build_file_tree(tmp_path, {"names.csv": (
-        "\ufeffRater,Group,Goal,Rating,Submitted\n"
-        "Priya Shah,Peer,G1,2,2026-03-14\n"
-        "Sam Ortiz,Manager,G1,1,2026-03-14\n"
-        "Priya Shah,Peers,G2,1,2026-03-14\n"
-        "\n"
-        "Dana Wu,Direct report,G1,3,2026-03-15\n"
-    )}) / "names.csv"  # fmt: skip
-    result = run("feedback", "import", str(survey), "--kind", "mini-survey", cwd=sample)
-    assert result.exit_code == 0, result.output
-    assert f"{survey}: raters written as R1…R3 in order of first appearance (the rater column holds names, not codes; no name was written)" in result.stderr.splitlines()  # fmt: skip
-    text = (sample / "feedback/2026-02-12-mini-survey.md").read_text(encoding="utf-8")
-    for name in ("Priya", "Shah", "Sam", "Ortiz", "Dana", "Wu"):
-        assert name not in text
-    assert (
-        "  - {rater: R1, group: peer, goal: G1, rating: 2}\n"
-        "  - {rater: R2, group: manager, goal: G1, rating: 1}\n"
-        "  - {rater: R1, group: peer, goal: G2, rating: 1}\n"
-        "  - {rater: R3, group: direct-report, goal: G1, rating: 3}\n"
-    ) in text
-
-
-def test_import_tells_raters_apart_by_respondent_or_by_row(sample: Path, tmp_path: Path) -> None:
-    build_file_tree(tmp_path, {
-        "by-respondent.csv": "respondent,group,goal,rating\nx@acme.com,peer,G1,1\n"
-        "y@acme.com,peer,G1,2\nx@acme.com,peer,G2,1\n",
-        "by-row.csv": "group;goal;rating\npeer;G1;1\npeer;G1;2\n",
-    })  # fmt: skip
-    first = run("feedback", "import", str(tmp_path / "by-respondent.csv"), "--kind", "interview",
-                "--scale", "-3,3", "--no-commit", cwd=sample)  # fmt: skip
-    assert first.exit_code == 0, first.output
-    text = (sample / "feedback/2026-02-12-interview.md").read_text(encoding="utf-8")
-    assert "acme.com" not in text
-    assert "{rater: R1, group: peer, goal: G2, rating: 1}" in text
-    assert "(one per respondent)" in first.stderr
-    second = run("feedback", "import", str(tmp_path / "by-row.csv"), "--kind", "mini-survey",
-                 "--no-commit", cwd=sample)  # fmt: skip
-    assert second.exit_code == 0, second.output
-    text = (sample / "feedback/2026-02-12-mini-survey.md").read_text(encoding="utf-8")
-    assert "{rater: R2, group: peer, goal: G1, rating: 2}" in text
-    assert "(one per row)" in second.stderr
 
 
 # --- feedback summary ----------------------------------------------------------------------------
@@ -462,55 +379,6 @@ def test_an_unknown_kind_is_refused(sample: Path) -> None:
     )
 
 
-HEADER = "rater,group,goal,rating,comment\n"
-BAD_CSV = [
-    pytest.param(HEADER + "R1,peer,G1,1,\nR2,peer,G1,5,\n", "3: rating 5 is outside the scale [-3, 3]",
-                 id="rating outside the scale"),
-    pytest.param(HEADER + "R1,peer,G7,1,\n", "2: response names goal 'G7', which does not exist (goals: G1, G2)",
-                 id="unknown goal"),
-    pytest.param(HEADER + "R1,boss,G1,1,\n",
-                 "2: group must be one of self, manager, peer, direct-report, other, not 'boss'",
-                 id="unknown group"),
-    pytest.param(HEADER + "R1,peer,G1,,\n", "2: the rating is empty; fill it in or remove the row",
-                 id="empty rating"),
-    pytest.param(HEADER + "R1,peer,G1,high,\n", "2: rating must be a number, not 'high'",
-                 id="rating not a number"),
-    pytest.param(HEADER + "R1,peer,G1,-inf,\n", "2: rating must be a finite number, not '-inf'",
-                 id="rating infinite"),
-    pytest.param(HEADER + "R1,peer,G1,1,\nR2,peer,G1,1e308,\n",
-                 "3: rating 1e+308 is outside the scale [-3, 3]", id="rating 1e308"),
-    pytest.param(HEADER + "R1,peer,G1,1,Good, mostly\n",
-                 '2: 6 fields but the header has 5; put a value that holds a comma in double quotes ("like, this")',
-                 id="unquoted comma"),
-    pytest.param(HEADER + 'R1,peer,G1,1,"Good\n', "2: not valid CSV: unexpected end of data",
-                 id="unclosed quote"),
-    pytest.param("R1,peer,G1,1\n",
-                 "1: the header row has no group, goal or rating column; the first line must name the columns, e.g. rater,group,goal,rating,comment",
-                 id="no header row"),
-    pytest.param("", "1: no header row; the first line must be rater,group,goal,rating,comment",
-                 id="empty file"),
-    pytest.param(HEADER, ": no ratings below the header row", id="header only"),
-    pytest.param(HEADER.encode() + b"R1,peer,G1,1,caf\xe9\n", "2: not UTF-8 text; export the CSV as UTF-8",
-                 id="not UTF-8"),
-    pytest.param(HEADER + "R1,peer,G1,1,\n\nR1,peer,G1,2,\n",
-                 "4: R1 already rated G1 ({csv}:2); keep one rating per rater and goal",
-                 id="one rater twice on a goal"),
-]  # fmt: skip
-
-
-@pytest.mark.parametrize(("content", "where"), BAD_CSV)
-def test_bad_csv_is_one_line_naming_file_and_line(
-    sample: Path, tmp_path: Path, content: str | bytes, where: str
-) -> None:
-    survey = build_file_tree(tmp_path, {"survey.csv": content}) / "survey.csv"
-    result = run("feedback", "import", str(survey), "--kind", "mini-survey", cwd=sample)
-    assert result.exit_code == 2
-    assert result.stdout == ""
-    separator = "" if where.startswith(":") else ":"
-    expected = f"{survey}{separator}{where}".replace("{csv}", str(survey))
-    assert_nothing_written(sample, result.stderr, expected)
-
-
 def test_an_engagement_without_goals_is_told_to_add_them(sample: Path) -> None:
     git(sample, "rm", "-q", "-r", "goals")
     result = run("feedback", "add", "--kind", "final", "--rating", "R1:peer:G1:4", cwd=sample)
@@ -527,12 +395,6 @@ def test_the_kind_option_lists_every_kind() -> None:
     from coachkit.vocabulary import FEEDBACK_KINDS
 
     assert all(kind in KIND_HELP for kind in FEEDBACK_KINDS)
-
-
-def test_a_missing_csv_is_one_line(sample: Path, tmp_path: Path) -> None:
-    result = run("feedback", "import", str(tmp_path / "nope.csv"), "--kind", "final", cwd=sample)
-    assert result.exit_code == 2
-    assert_nothing_written(sample, result.stderr, f"{tmp_path / 'nope.csv'}: no such file")
 
 
 # --- the written file reads back exactly ---------------------------------------------------------
