@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from coachkit.cli.common import DATE, no_commit_option, report_write
+from coachkit.vocabulary import BILLING, GROUP_SIZE_MAX, GROUP_SIZE_MIN, ICF_LISTINGS
 
 
 @click.command()
@@ -31,6 +32,24 @@ from coachkit.cli.common import DATE, no_commit_option, report_write
 @click.option(
     "--cadence", default="2w", show_default=True, help="Time between sessions: 1w, 2w, 10d, 1mo…"
 )
+@click.option("--contact", metavar="EMAIL", help="The client's e-mail, for a coaching log.")
+@click.option(
+    "--billing",
+    type=click.Choice(BILLING),
+    help="How the sessions are billed; each session may say otherwise [default: paid].",
+)
+@click.option(
+    "--group-size",
+    type=click.IntRange(GROUP_SIZE_MIN, GROUP_SIZE_MAX),
+    help=f"For group coaching: how many people are coached together "
+    f"({GROUP_SIZE_MIN}-{GROUP_SIZE_MAX}).",
+)
+@click.option(
+    "--icf-listing",
+    type=click.Choice(ICF_LISTINGS),
+    help="listed: the client agreed to be named in a credential's coaching log "
+    "[default: anonymous].",
+)
 @no_commit_option
 def init(
     path: Path,
@@ -45,6 +64,10 @@ def init(
     sessions_planned: int | None,
     session_length: int,
     cadence: str,
+    contact: str | None,
+    billing: str | None,
+    group_size: int | None,
+    icf_listing: str | None,
     no_commit: bool,
 ) -> None:
     """Start an engagement in PATH: write engagement.md and commit it.
@@ -56,6 +79,8 @@ def init(
     Example:
       coachkit init acme-jordan-lee --client "Jordan Lee" --organization Acme \\
           --sponsor "Sam Ortiz" --hr "Dana Wu" --sessions 12 --cadence 2w --start 2026-01-12
+      coachkit init peer-circle --client "Leaders circle" --group-size 6 --billing pro-bono \\
+          --contact lead@example.org --icf-listing listed
     """
     from coachkit.dates import today
     from coachkit.writers.init import EngagementDetails, init_engagement
@@ -73,5 +98,9 @@ def init(
         sessions_planned=sessions_planned,
         session_length=session_length,
         cadence=cadence,
+        contact=contact,
+        billing=billing,
+        group_size=group_size,
+        icf_listing=icf_listing,
     )
     report_write(init_engagement(path, details, commit=not no_commit), {"start": start})

@@ -10,7 +10,21 @@ import click
 
 from coachkit.cli.common import DATE, engagement_root, no_commit_option, report_write
 from coachkit.cli.listing import chosen_format, emit, format_options
-from coachkit.vocabulary import SESSION_KINDS
+from coachkit.vocabulary import ATTENDANCE, BILLING, SESSION_KINDS
+
+
+class ClockParam(click.ParamType):  # type: ignore[type-arg]
+    """A local time of day ``HH:MM``, as a session's start."""
+
+    name = "HH:MM"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
+        from coachkit.dates import clock_problem, normal_clock
+
+        problem = clock_problem(str(value))
+        if problem:
+            self.fail(f"the start {problem}", param, ctx)
+        return normal_clock(str(value))
 
 
 @click.group()
@@ -29,6 +43,23 @@ def _open_editor(path: Path) -> None:
     help="Template name (see `coachkit templates list`) [default: session, or follow-up].",
 )
 @click.option("--format", "fmt", help="How you meet: in-person, video, phone.")
+@click.option("--start", type=ClockParam(), help="The local time the session starts, e.g. 09:30.")
+@click.option(
+    "--duration",
+    type=click.IntRange(min=1),
+    metavar="MINUTES",
+    help="Minutes coached [default: the engagement's session_length].",
+)
+@click.option(
+    "--attended",
+    type=click.Choice(ATTENDANCE),
+    help="Whether the session took place; a no-show or late cancel counts no hours [default: held].",
+)
+@click.option(
+    "--billing",
+    type=click.Choice(BILLING),
+    help="How this session is billed [default: the engagement's billing, else paid].",
+)
 @click.option(
     "--kind",
     type=click.Choice(SESSION_KINDS),
@@ -46,6 +77,10 @@ def session_new(
     day: dt.date | None,
     template: str | None,
     fmt: str | None,
+    start: str | None,
+    duration: int | None,
+    attended: str | None,
+    billing: str | None,
     kind: str | None,
     backdate: bool,
     again: bool,
@@ -67,12 +102,13 @@ def session_new(
     \b
     Examples:
       coachkit session new
-      coachkit session new --date tomorrow --format video
+      coachkit session new --date tomorrow --format video --start 09:30
+      coachkit session new --date 2026-02-19 --attended no-show --backdate
       coachkit session new --date 2026-02-03 --backdate
       $EDITOR "$(coachkit session new)"
     """
     from coachkit.dates import today
-    from coachkit.writers.sessions import new_session
+    from coachkit.writers.sessions import SessionFacts, new_session
 
     day = day or today()
     result = new_session(
@@ -85,6 +121,7 @@ def session_new(
         again=again,
         commit=not no_commit,
         edit=_open_editor if edit else None,
+        facts=SessionFacts(start, duration, attended, billing),
     )
     report_write(result, {"date": day})
 

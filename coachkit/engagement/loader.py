@@ -44,7 +44,7 @@ if TYPE_CHECKING:
 
 FACT_INVALID = ProblemKind.FACT_INVALID
 # One address, no spaces: enough to catch a name typed where the e-mail belongs.
-_EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 SESSION_NAME_RE = re.compile(r"^(\d+)-(\d{4}-\d{2}-\d{2})")
 ACTION_KEYS = ("id", "title", "owner", "due", "status", "goal", "accountability", "done")
 
@@ -184,7 +184,7 @@ class _Builder:
         self.choice(note, "billing", BILLING)
         self.choice(note, "icf_listing", ICF_LISTINGS)
         contact = self.text(note, note.meta, "contact")
-        if contact is not None and not _EMAIL_RE.match(contact):
+        if contact is not None and not EMAIL_RE.match(contact):
             self.problem(
                 note,
                 "contact",

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from coachkit.dates import parse_cadence
 from coachkit.engagement.listing import ENGAGEMENT_FILE
+from coachkit.engagement.loader import EMAIL_RE
 from coachkit.errors import CoachkitError
 from coachkit.storage.atomic_write import create_file
 from coachkit.storage.commits import commit_plan, finish, init_repository
@@ -31,6 +32,11 @@ class EngagementDetails:
     sessions_planned: int | None = None
     session_length: int = 60
     cadence: str = "2w"
+    # The facts a credential's coaching log needs (docs/hours.md).
+    contact: str | None = None
+    billing: str | None = None
+    group_size: int | None = None
+    icf_listing: str | None = None
 
 
 def init_engagement(folder: Path, details: EngagementDetails, commit: bool = True) -> WriteResult:
@@ -38,6 +44,10 @@ def init_engagement(folder: Path, details: EngagementDetails, commit: bool = Tru
     if not details.client.strip():
         raise CoachkitError("--client must not be empty")
     parse_cadence(details.cadence)
+    if details.contact is not None and not EMAIL_RE.match(details.contact):
+        raise CoachkitError(
+            f"--contact must be the client's e-mail address, not {details.contact!r}"
+        )
     if details.end and details.end < details.start:
         raise CoachkitError(f"the end date {details.end} is before the start date {details.start}")
     folder = folder.absolute()

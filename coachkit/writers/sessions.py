@@ -46,8 +46,23 @@ def open_on(engagement: EngagementView, day: dt.date) -> list[ActionRecord]:
     )
 
 
+@dataclasses.dataclass(frozen=True)
+class SessionFacts:
+    """What ``session new`` may set in the note beyond its date and format (docs/format.md):
+    the start time ``HH:MM``, the minutes, whether it was held, and its billing."""
+
+    start: str | None = None
+    duration: int | None = None
+    attended: str | None = None
+    billing: str | None = None
+
+
 def session_context(
-    engagement: EngagementView, number: int, day: dt.date, fmt: str | None
+    engagement: EngagementView,
+    number: int,
+    day: dt.date,
+    fmt: str | None,
+    facts: SessionFacts | None = None,
 ) -> dict[str, Any]:
     """Everything the session template can use: nothing that needs the notes' front
     matter, so a cached engagement serves (see :func:`new_session`). Only what was open
@@ -76,7 +91,8 @@ def session_context(
         }
         for item in open_on(engagement, day)
     ]
-    duration = engagement.meta.get("session_length")
+    facts = facts or SessionFacts()
+    duration = facts.duration or engagement.meta.get("session_length")
     # Plain data only: a Goal holds its Path, whose methods could read or write any file.
     context: dict[str, Any] = plain_data(
         {
@@ -87,6 +103,9 @@ def session_context(
                 "duration": duration if isinstance(duration, int) else None,
                 "format": fmt,
                 "next_session": engagement.next_after(day),
+                "start": facts.start,
+                "attended": facts.attended,
+                "billing": facts.billing,
             },
             "goals": [_public_goal(goal) for goal in engagement.active_goals()],
             "open_actions": open_actions,
@@ -115,14 +134,17 @@ def _public_goal(goal: Goal) -> Goal:
 
 
 def follow_up_context(
-    engagement: EngagementView, plan: SessionPlan, fmt: str | None
+    engagement: EngagementView,
+    plan: SessionPlan,
+    fmt: str | None,
+    facts: SessionFacts | None = None,
 ) -> dict[str, Any]:
     """The session context, plus what a follow-up template uses: ``follow_up`` (``number``,
     ``planned`` dates, ``next`` planned date after this one), every goal with its final
     status, and the public text of engagement.md's ``## Sustainment plan``."""
     from coachkit.notes.reader import read_note
 
-    context = session_context(engagement, plan.number, plan.day, fmt)
+    context = session_context(engagement, plan.number, plan.day, fmt, facts)
     planned = follow_up_dates(engagement)
     later = [d for d in planned if d > plan.day]
     note = read_note(engagement.root / ENGAGEMENT_FILE)
@@ -150,10 +172,12 @@ def new_session(
     again: bool = False,
     commit: bool = True,
     edit: Callable[[Path], None] | None = None,
+    facts: SessionFacts | None = None,
 ) -> WriteResult:
     """Write ``sessions/NN-YYYY-MM-DD.md`` from the session (or follow-up) template and commit it.
 
-    ``kind``, ``backdate`` and ``again`` are the choices :func:`plan_session` checks;
+    ``facts`` are the start, minutes, attendance and billing to write (the minutes
+    default to the engagement's ``session_length:``). ``kind``, ``backdate`` and ``again`` are the choices :func:`plan_session` checks;
     ``template`` defaults to the kind's own. A follow-up that moves the phase edits
     engagement.md too, in the same commit. ``edit``, when given, is called with the new
     file before the commit, so what the coach types in the editor is part of the commit.
@@ -168,9 +192,9 @@ def new_session(
         plan = plan_session(engagement, day, kind, backdate=backdate, again=again)
         path = root / "sessions" / f"{plan.number:02d}-{day.isoformat()}.md"
         if plan.is_follow_up:
-            context = follow_up_context(engagement, plan, fmt)
+            context = follow_up_context(engagement, plan, fmt, facts)
         else:
-            context = session_context(engagement, plan.number, day, fmt)
+            context = session_context(engagement, plan.number, day, fmt, facts)
         name = template or ("follow-up" if plan.is_follow_up else "session")
         text = render(name, context, root)
         if plan.is_follow_up:
