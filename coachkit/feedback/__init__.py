@@ -10,15 +10,16 @@ from coachkit.lazy_exports import lazy
 
 if TYPE_CHECKING:
     from coachkit.feedback.anonymity import publishable
-    from coachkit.feedback.record import add_round, import_csv
+    from coachkit.feedback.record import add_round
     from coachkit.feedback.rounds import read_rounds, summarize
+    from coachkit.feedback.survey_import import import_survey
 
-__all__ = ["add_round", "import_csv", "publishable", "read_rounds", "summarize"]
+__all__ = ["add_round", "import_survey", "publishable", "read_rounds", "summarize"]
 __getattr__ = lazy(
     __name__,
     {
         "add_round": "record",
-        "import_csv": "record",
+        "import_survey": "survey_import",
         "publishable": "anonymity",
         "read_rounds": "rounds",
         "summarize": "rounds",

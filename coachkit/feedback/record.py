@@ -1,4 +1,5 @@
-"""Record a round of stakeholder feedback, from the command line or a survey tool's CSV export.
+"""Record a round of stakeholder feedback: ``coachkit feedback add``, and the writing half
+of ``feedback import`` (:mod:`coachkit.feedback.survey_import` reads the export).
 
 A round becomes one new file, ``feedback/YYYY-MM-DD-<kind>.md`` (``-2``, ``-3``…
 when the name is taken), with one flow-style line per response. Everything is
@@ -7,28 +8,11 @@ checked before anything is written: the file's text is built, read back with
 exist, known groups, one rating per rater and goal), and only then created and
 committed. An error names where the bad value came from: ``ratings.csv:4:`` or
 ``--rating R1:boss:G1:2:``.
-
-The CSV (UTF-8, a header row, then one row per rater and goal)::
-
-    rater,group,goal,rating,comment
-    R1,manager,G1,2,
-    R2,peer,G1,1,"Hands over more, says ""your call"" often"
-
-``group``, ``goal`` and ``rating`` are required columns; ``rater``,
-``respondent`` and ``comment`` are optional, and other columns are ignored.
-Raters are told apart by ``rater``, else by ``respondent`` (a survey tool's
-response id), else each row counts as a different rater. Labels are kept only
-when every row has a code such as ``R1`` or ``DR2`` in ``rater``; otherwise
-every rater is written as R1, R2… in order of first appearance, so a name or an
-e-mail address in the export never reaches the file.
 """
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
-import math
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -37,6 +21,7 @@ from pathlib import Path
 from coachkit.engagement.loader import load_engagement
 from coachkit.errors import CoachkitError, WriteRefused
 from coachkit.feedback.items import item_key
+from coachkit.feedback.likert import parse_number
 from coachkit.feedback.rounds import RATING_LIMIT, default_scale, read_round
 from coachkit.feedback.themes import THEME_KINDS, GroupThemes, merge_themes
 from coachkit.notes.front_matter_edit import format_scalar
@@ -48,21 +33,15 @@ from coachkit.storage.write_result import WriteResult
 from coachkit.vocabulary import FEEDBACK_KIND_TITLES, FEEDBACK_KINDS, OTHER, RATER_GROUPS
 
 __all__ = [
-    "CSV_COLUMNS",
     "FeedbackInputError",
     "NewResponse",
     "add_round",
     "attach_comment",
-    "import_csv",
     "parse_item_rating_option",
     "parse_rating_option",
     "parse_scale",
-    "read_csv",
 ]
 
-CSV_COLUMNS = ("rater", "group", "goal", "rating", "comment")
-REQUIRED_COLUMNS = ("group", "goal", "rating")
-OPTIONAL_COLUMNS = ("rater", "respondent", "comment")
 # A rater label is a code (R1, DR2, P-3), never a name or an e-mail address.
 RATER_CODE = re.compile(r"[A-Z]{1,3}-?[0-9]{1,4}")
 _FLOW_INDICATORS = set(",[]{}:#")
@@ -96,7 +75,7 @@ def parse_scale(text: str, source: str = "--scale") -> tuple[float, float]:
     """``"-3,3"`` as ``(-3.0, 3.0)``: two finite numbers from -100 to 100, lowest first."""
     parts = text.split(",")
     if len(parts) == 2:
-        low, high = _parse_number(parts[0]), _parse_number(parts[1])
+        low, high = parse_number(parts[0]), parse_number(parts[1])
         if low is not None and high is not None:
             if not all(-RATING_LIMIT <= bound <= RATING_LIMIT for bound in (low, high)):
                 raise FeedbackInputError(
@@ -245,172 +224,8 @@ def _refuse_repeats(responses: Sequence[NewResponse]) -> None:
             )
 
 
-@writes_engagement
-def import_csv(
-    root: Path,
-    csv_path: Path,
-    kind: str,
-    date: dt.date,
-    scale: tuple[float, float] | None,
-    *,
-    commit: bool = True,
-) -> WriteResult:
-    """Record the ratings in a survey tool's CSV export as one round (see the module doc)."""
-    responses, notes = read_csv(csv_path)
-    return add_round(root, kind, date, scale, responses, commit=commit, notes=notes)
-
-
-def read_csv(csv_path: Path) -> tuple[list[NewResponse], list[str]]:
-    """The responses in ``csv_path`` and notes on how raters were labelled.
-
-    Raises :class:`FeedbackInputError` as ``file.csv:line: message`` for a file
-    that cannot be read as the documented CSV.
-    """
-    name = str(csv_path)
-    text = _read_text(csv_path)
-    first_line = text.split("\n", 1)[0]
-    delimiter = next((d for d in ",;\t" if d in first_line), ",")
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
-    rows: list[tuple[int, list[str]]] = []
-    try:
-        header = [cell.strip().lower() for cell in next(reader, [])]
-        start = reader.line_num + 1
-        for cells in reader:
-            if any(cell.strip() for cell in cells):
-                rows.append((start, cells))
-            start = reader.line_num + 1
-    except csv.Error as exc:
-        raise FeedbackInputError(f"{name}:{reader.line_num}: not valid CSV: {exc}") from None
-    columns = _columns(name, header)
-    found = [_row(name, line, cells, columns, len(header)) for line, cells in rows]
-    if not found:
-        raise FeedbackInputError(f"{name}: no ratings below the header row")
-    return _label_raters(name, found)
-
-
-def _read_text(csv_path: Path) -> str:
-    name = str(csv_path)
-    try:
-        raw = csv_path.read_bytes()
-    except FileNotFoundError:
-        raise FeedbackInputError(f"{name}: no such file") from None
-    except OSError as exc:
-        raise FeedbackInputError(f"{name}: cannot read it: {exc.strerror}") from None
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
-        raise FeedbackInputError(
-            f"{name}:{line}: not UTF-8 text; export the CSV as UTF-8"
-        ) from None
-
-
-def _columns(name: str, header: list[str]) -> dict[str, int]:
-    expected = ",".join(CSV_COLUMNS)
-    if not any(header):
-        raise FeedbackInputError(f"{name}:1: no header row; the first line must be {expected}")
-    columns: dict[str, int] = {}
-    for index, column in enumerate(header):
-        if column in columns:
-            raise FeedbackInputError(f"{name}:1: column {column!r} appears twice")
-        if column:
-            columns[column] = index
-    missing = [column for column in REQUIRED_COLUMNS if column not in columns]
-    if missing:
-        raise FeedbackInputError(
-            f"{name}:1: the header row has no {_either(missing)} column; "
-            f"the first line must name the columns, e.g. {expected}"
-        )
-    return columns
-
-
-def _either(names: list[str]) -> str:
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
-
-
-@dataclass(frozen=True)
-class _Row:
-    line: int
-    identity: tuple[str, str]  # ("rater", label), ("respondent", id) or ("row", line)
-    response: NewResponse
-
-
-def _row(name: str, line: int, cells: list[str], columns: dict[str, int], width: int) -> _Row:
-    where = f"{name}:{line}"
-    if len(cells) > width and any(cell.strip() for cell in cells[width:]):
-        raise FeedbackInputError(
-            f"{where}: {len(cells)} fields but the header has {width}; "
-            'put a value that holds a comma in double quotes ("like, this")'
-        )
-
-    def cell(column: str) -> str:
-        index = columns.get(column)
-        return cells[index].strip() if index is not None and index < len(cells) else ""
-
-    goal = cell("goal")
-    if not goal:
-        raise FeedbackInputError(f"{where}: the goal is empty; name a goal id such as G1")
-    value = cell("rating")
-    if not value:
-        raise FeedbackInputError(f"{where}: the rating is empty; fill it in or remove the row")
-    rater, respondent = cell("rater"), cell("respondent")
-    identity = (
-        ("rater", rater)
-        if rater
-        else ("respondent", respondent)
-        if respondent
-        else ("row", str(line))
-    )
-    response = NewResponse(
-        rater, cell("group"), goal, _rating(value, where), cell("comment") or None, where
-    )
-    return _Row(line, identity, response)
-
-
-def _label_raters(name: str, rows: list[_Row]) -> tuple[list[NewResponse], list[str]]:
-    kinds = {row.identity[0] for row in rows}
-    if kinds == {"rater"} and all(RATER_CODE.fullmatch(row.identity[1]) for row in rows):
-        return [row.response for row in rows], []
-    labels: dict[tuple[str, str], str] = {}
-    for row in rows:
-        labels.setdefault(row.identity, f"R{len(labels) + 1}")
-    responses = [replace(row.response, rater=labels[row.identity]) for row in rows]
-    if "rater" in kinds and not all(
-        RATER_CODE.fullmatch(row.identity[1]) for row in rows if row.identity[0] == "rater"
-    ):
-        why = "the rater column holds names, not codes; no name was written"
-    elif "respondent" in kinds:
-        why = "one per respondent"
-    else:
-        why = "one per row"
-    notes = [f"{name}: raters written as R1…R{len(labels)} in order of first appearance ({why})"]
-    without = sum(1 for row in rows if row.identity[0] == "row")
-    if without and kinds != {"row"}:
-        notes.append(
-            f"{name}: {without} row(s) without a rater or respondent, each counted as a different rater"
-        )
-    return responses, notes
-
-
-def _parse_number(text: str) -> int | float | None:
-    """A finite number written in ``text``, else None (``inf`` and ``nan`` are not ratings)."""
-    text = text.strip()
-    try:
-        return int(text)
-    except ValueError:
-        pass
-    try:
-        number = float(text)
-    except ValueError:
-        return None
-    if not math.isfinite(number):
-        return None
-    # 2.0 is written 2; 1e308 stays 1e+308 rather than 309 digits.
-    return int(number) if number.is_integer() and abs(number) < 1e15 else number
-
-
 def _rating(text: str, source: str) -> int | float:
-    number = _parse_number(text)
+    number = parse_number(text)
     if number is None:
         what = "a finite number" if _is_float(text) else "a number"  # inf, nan
         raise FeedbackInputError(f"{source}: rating must be {what}, not {text!r}")
