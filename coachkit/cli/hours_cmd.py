@@ -76,25 +76,27 @@ def hours(
     """
     from coachkit.dates import today
     from coachkit.hours.build import build_hours, output_format
-    from coachkit.hours.export import export_bytes, write_export
+    from coachkit.hours.export import check_target, export_bytes, write_export
 
     fmt = output_format(fmt, output)
+    if output is not None:
+        check_target(output)  # before counting: a bad -o is the one line printed
     result = build_hours(
         paths, Path.cwd(), today(), since, until, credential_name, use_cache=not no_cache
     )
     if result.problems:
         return listed(result.problems, False)
-    for line in result.log.uncounted:
-        click.echo(line, err=True)
     if fmt == "table":
         _print_table(result)
-        return Listed()
-    data = export_bytes(fmt, result.log, result.credential, result.progress)
-    if output is None:
-        click.echo(data.decode("utf-8"), nl=False)
-        return Listed()
-    click.echo(str(write_export(output, data)))
-    return None
+    else:
+        data = export_bytes(fmt, result.log, result.credential, result.progress)
+        if output is None:
+            click.echo(data.decode("utf-8"), nl=False)
+        else:
+            click.echo(str(write_export(output, data)))
+    for line in result.log.uncounted:  # after the log: an error above stays one line
+        click.echo(line, err=True)
+    return Listed() if output is None else None
 
 
 def _print_table(result: HoursResult) -> None:

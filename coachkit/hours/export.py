@@ -184,6 +184,13 @@ def export_bytes(
     return csv_text(log).encode("utf-8")
 
 
+def check_target(output: Path) -> None:
+    """Refuse at once an ``output`` that :func:`write_export` would refuse (checked again there)."""
+    from coachkit.report.output import check_output
+
+    check_output(output, force=True)
+
+
 def write_export(output: Path, data: bytes) -> Path:
     """Write ``data`` to ``output``, replacing a regular file there (never a note, a link,
     a folder or a device); nothing is written on any error."""
