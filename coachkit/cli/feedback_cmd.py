@@ -239,10 +239,10 @@ def _dry_run_lines(plan: ImportPlan) -> list[str]:
     """How the import understood the file, for ``--dry-run``."""
     from coachkit.dates import describe
 
-    rows = len({r.source for r in plan.responses})
     form = "one row per rater and goal" if plan.layout.form == "long" else "one row per respondent"
     lines = [plan.identity] if plan.identity else []
-    lines.append(f"{plan.name}: {plan.tool} export, {plan.header_rows} header row(s), {form}")
+    rows = "1 header row" if plan.header_rows == 1 else f"{plan.header_rows} header rows"
+    lines.append(f"{plan.name}: {plan.tool} export, {rows}, {form}")
     lines.append("columns:")
     width = max(len(role.column.label) for role in plan.layout.roles)
     for role in plan.layout.roles:
@@ -251,8 +251,9 @@ def _dry_run_lines(plan: ImportPlan) -> list[str]:
     raters = plan.raters_by_group()
     total = sum(raters.values())
     lines.append(
-        f"raters: {total} in {rows} row(s) with a rating; "
+        f"raters: {total} ("
         + ", ".join(f"{group} {count}" for group, count in sorted(raters.items()))
+        + ")"
     )
     if plan.groups:
         lines.append(

@@ -160,7 +160,7 @@ def test_dry_run_says_how_each_column_was_understood_and_writes_nothing(sample: 
     assert result.stderr == ""
     assert result.stdout.splitlines() == [
         f'{export}: raters told apart by column 1 "Respondent ID": 7 raters, written as R1…R7 in order of first appearance (one per respondent)',
-        f"{export}: SurveyMonkey export, 2 header row(s), one row per respondent",
+        f"{export}: SurveyMonkey export, 2 header rows, one row per respondent",
         "columns:",
         '  column 1 "Respondent ID"                                      rater: tells raters apart; never written',
         '  column 2 "Collector ID"                                       ignored: a field of the survey tool (SurveyMonkey)',
@@ -175,7 +175,7 @@ def test_dry_run_says_how_each_column_was_understood_and_writes_nothing(sample: 
         '  column 11 "How has Jordan changed since January in each ar…"  rating of G1: contains the title of G1',
         '  column 12 "How has Jordan changed since January in each ar…"  rating of G2: contains the title of G2',
         '  column 13 "Is there anything else you would like to share?"   ignored: names no goal or item',
-        "raters: 7 in 7 row(s) with a rating; direct-report 3, manager 1, peer 2, self 1",
+        "raters: 7 (direct-report 3, manager 1, peer 2, self 1)",
         "group answers: 'Line manager' → manager (1), 'Direct report' → direct-report (3), 'Peer' → peer (2), 'Self' → self (1)",
         "ratings:",
         "  G1: 7 (6 from stakeholders, 1 self)",
