@@ -274,12 +274,12 @@ class _Reading:
             answer = row.cell(group.column.index) if group else ""
             found = group_of(answer, self.mapping.groups)
             if found is None:
-                expected = one_of(RATER_GROUPS)
+                where = group.column.label if group else "group"
                 self.problem(
                     row.line,
-                    f"group must be one of {', '.join(RATER_GROUPS)}, not {answer!r} "
-                    f"({group.column.label if group else 'group'}); expected {expected}, "
-                    "or map the answer under groups: in --map",
+                    f"{where}: {answer!r} is not a group; expected {one_of(RATER_GROUPS)} "
+                    "(docs/format.md lists the answers read as each), or map it under "
+                    "groups: in --map",
                 )
                 continue
             if group is not None:

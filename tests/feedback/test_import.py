@@ -445,9 +445,9 @@ def test_every_bad_row_is_listed_then_nothing_is_written(sample: Path, tmp_path:
     assert result.stdout == ""
     expected = 'a number or a rating such as "Somewhat more effective" (docs/format.md)'
     assert result.stderr.splitlines() == [
-        f"{survey}:2: group must be one of self, manager, peer, direct-report, other, not 'Boss' "
-        '(column 2 "Your relationship to Jordan"); expected self, manager, peer, direct-report '
-        "or other, or map the answer under groups: in --map",
+        f'{survey}:2: column 2 "Your relationship to Jordan": \'Boss\' is not a group; expected '
+        "self, manager, peer, direct-report or other (docs/format.md lists the answers read as "
+        "each), or map it under groups: in --map",
         f'{survey}:3: column 3 "G1 - How effective is Jordan now?": expected {expected}, not \'Sort of better\'',
         f'{survey}:4: column 4 "G2 - And now?": expected {expected}, not \'Loads\'',
         f"coachkit: 3 problems in {survey}; nothing was written",
