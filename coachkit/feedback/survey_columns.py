@@ -4,7 +4,8 @@ A long export has one row per rater and goal (``goal`` or ``item``, ``rating``
 columns); a wide one has one row per respondent and a column per question.
 Without a mapping file a question rates a goal when its text, or the part of it
 a tool adds in brackets or after `` - `` (a grid's row), begins with the goal's
-id (``G1 - To what degree…``, any dash) or contains its title. A column whose header names
+id (``G1 - To what degree…``, any dash) or contains its title, and a question that
+is an item a goal lists (``items:``) rates that item. A column whose header names
 the relationship (Relationship, Your relationship to…, Role, Group) holds the
 rater's group; Respondent ID, ResponseId, ID or Rater tells raters apart; a
 timestamp column gives the round's date; e-mail addresses, names and the tools'
@@ -15,7 +16,7 @@ own fields are ignored and never written. The mapping file
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from coachkit.feedback.likert import read_answer
@@ -140,8 +141,14 @@ def _fold(text: str) -> str:
     return " ".join(re.sub(r"[^\w]+", " ", text.casefold()).split())
 
 
-def understand(table: SurveyTable, goals: Sequence[GoalTitle], mapping: SurveyMap) -> Layout:
-    """The role of every column of ``table`` (see the module doc)."""
+def understand(
+    table: SurveyTable,
+    goals: Sequence[GoalTitle],
+    mapping: SurveyMap,
+    items: Mapping[str, tuple[str, str]] | None = None,
+) -> Layout:
+    """The role of every column of ``table`` (see the module doc). ``items`` are the named
+    items goals list (``items:``), by their folded text: a question that is one rates it."""
     folded = [_fold(c.text) for c in table.columns]
     names = {" ".join(c.text.split()).casefold() for c in table.columns}
     long_form = "rating" in names and ({"goal", "item"} & names)
@@ -173,7 +180,7 @@ def understand(table: SurveyTable, goals: Sequence[GoalTitle], mapping: SurveyMa
         elif long_form:
             role = Role(column, IGNORED, "not a column of the long form")
         else:
-            role = _question(table, column, goals, mapping)
+            role = _question(table, column, goals, mapping, items or {})
         chosen[column.index] = role
     layout.roles = [chosen[c.index] for c in table.columns]
     _one_each(layout)
@@ -239,7 +246,11 @@ def _find(table: SurveyTable, ref: Ref, layout: Layout) -> Column | None:
 
 
 def _question(
-    table: SurveyTable, column: Column, goals: Sequence[GoalTitle], mapping: SurveyMap
+    table: SurveyTable,
+    column: Column,
+    goals: Sequence[GoalTitle],
+    mapping: SurveyMap,
+    items: Mapping[str, tuple[str, str]],
 ) -> Role:
     """A wide export's question: which goal it rates, a comment on one, or nothing."""
     parts = _parts(column.text)
@@ -261,6 +272,11 @@ def _question(
         goal, why = next(iter(matched.items()))
         role = COMMENT if commenting else RATING
         return Role(column, role, why, Target(GOAL, goal))
+    named = next((items[k] for p in parts if (k := " ".join(p.split()).casefold()) in items), None)
+    if named is not None:
+        text, goal = named
+        why = f"names an item {goal} lists under items:"
+        return Role(column, COMMENT if commenting else RATING, why, Target(ITEM, text))
     if mapping.unmatched == ITEM and values and ratings:
         name = " ".join(parts[-1].split())
         return Role(

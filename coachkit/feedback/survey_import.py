@@ -26,6 +26,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from coachkit.engagement.model import Engagement
 from coachkit.feedback.likert import read_answer
 from coachkit.feedback.record import RATER_CODE, FeedbackInputError, NewResponse, add_round
 from coachkit.feedback.survey_columns import (
@@ -159,7 +160,7 @@ def plan_import(
     engagement = load_engagement(root)
     engagement.raise_for_problems()
     goals = [GoalTitle(g.id, g.title) for g in engagement.goals]
-    layout = understand(table, goals, mapping)
+    layout = understand(table, goals, mapping, _listed_items(engagement))
     reading = _Reading(table, layout, mapping, goals)
     problems = [*table.problems, *(_at(table.name, p) for p in layout.problems)]
     if not problems:
@@ -198,6 +199,18 @@ def plan_import(
     )
     plan.notes = _notes(plan, reading)
     return plan
+
+
+def _listed_items(engagement: Engagement) -> dict[str, tuple[str, str]]:
+    """The items goals list (``items:``), by folded text: each one's text and goal."""
+    from coachkit.feedback.items import read_goal_items
+
+    found: dict[str, tuple[str, str]] = {}
+    for goal in engagement.goals:
+        note = engagement.notes.get(goal.path)
+        for text in read_goal_items(note.meta if note is not None else {}, goal.path)[0]:
+            found.setdefault(" ".join(text.split()).casefold(), (text, goal.id))
+    return found
 
 
 def _at(name: str, problem: str) -> str:
@@ -460,7 +473,7 @@ def _round_date(
 
 
 def _scale(
-    engagement: object,
+    engagement: Engagement,
     kind: str,
     day: dt.date,
     given: tuple[float, float] | None,
@@ -512,13 +525,11 @@ def _scale(
 
 
 def _earlier_scale(
-    engagement: object, kind: str, day: dt.date
+    engagement: Engagement, kind: str, day: dt.date
 ) -> tuple[tuple[float, float], str] | None:
     """The scale of the latest round of ``kind`` on or before ``day``, if any."""
-    from coachkit.engagement.model import Engagement
     from coachkit.feedback.rounds import read_rounds
 
-    assert isinstance(engagement, Engagement)
     rounds = [r for r in read_rounds(engagement)[0] if r.kind == kind and r.date <= day]
     if not rounds:
         return None

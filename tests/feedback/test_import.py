@@ -537,3 +537,34 @@ def test_a_missing_csv_is_one_line(sample: Path, tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert result.stderr == f"{tmp_path / 'nope.csv'}: no such file\n"
     assert_nothing_written(sample)
+
+
+def test_a_question_that_is_an_item_a_goal_lists_rates_that_item(
+    sample: Path, tmp_path: Path
+) -> None:
+    """A 360 statement a goal names under items: is recognised without a mapping file."""
+    goal = sample / "goals/G1-delegate-strategic-decisions.md"
+    goal.write_text(
+        goal.read_text(encoding="utf-8").replace(
+            "status: active\n",
+            'status: active\nitems: ["Delegates decisions with clear authority"]\n',
+        ),
+        encoding="utf-8",
+    )
+    git(sample, "commit", "-q", "-am", "G1 is measured by a 360 item")
+    export = (
+        "Timestamp,Relationship,Rate Jordan [delegates decisions  with clear authority],Rate Jordan [Other]\n"
+        "2026/01/05 9:00:00 AM GMT,Peer,4,3\n"
+    )  # fmt: skip
+    build_file_tree(tmp_path, {"360.csv": export})
+    result = run("feedback", "import", str(tmp_path / "360.csv"), "--kind", "baseline",
+                 "--scale", "1,5", "--dry-run", cwd=sample)  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert (
+        "rating of item 'Delegates decisions with clear authority': "
+        "names an item G1 lists under items:"
+    ) in result.stdout
+    assert (
+        "item 'Delegates decisions with clear authority': 1 (1 from stakeholders, 0 self)"
+        in result.stdout
+    )
