@@ -20,7 +20,9 @@ from typing import Any
 from coachkit.engagement.listing import ENGAGEMENT_FILE
 from coachkit.engagement.model import Engagement, Session
 from coachkit.feedback.anonymity import MIN_GROUP_SIZE, OTHERS, Figures, self_rating_shared
+from coachkit.feedback.items import ITEMS_KEY, read_goal_items
 from coachkit.feedback.rounds import Round, read_rounds, summarize
+from coachkit.feedback.themes import THEME_KINDS, themes_shared
 from coachkit.notes.located_map import LocatedMap
 from coachkit.notes.privacy import disclose
 from coachkit.notes.sections import clean, public_sections
@@ -40,11 +42,14 @@ from coachkit.report.model import (
     AgreementTerm,
     GoalReport,
     GroupRating,
+    ItemReport,
     Report,
     RoundRating,
     SessionEntry,
     SharedSection,
     SharedText,
+    ThemeGroup,
+    ThemeRound,
     TimelineEntry,
     check_audience,
     check_kind,
@@ -64,7 +69,7 @@ def _public(text: str, where: Path, first_line: int) -> tuple[str, bool]:
 
 def _round_rating(
     feedback: Round,
-    goal: str,
+    goal: str | None,
     mean: float,
     figures: Figures,
     client: bool,
@@ -77,7 +82,7 @@ def _round_rating(
     The client's self-rating is shown to the client, and to the sponsor only when
     ``show_self`` (the agreement says so); it never counts in the mean.
     """
-    responses = [r for r in feedback.responses if r.goal == goal]
+    responses = [r for r in feedback.responses if goal is not None and r.counts_for == goal]
     group_ratings = [
         GroupRating(
             group.name,
@@ -106,6 +111,7 @@ def _round_rating(
         comments,
         feedback.path,
         figures.self_rating if client or show_self else None,
+        declined_share=figures.declined_share,
     )
 
 
@@ -163,9 +169,25 @@ def build_report(
         else:
             missing.append("No goals were recorded for this engagement.")
     # Stakeholders' comments reach the client's closure report only.
+    items: list[ItemReport] = []
     merged, left, withheld = _attach_ratings(
-        goals, rounds, client, engagement, texts, comments=client and kind == "closure"
+        goals,
+        rounds,
+        client,
+        engagement,
+        texts,
+        comments=client and kind == "closure",
+        items=items if client and kind != "progress" else None,
     )
+    themes: list[ThemeRound] = []
+    themes_withheld: list[Path] = []
+    # A bad value stops every report, as share_self_rating_with_sponsor's does.
+    sponsor_sees_themes = themes_shared(_engagement_meta(engagement), engagement_path)
+    if kind != "progress":
+        if client or sponsor_sees_themes:
+            themes = _themes(rounds, texts)
+        else:
+            themes_withheld = [r.path for r in rounds if r.themes]
     if not rounds and kind != "plan":
         missing.append("No stakeholder feedback was recorded.")
     actions = _count_actions(engagement, goals)
@@ -256,6 +278,9 @@ def build_report(
         coach_only_actions=sum(
             1 for item in engagement.actions if share_of(item.extra.get("share")) == "coach"
         ),
+        assessment_items=items,
+        themes=themes,
+        themes_withheld=themes_withheld,
     )
 
 
@@ -327,6 +352,12 @@ def _goal_reports(
         )
         if kind == "plan":
             report.competency = texts.field(meta, "competency", goal.path)
+            line = meta.position_of(ITEMS_KEY)[0] if ITEMS_KEY in meta else goal.line
+            report.measured_by = [
+                found
+                for name in read_goal_items(meta, goal.path)[0]
+                if (found := texts.text(name, goal.path, line, "items"))
+            ]
             line = meta.position_of("stakeholders")[0] if "stakeholders" in meta else goal.line
             report.stakeholders = [
                 found
@@ -345,28 +376,42 @@ def _attach_ratings(
     texts: _PublicTexts,
     *,
     comments: bool,
+    items: list[ItemReport] | None = None,
 ) -> tuple[bool, bool, bool]:
-    """Add each round's figures to its goals (see :mod:`coachkit.feedback.anonymity`).
+    """Add each round's figures to its goals (see :mod:`coachkit.feedback.anonymity`), and
+    to ``items`` those of items no goal names, when ``items`` is given.
 
     Returns whether small groups were merged into "others", whether a larger group
     had to join "others" so that it would not hold one or two raters, and whether
     a goal's round was withheld because fewer than three stakeholders rated it.
     """
     path = engagement.root / ENGAGEMENT_FILE
-    note = engagement.notes.get(path)  # its front matter knows where each key is
-    show_self = self_rating_shared(note.meta if note is not None else engagement.meta, path)
+    show_self = self_rating_shared(_engagement_meta(engagement), path)
     by_id = {goal.id: goal for goal in goals}
     round_of = {feedback.path: feedback for feedback in rounds}
     merged_any = regrouped_any = withheld_any = False
+    by_item: dict[str, ItemReport] = {}
     for summary in summarize(rounds):
-        goal = by_id.get(summary.goal)
-        if goal is None:
+        goal = by_id.get(summary.goal) if summary.goal is not None else None
+        if goal is None and (summary.item is None or items is None):
             continue
         figures = summary.figures
         if figures.mean is None:
             withheld_any = True
             continue
-        goal.rounds.append(
+        if goal is None:
+            text = texts.text(summary.item or "", summary.path, 1, "item")
+            if not text:
+                continue
+            entry = by_item.get(text)
+            if entry is None:
+                entry = by_item[text] = ItemReport(text)
+                assert items is not None
+                items.append(entry)
+            target = entry.rounds
+        else:
+            target = goal.rounds
+        target.append(
             _round_rating(
                 round_of[summary.path],
                 summary.goal,
@@ -381,6 +426,44 @@ def _attach_ratings(
         merged_any = merged_any or figures.merged
         regrouped_any = regrouped_any or figures.regrouped
     return merged_any, regrouped_any, withheld_any
+
+
+def _engagement_meta(engagement: Engagement) -> Any:
+    """engagement.md's front matter, knowing where each key is when the note was read."""
+    note = engagement.notes.get(engagement.root / ENGAGEMENT_FILE)
+    return note.meta if note is not None else engagement.meta
+
+
+def _themes(rounds: Sequence[Round], texts: _PublicTexts) -> list[ThemeRound]:
+    """Each round's themes per rater group, as public text (no rater code is ever in them)."""
+    found = []
+    for feedback in rounds:
+        groups = []
+        for group in feedback.themes:
+            lists = {
+                kind: [
+                    public
+                    for text in group.of(kind)
+                    if (
+                        public := texts.text(
+                            text,
+                            feedback.path,
+                            group.lines.get(kind, 1),
+                            f"themes of {group.group}",
+                        )
+                    )
+                ]
+                for kind in THEME_KINDS
+            }
+            if any(lists.values()):
+                groups.append(
+                    ThemeGroup(
+                        group.group, lists["strengths"], lists["hidden_strengths"], lists["needs"]
+                    )
+                )
+        if groups:
+            found.append(ThemeRound(feedback.kind, feedback.date, feedback.path, groups))
+    return found
 
 
 def _count_actions(engagement: Engagement, goals: list[GoalReport]) -> ActionCount:
@@ -571,6 +654,26 @@ def disclosures(report: Report) -> list[str]:
 
 
 def _round_disclosure(report: Report, kind: str, day: dt.date, path: Path) -> str:
+    return _round_ratings_disclosure(report, kind, day, path) + _round_extras(report, path)
+
+
+def _round_extras(report: Report, path: Path) -> str:
+    """What else a round discloses: the figures of items no goal names, and its themes."""
+    text = ""
+    items = sum(
+        1 for item in report.assessment_items for found in item.rounds if found.path == path
+    )
+    if items:
+        text += f"; {items} item{'s' if items != 1 else ''} no goal names: the same figures"
+    groups = [g.group for found in report.themes if found.path == path for g in found.groups]
+    if groups:
+        text += f"; themes of {', '.join(groups)} (public text, no rater codes)"
+    elif path in report.themes_withheld:
+        text += "; themes: not shown (share_themes_with_sponsor is not true)"
+    return text
+
+
+def _round_ratings_disclosure(report: Report, kind: str, day: dt.date, path: Path) -> str:
     ratings = [
         (goal.id, found) for goal in report.goals for found in goal.rounds if found.path == path
     ]
@@ -588,9 +691,10 @@ def _round_disclosure(report: Report, kind: str, day: dt.date, path: Path) -> st
         if groups
         else "no group means"
     )
+    shares = " and shares who saw improvement and decline" if improved else ""
     text = (
         f"{_relative(report, path)}: kind, date, scale; per goal ({goals}) the stakeholders' "
-        f"mean rating, number of raters{' and share who saw improvement' if improved else ''}; "
+        f"mean rating, number of raters{shares}; "
         f"{self_rating}{breakdown}"
     )
     if comments:

@@ -118,6 +118,26 @@ class RoundRating:
     self_rating: float | None = None
     # Its place in the goal's trend of rounds: Baseline, Interim or Final (see mark_places).
     place: str = ""
+    # On a change scale, the share of stakeholders who saw a decline (-1 or less).
+    declined_share: float | None = None
+
+    @property
+    def declined_text(self) -> str | None:
+        return None if self.declined_share is None else format_percent(self.declined_share)
+
+    @property
+    def reaches_plus_one(self) -> bool | None:
+        """On a change scale, whether the mean (net) score is +1 or more (docs/report.md)."""
+        return self.mean >= 1 if self.measures_change else None
+
+    @property
+    def gap(self) -> float | None:
+        """The self-rating minus the stakeholders' mean, where the self-rating is shown."""
+        return None if self.self_rating is None else self.self_rating - self.mean
+
+    @property
+    def gap_text(self) -> str | None:
+        return None if self.gap is None else format_number(self.gap, signed=True)
 
     @property
     def measures_change(self) -> bool:
@@ -246,6 +266,8 @@ class GoalReport:
     # The progress report's verdict (see coachkit.report.track): on track, off track, no data.
     track: str | None = None
     track_reason: str | None = None
+    # The plan: the named items (competencies, 360 statements) that measure the goal.
+    measured_by: list[str] = field(default_factory=list)
 
     @property
     def status_label(self) -> str:
@@ -302,6 +324,38 @@ class GoalReport:
             if group.group == name:
                 return group
         return None
+
+
+@dataclass
+class ItemReport:
+    """A named item no goal names (a competency or 360 statement), rated in the assessment."""
+
+    item: str
+    rounds: list[RoundRating] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class ThemeGroup:
+    """One rater group's themes in one round, as public text."""
+
+    group: str
+    strengths: list[str]
+    hidden_strengths: list[str]
+    needs: list[str]
+
+
+@dataclass(frozen=True)
+class ThemeRound:
+    """A round's themes per rater group (interviews, a 360's written part)."""
+
+    kind: str
+    date: dt.date
+    path: Path
+    groups: list[ThemeGroup]
+
+    @property
+    def label(self) -> str:
+        return f"{self.kind} {self.date.isoformat()}"
 
 
 @dataclass(frozen=True)
@@ -394,6 +448,13 @@ class Report:
     left_out: list[str] = field(default_factory=list)
     # Action items marked share: coach, counted nowhere.
     coach_only_actions: int = 0
+    # The assessment's items no goal names (the client's plan and closure reports only).
+    # (Not "items": a template reads a dict's fields, and dict.items is a method.)
+    assessment_items: list[ItemReport] = field(default_factory=list)
+    # Themes per round and rater group (plan and closure; the sponsor's only by agreement).
+    themes: list[ThemeRound] = field(default_factory=list)
+    # Rounds with themes the sponsor may not see (no share_themes_with_sponsor: true).
+    themes_withheld: list[Path] = field(default_factory=list)
 
     @property
     def for_client(self) -> bool:

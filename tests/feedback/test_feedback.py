@@ -540,13 +540,13 @@ def test_the_sponsor_sees_self_ratings_only_where_the_agreement_says_so(sample: 
         return (sample / f"{audience}.md").read_text(encoding="utf-8")
 
     row = "| Final (360) | 2026-03-15 | 1 to 5 | 3.0 | {}3 | - |"
-    assert row.format("5.0 | ") in report("client")
+    assert row.format("5.0 | +2.0 | ") in report("client")  # self, and the gap
     assert row.format("") in report("sponsor")
     engagement = (sample / "engagement.md").read_text(encoding="utf-8")
     (sample / "engagement.md").write_text(
         engagement.replace("phase:", "share_self_rating_with_sponsor: true\nphase:", 1),
         encoding="utf-8",
     )
-    assert row.format("5.0 | ") in report("sponsor")
+    assert row.format("5.0 | +2.0 | ") in report("sponsor")
     lint = run("lint", "--select", "unknown-key", cwd=sample)
     assert "share_self_rating_with_sponsor" not in lint.stdout

@@ -140,7 +140,7 @@ def test_dry_run_lists_what_would_be_disclosed_and_writes_nothing(closed: Path) 
         "feedback/2026-01-08-baseline-360.md: kind, date, scale; per goal (G1) the "
         "stakeholders' mean rating, number of raters; no group means",
         "feedback/2026-02-05-mini-survey.md: kind, date, scale; per goal (G1, G2) the "
-        "stakeholders' mean rating, number of raters and share who saw improvement; group "
+        "stakeholders' mean rating, number of raters and shares who saw improvement and decline; group "
         "means for direct-report, others (groups of at least 3 raters; smaller ones merged "
         "into 'others')",
         "action items in every note: counts only (agreed, done, dropped, open), overall and per goal",
