@@ -43,7 +43,7 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 
 def round_options(func: F) -> F:
-    """``--kind``, ``--date`` and ``--scale``, shared by ``add`` and ``import``."""
+    """``--kind``, ``--date`` and ``--scale`` of ``add`` (``import`` has defaults of its own)."""
     func = click.option("--scale", metavar="LOW,HIGH", help=SCALE_HELP)(func)
     func = click.option("--date", "day", type=DATE, help=DATE_HELP)(func)
     return click.option("--kind", required=True, metavar="KIND", help=KIND_HELP)(func)
@@ -168,7 +168,19 @@ def feedback_add(
 
 @feedback.command("import")
 @click.argument("csv_file", metavar="FILE.csv", type=click.Path(path_type=Path))
-@round_options
+@click.option("--kind", required=True, metavar="KIND", help=KIND_HELP)
+@click.option(
+    "--date",
+    "day",
+    type=DATE,
+    help="When the round closed [default: the day of the latest timestamp, else today].",
+)
+@click.option(
+    "--scale",
+    metavar="LOW,HIGH",
+    help="Lowest and highest rating [default: from --map or the file, else the earlier "
+    "round's for a final or mini-survey, else the kind's when every rating fits it].",
+)
 @click.option(
     "--map",
     "map_file",
