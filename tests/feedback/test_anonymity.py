@@ -9,8 +9,11 @@ becomes a linear equation: a mean times its number of raters is the sum of the
 ratings of the raters it covers; an improved share times its raters is the sum
 of their "improved" indicators; a self-rating is the client's own rating.
 
-The unknowns are every rater's rating of every goal in every round (and, apart,
-every "improved" indicator). Exact Gaussian elimination over fractions then
+Responses rate goals and named items; G1's ``items:`` names one item, so a
+rater's G1 figure is the mean of what they gave G1 and that item, and the other
+item is summarised on its own. The unknowns are every rater's rating of every goal
+and item in every round (and, apart, every "improved" and "declined" indicator of
+a rater's figure for a goal or an item no goal names). Exact Gaussian elimination over fractions then
 checks that no nonzero combination of one or two stakeholders' unknowns lies in
 the row space of the published equations: no rating, no total or difference of
 two ratings, and no one's "improved" answer can be derived, whatever a reader
@@ -38,6 +41,7 @@ from coachkit.errors import NoteError
 from coachkit.feedback.anonymity import MIN_GROUP_SIZE, OTHERS, partition, publishable
 from coachkit.feedback.rounds import Response, summarize_engagement
 from coachkit.report.build import build_report
+from coachkit.report.model import RoundRating
 from coachkit.vocabulary import NAMED_GROUPS, OTHER, SELF
 from tests.hypothesis_strategies import examples
 
@@ -49,6 +53,9 @@ ANONYMITY_SETTINGS = settings(
 )
 SCALES = [(1, 5), (-3, 3), (0, 10)]
 GOALS = ["G1", "G2"]
+# What each published unit covers: a goal and the items its items: name, or an item alone.
+UNITS = {"G1": ("G1", "Item A"), "G2": ("G2",), "Item B": ("Item B",)}
+SUBJECTS = ["G1", "G2", "Item A", "Item B"]
 STAKEHOLDER_GROUPS = [*NAMED_GROUPS, OTHER]
 
 Key = tuple[int, str, str]  # (round, goal, rater): one unknown
@@ -87,7 +94,7 @@ def surveys(draw: st.DrawFn) -> list[Survey]:
         value = st.integers(min_value=2 * low, max_value=2 * high).map(lambda v: Fraction(v, 2))
         ratings = []
         who = [*raters, ("S1", SELF)]
-        for goal in GOALS:
+        for goal in SUBJECTS:
             for rater, group in who:
                 if draw(st.integers(min_value=0, max_value=4)):  # most raters rate each goal
                     ratings.append(Rating(rater, group, goal, draw(value)))
@@ -108,8 +115,10 @@ def write_engagement(root: Path, rounds: Sequence[Survey], share_self: bool) -> 
         encoding="utf-8",
     )
     for goal in GOALS:
+        items = "items: [Item A]\n" if goal == "G1" else ""
         (root / "goals" / f"{goal}-goal.md").write_text(
-            f"---\nid: {goal}\ntitle: Goal {goal}\nstatus: active\n---\n", encoding="utf-8"
+            f"---\nid: {goal}\ntitle: Goal {goal}\nstatus: active\n{items}---\n",
+            encoding="utf-8",
         )
     for survey in rounds:
         lines = [
@@ -120,8 +129,8 @@ def write_engagement(root: Path, rounds: Sequence[Survey], share_self: bool) -> 
             "responses:",
         ]
         lines += [
-            f"  - {{rater: {r.rater}, group: {r.group}, goal: {r.goal}, "
-            f"rating: {_number(r.value)}}}"
+            f"  - {{rater: {r.rater}, group: {r.group}, "
+            f"{'goal' if r.goal in GOALS else 'item'}: {r.goal}, rating: {_number(r.value)}}}"
             for r in survey.ratings
         ]
         (root / "feedback" / f"{survey.day.isoformat()}-360.md").write_text(
@@ -137,11 +146,12 @@ class Figure:
     """One published figure: the raters it claims to cover, its count, mean and share."""
 
     round: int
-    goal: str
+    goal: str  # the unit: a goal, or an item no goal names
     covers: frozenset[str]
     raters: int
     mean: float | None
     improved: float | None = None
+    declined: float | None = None
 
 
 class Published:
@@ -151,37 +161,61 @@ class Published:
         self.rounds = rounds
         self.ratings: list[Equation] = []
         self.improved: list[Equation] = []
+        self.declined: list[Equation] = []
 
-    def ratings_of(self, index: int, goal: str, covers: Iterable[str]) -> list[Rating]:
+    def ratings_of(self, index: int, unit: str, covers: Iterable[str]) -> list[Rating]:
         wanted = set(covers)
-        return [r for r in self.rounds[index].ratings if r.goal == goal and r.rater in wanted]
+        return [
+            r for r in self.rounds[index].ratings if r.goal in UNITS[unit] and r.rater in wanted
+        ]
+
+    def per_rater(self, index: int, unit: str, covers: Iterable[str]) -> dict[str, list[Rating]]:
+        """Each covered rater's ratings of the unit's goal and items (their figure is the mean)."""
+        found: dict[str, list[Rating]] = {}
+        for r in self.ratings_of(index, unit, covers):
+            found.setdefault(r.rater, []).append(r)
+        return found
 
     def add(self, figure: Figure) -> None:
         """Check that ``figure`` is what it claims, then add its equations."""
-        found = self.ratings_of(figure.round, figure.goal, figure.covers)
+        found = self.per_rater(figure.round, figure.goal, figure.covers)
         assert figure.raters == len(found), figure
         assert figure.raters >= MIN_GROUP_SIZE, f"published for fewer than 3 raters: {figure}"
-        assert SELF not in {r.group for r in found}, f"self pooled with stakeholders: {figure}"
-        exact = sum((r.value for r in found), Fraction(0)) / len(found)
+        groups = {r.group for own in found.values() for r in own}
+        assert SELF not in groups, f"self pooled with stakeholders: {figure}"
+        values = [sum((r.value for r in own), Fraction(0)) / len(own) for own in found.values()]
+        exact = sum(values, Fraction(0)) / len(values)
         assert figure.mean is not None and abs(figure.mean - float(exact)) < 0.051, figure
-        self.ratings.append({(figure.round, figure.goal, r.rater): Fraction(1) for r in found})
+        self.ratings.append(
+            {
+                (figure.round, r.goal, r.rater): Fraction(1, len(own))
+                for own in found.values()
+                for r in own
+            }
+        )
+        indicators = {(figure.round, figure.goal, rater): Fraction(1) for rater in found}
         if figure.improved is not None:
-            share = sum(1 for r in found if r.value >= 1) / len(found)
+            share = sum(1 for v in values if v >= 1) / len(values)
             assert abs(figure.improved - share) < 0.006, figure
-            self.improved.append({(figure.round, figure.goal, r.rater): Fraction(1) for r in found})
+            self.improved.append(indicators)
+        if figure.declined is not None:
+            share = sum(1 for v in values if v <= -1) / len(values)
+            assert abs(figure.declined - share) < 0.006, figure
+            self.declined.append(indicators)
 
-    def add_self(self, index: int, goal: str, value: float) -> None:
-        own = [r for r in self.rounds[index].ratings if r.goal == goal and r.group == SELF]
-        assert len(own) == 1 and abs(float(own[0].value) - value) < 0.006, (index, goal, value)
-        self.ratings.append({(index, goal, own[0].rater): Fraction(1)})
+    def add_self(self, index: int, unit: str, value: float) -> None:
+        own = [r for r in self.ratings_of(index, unit, {"S1"}) if r.group == SELF]
+        mean = sum((r.value for r in own), Fraction(0)) / max(len(own), 1)
+        assert own and abs(float(mean) - value) < 0.006, (index, unit, value)
+        self.ratings.append({(index, r.goal, r.rater): Fraction(1, len(own)) for r in own})
 
     def round_of(self, path: Path) -> int:
         return [s.day.isoformat() for s in self.rounds].index(path.name[:10])
 
-    def stakeholders(self, index: int, goal: str) -> frozenset[str]:
+    def stakeholders(self, index: int, unit: str) -> frozenset[str]:
         return frozenset(
             r.rater
-            for r in self.ratings_of(index, goal, _all(self.rounds[index]))
+            for r in self.ratings_of(index, unit, _all(self.rounds[index]))
             if r.group != SELF
         )
 
@@ -196,11 +230,12 @@ def collect_summary(published: Published, root: Path) -> None:
     for summary in summaries:
         record = summary.as_dict()
         index = published.round_of(Path(str(record["path"])))
-        goal = str(record["goal"])
+        goal = str(record["goal"] if record["goal"] is not None else record["item"])
+        assert goal != "Item A", "an item a goal names is summarised on its own"
         covers = published.stakeholders(index, goal)
         assert record["raters"] == len(covers)
         if record["mean"] is not None:
-            improved = record["improved_share"]
+            improved, declined = record["improved_share"], record["declined_share"]
             published.add(
                 Figure(
                     index,
@@ -209,43 +244,57 @@ def collect_summary(published: Published, root: Path) -> None:
                     len(covers),
                     float(str(record["mean"])),
                     None if improved is None else float(str(improved)),
+                    None if declined is None else float(str(declined)),
                 )
             )
         else:
-            assert record["improved_share"] is None
+            assert record["improved_share"] is None and record["declined_share"] is None
+            assert record["gap"] is None
             assert len(covers) < MIN_GROUP_SIZE
         if record["self_rating"] is not None:
             published.add_self(index, goal, float(str(record["self_rating"])))
 
 
 def collect_report(published: Published, root: Path, audience: str, share_self: bool) -> None:
-    report = build_report(load_engagement(root), audience, as_of=dt.date(2026, 12, 31))
-    for goal in report.goals:
-        for found in goal.rounds:
-            index = published.round_of(found.path)
-            everyone = published.stakeholders(index, goal.id)
-            published.add(
-                Figure(index, goal.id, everyone, found.raters, found.mean, found.improved_share)
+    for kind in ("plan", "closure"):
+        report = build_report(
+            load_engagement(root), audience, as_of=dt.date(2026, 12, 31), kind=kind
+        )
+        units = [(goal.id, goal.rounds) for goal in report.goals]
+        units += [(item.item, item.rounds) for item in report.assessment_items]
+        assert audience == "client" or not report.assessment_items
+        for unit, rounds in units:
+            collect_rounds(published, unit, rounds, audience, share_self)
+
+
+def collect_rounds(
+    published: Published, unit: str, rounds: Sequence[RoundRating], audience: str, share_self: bool
+) -> None:
+    for found in rounds:
+        index = published.round_of(found.path)
+        everyone = published.stakeholders(index, unit)
+        published.add(
+            Figure(
+                index,
+                unit,
+                everyone,
+                found.raters,
+                found.mean,
+                found.improved_share,
+                found.declined_share,
             )
-            named = {g.group for g in found.groups} - {OTHERS}
-            for group in found.groups:
-                covers = (
-                    frozenset(
-                        r.rater
-                        for r in published.ratings_of(index, goal.id, everyone)
-                        if r.group not in named
-                    )
-                    if group.group == OTHERS
-                    else frozenset(
-                        r.rater
-                        for r in published.ratings_of(index, goal.id, everyone)
-                        if r.group == group.group
-                    )
-                )
-                published.add(Figure(index, goal.id, covers, group.raters, group.mean))
-            if found.self_rating is not None:
-                assert audience == "client" or share_self, "self-rating shown to the sponsor"
-                published.add_self(index, goal.id, found.self_rating)
+        )
+        named = {g.group for g in found.groups} - {OTHERS}
+        for group in found.groups:
+            covers = frozenset(
+                r.rater
+                for r in published.ratings_of(index, unit, everyone)
+                if (r.group not in named if group.group == OTHERS else r.group == group.group)
+            )
+            published.add(Figure(index, unit, covers, group.raters, group.mean))
+        if found.self_rating is not None:
+            assert audience == "client" or share_self, "self-rating shown to the sponsor"
+            published.add_self(index, unit, found.self_rating)
 
 
 # --- exact linear algebra -----------------------------------------------------------------------
@@ -359,7 +408,15 @@ def check_rounds(rounds: list[Survey], share_self: bool) -> None:
         if r.group != SELF
     }
     assert not leaks(published.ratings, protected), "ratings derivable"
-    assert not leaks(published.improved, protected), "improved answers derivable"
+    indicators = {
+        (index, unit, r.rater)
+        for index, survey in enumerate(rounds)
+        for r in survey.ratings
+        for unit, subjects in UNITS.items()
+        if r.goal in subjects and r.group != SELF
+    }
+    assert not leaks(published.improved, indicators), "improved answers derivable"
+    assert not leaks(published.declined, indicators), "declined answers derivable"
 
 
 @ANONYMITY_SETTINGS
