@@ -79,7 +79,7 @@ FIRING = [
                 "feedback-invalid",
                 "error",
                 "item 'listens' already measures G1; an item measures one goal",
-            )
+            ),
         ],
     ),
 ]
