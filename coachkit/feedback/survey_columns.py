@@ -120,7 +120,6 @@ class Layout:
     form: str
     roles: list[Role]
     problems: list[str] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
 
     def first(self, role: str) -> Role | None:
         return next((r for r in self.roles if r.role == role), None)

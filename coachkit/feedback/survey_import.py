@@ -46,7 +46,7 @@ from coachkit.feedback.survey_columns import (
 from coachkit.feedback.survey_dates import latest_date
 from coachkit.feedback.survey_groups import group_key, group_of
 from coachkit.feedback.survey_map import GOAL, ITEM, MapError, SurveyMap, Target, read_map
-from coachkit.feedback.survey_table import QUALTRICS, SurveyTable, TableError, read_table
+from coachkit.feedback.survey_table import QUALTRICS, SurveyTable, read_table
 from coachkit.storage.write_result import WriteResult
 from coachkit.vocabulary import FEEDBACK_KINDS, RATER_GROUPS, one_of
 
@@ -153,10 +153,7 @@ def plan_import(
         mapping = read_map(map_path) if map_path is not None else SurveyMap("")
     except MapError as exc:
         raise SurveyImportError(str(map_path), exc.problems) from None
-    try:
-        table = read_table(csv_path)
-    except TableError:
-        raise
+    table = read_table(csv_path)  # a file that is no table at all: one line (TableError)
     engagement = load_engagement(root)
     engagement.raise_for_problems()
     goals = [GoalTitle(g.id, g.title) for g in engagement.goals]

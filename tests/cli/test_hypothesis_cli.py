@@ -155,6 +155,7 @@ class Expect:
     allowed_folders: Sequence[Path] = ()  # folders it may write in, outside the engagement
     listed: bool = True  # written files are printed on stdout
     listing: bool = False  # a listing may name several broken files, one line each
+    gathers: bool = False  # an import lists every problem, one line each, then a count
     extra: dict[str, str] = field(default_factory=dict)  # extra environment
 
 
@@ -170,7 +171,11 @@ def describe(args: Sequence[str], cwd: Path, workspace: Workspace) -> str:
     return f"coachkit {' '.join(repr(a) for a in args)}  (in {where})"
 
 
-def check_error_output(stderr: str, how: str, listing: bool) -> None:
+# The last line of an import that lists several problems.
+PROBLEM_COUNT = re.compile(r"\Acoachkit: \d+ problems in .+; nothing was written\Z")
+
+
+def check_error_output(stderr: str, how: str, listing: bool, gathers: bool = False) -> None:
     """Exit 2's stderr: one line of coachkit's own, or click's usage error."""
     assert stderr.strip(), f"exit 2 with nothing on stderr: {how}"
     if USAGE_FIRST_LINE.match(stderr):
@@ -183,6 +188,11 @@ def check_error_output(stderr: str, how: str, listing: bool) -> None:
         )
         return
     lines = stderr.rstrip("\n").splitlines()
+    if gathers and len(lines) > 1:
+        bad = [line for line in lines[:-1] if not PROBLEM_LINE.match(line)]
+        assert not bad, f"a problem line is not path:line: message: {how}\n{bad!r}"
+        assert PROBLEM_COUNT.match(lines[-1]), f"no count of the problems last: {how}\n{stderr}"
+        return
     if listing and len(lines) > 1:
         bad = [line for line in lines if not PROBLEM_LINE.match(line)]
         assert not bad, f"a problem line is not path:line:col: message: {how}\n{bad!r}"
@@ -225,7 +235,7 @@ def invoke(workspace: Workspace, args: Sequence[str], cwd: Path, expect: Expect)
     assert "internal error" not in result.stderr, f"crash: {how}\n{result.stderr}"
 
     if result.exit_code == 2:
-        check_error_output(result.stderr, how, expect.listing)
+        check_error_output(result.stderr, how, expect.listing, expect.gathers)
         assert not changed, f"exit 2 but changed {changed}: {how}\n{result.stderr}"
         return result
     if not expect.writes:
@@ -618,7 +628,7 @@ def test_feedback_import(tmp_path: Path, pristine: Path, data: st.DataObject) ->
     )
     argv = ["feedback", "import", "--kind", draw(kinds), *maybe(draw, "--date", dates)]
     argv += [*maybe(draw, "--scale", scales), *flag(draw, "--no-commit"), *positional(name)]
-    result = invoke(workspace, argv, workspace.engagement, Expect(writes=True))
+    result = invoke(workspace, argv, workspace.engagement, Expect(writes=True, gathers=True))
     if result.exit_code == 0:
         how = describe(argv, workspace.engagement, workspace)
         assert_still_reads(workspace, how)

@@ -111,17 +111,27 @@ WORDS = {
 }
 
 
+# A column per goal and per item, as a form's questions: the goals by id, the items as a grid's
+# rows (Item A is one G1 lists under items:, Item B is read through `unmatched: item`).
+COLUMNS = {
+    "G1": "G1 \u2013 Goal G1",
+    "G2": "G2 \u2014 Goal G2",
+    "Item A": "Rate Jordan on each [Item A]",
+    "Item B": "Rate Jordan on each [Item B]",
+}
+
+
 def _export(survey: Survey) -> str:
-    """One round as a form tool's wide export: a row per rater, a column per goal."""
+    """One round as a form tool's wide export: a row per rater, a column per goal or item."""
     raters: dict[str, dict[str, str]] = {}
     groups: dict[str, str] = {}
     for r in survey.ratings:
         value = str(r.value.numerator) if r.value.denominator == 1 else str(float(r.value))
         raters.setdefault(r.rater, {})[r.goal] = value
         groups[r.rater] = r.group
-    rows = [["Respondent ID", "Relationship", "G1 \u2013 Goal G1", "G2 \u2014 Goal G2"]]
+    rows = [["Respondent ID", "Relationship", *COLUMNS.values()]]
     for rater, answers in raters.items():
-        rows.append([rater, WORDS[groups[rater]], answers.get("G1", ""), answers.get("G2", "")])
+        rows.append([rater, WORDS[groups[rater]], *(answers.get(s, "") for s in COLUMNS)])
     return _csv(rows)
 
 
@@ -134,11 +144,13 @@ def test_no_one_or_two_stakeholders_ratings_can_be_derived_from_imported_rounds(
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder) / "engagement"
         write_engagement(root, [], share_self)
+        mapping = Path(folder) / "map.yaml"
+        mapping.write_text("unmatched: item\n", encoding="utf-8")
         for survey in rounds:
             export = Path(folder) / f"{survey.day.isoformat()}.csv"
             export.write_text(_export(survey), encoding="utf-8")
             scale = (float(survey.scale[0]), float(survey.scale[1]))
-            import_survey(root, export, "360", survey.day, scale, commit=False)
+            import_survey(root, export, "360", survey.day, scale, mapping, commit=False)
         published = Published(rounds)
         collect_summary(published, root)
         for audience in ("client", "sponsor"):
