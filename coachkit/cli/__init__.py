@@ -96,6 +96,11 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
         "status",
         "One row per engagement: contract used, next session, open and overdue actions.",
     ),
+    "sync": (
+        "coachkit.cli.sync_cmd",
+        "sync",
+        "Fetch, merge and push each repository holding engagements: one line each.",
+    ),
     "upcoming": (
         "coachkit.cli.upcoming_cmd",
         "upcoming",

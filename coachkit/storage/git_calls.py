@@ -1,0 +1,95 @@
+"""Run git the one way coachkit's newer commands do, and read what they need from it.
+
+Every call goes through :func:`run_git`: ``-c maintenance.auto=false`` and
+``-c gc.auto=0`` (a sync must not start git's background upkeep in a coach's
+repository), no prompt for a password (``GIT_TERMINAL_PROMPT=0``, stdin
+closed: a remote that wants one fails in one line instead of hanging), and
+the output captured, never shown. :mod:`coachkit.storage.commits` drives git
+through GitPython for the writers' commits; this module is the plain-process
+side that ``sync`` and the git identity use.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+from coachkit.errors import CoachkitError
+
+GIT_OPTIONS = ("-c", "maintenance.auto=false", "-c", "gc.auto=0")
+
+
+class GitMissing(CoachkitError):
+    """There is no git executable to run."""
+
+
+@dataclass(frozen=True)
+class GitRun:
+    """What one git command printed and how it ended."""
+
+    code: int
+    out: str
+    err: str
+
+    @property
+    def ok(self) -> bool:
+        return self.code == 0
+
+    @property
+    def why(self) -> str:
+        """The line of git's error output that says what went wrong, for a one-line message."""
+        lines = [line.strip() for line in (self.err or self.out).splitlines() if line.strip()]
+        for line in lines:
+            if line.lower().startswith(("fatal:", "error:")):
+                return line.split(":", 1)[1].strip()
+        return lines[-1] if lines else f"git exited with status {self.code}"
+
+
+def git_executable() -> str:
+    """The git to run (``GIT_PYTHON_GIT_EXECUTABLE`` as for the commits, else ``git``)."""
+    name = os.environ.get("GIT_PYTHON_GIT_EXECUTABLE", "git")
+    found = shutil.which(name)
+    if found is None:
+        raise GitMissing("git is not installed or not on PATH; install git, then run again")
+    return found
+
+
+def run_git(cwd: Path, *args: str, timeout: float | None = None) -> GitRun:
+    """``git ARGS`` in ``cwd``, without prompts or background upkeep; never raises on failure."""
+    env = {**os.environ, "GIT_TERMINAL_PROMPT": "0", "LC_ALL": "C", "LANGUAGE": "C"}
+    try:
+        done = subprocess.run(
+            [git_executable(), *GIT_OPTIONS, *args],
+            cwd=cwd,
+            env=env,
+            stdin=subprocess.DEVNULL,
+            capture_output=True,
+            text=True,
+            errors="replace",
+            timeout=timeout,
+            check=False,
+        )
+    except subprocess.TimeoutExpired:
+        return GitRun(124, "", f"fatal: git {args[0]} gave no answer in {timeout:g} seconds")
+    except OSError as exc:
+        return GitRun(127, "", f"fatal: cannot run git ({exc.strerror})")
+    return GitRun(done.returncode, done.stdout, done.stderr)
+
+
+def repository_top(folder: Path) -> Path | None:
+    """The top of the work tree holding ``folder``, or None outside any repository."""
+    found = run_git(folder, "rev-parse", "--show-toplevel")
+    return Path(found.out.strip()) if found.ok and found.out.strip() else None
+
+
+def identity_name(folder: Path) -> str | None:
+    """``git config user.name`` as seen from ``folder`` (None when unset or no git)."""
+    try:
+        found = run_git(folder, "config", "user.name")
+    except GitMissing:
+        return None
+    name = found.out.strip()
+    return name if found.ok and name else None
