@@ -46,6 +46,11 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
         "feedback",
         "Record stakeholder feedback rounds (feedback/*.md) and summarise them per goal.",
     ),
+    "git-setup": (
+        "coachkit.cli.git_setup_cmd",
+        "git_setup",
+        "Install coachkit's merge driver in the git repository holding PATH.",
+    ),
     "goal": (
         "coachkit.cli.goal_cmd",
         "goal",
@@ -65,6 +70,11 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
         "coachkit.cli.lint_cmd",
         "lint",
         "Check engagements for plans that will slip: missing dates, owners, measures…",
+    ),
+    "merge-driver": (
+        "coachkit.cli.merge_driver_cmd",
+        "merge_driver",
+        "Merge a note as git's merge driver: front matter item by item, body as text.",
     ),
     "overdue": (
         "coachkit.cli.overdue_cmd",

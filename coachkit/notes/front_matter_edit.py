@@ -313,6 +313,21 @@ def set_scalar_list(note: EditableNote, key: str, values: Sequence[Any]) -> None
     _commit_text(note, _splice(text, start, end, new), expected)
 
 
+def node_end(text: str, node: Node) -> int:
+    """Index just past the last line ``node`` occupies in ``text`` (where a new line may go)."""
+    return _content_end(text, node)
+
+
+def splice_checked(note: EditableNote, start: int, end: int, new: str, expected: Any) -> None:
+    """Replace ``note.yaml_text[start:end]`` with ``new``, checked like every edit.
+
+    For edits that move whole lines the other functions do not offer (a list item
+    removed, another side's lines copied in by the merge driver): the result must
+    parse to ``expected``, or :class:`WriteRefused` is raised and nothing changes.
+    """
+    _commit_text(note, _splice(note.yaml_text, start, end, new), expected)
+
+
 def _compose(note: EditableNote, text: str) -> MappingNode:
     node = yaml.compose(text, Loader=_Composer)
     if node is None:

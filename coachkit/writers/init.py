@@ -10,6 +10,8 @@ from coachkit.dates import parse_cadence
 from coachkit.engagement.listing import ENGAGEMENT_FILE
 from coachkit.engagement.loader import EMAIL_RE
 from coachkit.errors import CoachkitError
+from coachkit.merging.git_setup import install as install_merge_driver
+from coachkit.merging.git_setup import merge_driver_hint
 from coachkit.storage.atomic_write import create_file
 from coachkit.storage.commits import commit_plan, finish, init_repository
 from coachkit.storage.lock import engagement_lock
@@ -63,6 +65,9 @@ def init_engagement(folder: Path, details: EngagementDetails, commit: bool = Tru
     result = WriteResult([target])
     if plan is None and init_repository(folder):
         result.notes.append(f"initialised a git repository in {folder}")
+        install_merge_driver(folder, result)
+    elif plan is None:
+        result.notes.extend(merge_driver_hint(folder))
     where = f" ({details.organization})" if details.organization else ""
     # Locked once the repository exists, so the lock is the one later writers take.
     with engagement_lock(folder):

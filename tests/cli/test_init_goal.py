@@ -15,10 +15,12 @@ def test_init_creates_repository_engagement_and_commit(tmp_path: Path) -> None:
         "--hr", "Dana Wu", "--coach", "Alex Rivera", "--start", "2026-01-12", "--sessions", "12",
     )  # fmt: skip
     assert result.exit_code == 0, result.output
-    assert result.stdout == f"{folder / 'engagement.md'}\n"
+    assert result.stdout == f"{folder / 'engagement.md'}\n{folder / '.gitattributes'}\n"
     assert result.stderr.splitlines()[0] == "start 2026-01-12 (Mon)"
     assert (folder / ".git").is_dir()
     assert commits(folder) == ["Start engagement with Jordan Lee (Acme)"]
+    assert sorted(committed_files(folder)) == [".gitattributes", "engagement.md"]
+    assert "merge-driver %O %A %B %P" in git(folder, "config", "merge.coachkit.driver")
     text = (folder / "engagement.md").read_text(encoding="utf-8")
     assert text.startswith(
         "---\nclient: Jordan Lee\nrole:\norganization: Acme\nsponsor: Sam Ortiz\nhr: Dana Wu\n"
