@@ -69,6 +69,9 @@ OPEN_ACTION_CHOICES = ("keep", "drop", "carry")
 # --- who may see a goal or an action item (`share:`); without one, the client may
 SHARE_LEVELS = ("coach", "client", "sponsor")
 
+# --- a team practice: `--coach all` lists every coach's engagements (docs/team.md)
+ALL_COACHES = "all"
+
 # --- kinds of stakeholder feedback round, with the title a new round's note gets
 FEEDBACK_KINDS = ("baseline", "360", "interview", "mini-survey", "mid-point", "final")
 FEEDBACK_KIND_TITLES = {

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 import click
 
 from coachkit.cli.common import DATE, print_table
-from coachkit.cli.listing import listed, no_cache_option, paths_argument
+from coachkit.cli.listing import coach_option, listed, no_cache_option, paths_argument
 from coachkit.cli.outcome import Listed
 
 if TYPE_CHECKING:
@@ -47,6 +47,7 @@ FORMATS = ("table", "csv", "json", "xlsx")
     metavar="FILE",
     help="Write the log to FILE (csv, json or xlsx), replacing it if it exists (never a note).",
 )
+@coach_option
 @no_cache_option
 def hours(
     paths: tuple[Path, ...],
@@ -55,6 +56,7 @@ def hours(
     credential_name: str | None,
     fmt: str | None,
     output: Path | None,
+    coach: str | None,
     no_cache: bool,
 ) -> Listed | None:
     """Count coaching hours for the ICF or EMCC log: one row per client, totals, progress.
@@ -73,8 +75,10 @@ def hours(
       coachkit hours ~/clients --credential acc
       coachkit hours ~/clients --since 2025-01-01 -o log.xlsx
       coachkit hours ~/clients --format json
+      coachkit hours ~/practice --coach "Alex Rivera" --credential pcc
     """
     from coachkit.dates import today
+    from coachkit.engagement.practice import CoachChoice
     from coachkit.hours.build import build_hours, output_format
     from coachkit.hours.export import check_target, export_bytes, write_export
 
@@ -82,7 +86,14 @@ def hours(
     if output is not None:
         check_target(output)  # before counting: a bad -o is the one line printed
     result = build_hours(
-        paths, Path.cwd(), today(), since, until, credential_name, use_cache=not no_cache
+        paths,
+        Path.cwd(),
+        today(),
+        since,
+        until,
+        credential_name,
+        use_cache=not no_cache,
+        coach=CoachChoice(coach),
     )
     if result.problems:
         return listed(result.problems, False)

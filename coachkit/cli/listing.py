@@ -38,6 +38,12 @@ as_of_option = click.option(
     "--as-of", type=DATE, help="Judge dates as of this day [default: today]."
 )
 owner_option = click.option("--owner", help="Only items owned by NAME (ignoring case).")
+coach_option = click.option(
+    "--coach",
+    metavar="NAME",
+    help="Only engagements whose coach: is NAME (ignoring case); `all`: everyone's. "
+    "[default: everyone's; with team: true in .coachkit.yaml, your git user.name's]",
+)
 no_cache_option = click.option(
     "--no-cache",
     is_flag=True,

@@ -11,6 +11,7 @@ from coachkit.cli.action_rows import emit_action_rows
 from coachkit.cli.listing import (
     as_of_option,
     chosen_format,
+    coach_option,
     format_options,
     listed,
     no_cache_option,
@@ -26,6 +27,7 @@ from coachkit.cli.outcome import Listed
 @as_of_option
 @within_option("Also list open items due in the next DAYS days.")
 @owner_option
+@coach_option
 @format_options
 @click.option("--check", is_flag=True, help="Exit 1 when anything is overdue (for cron and CI).")
 @no_cache_option
@@ -34,6 +36,7 @@ def overdue(
     as_of: dt.date | None,
     within: int | None,
     owner: str | None,
+    coach: str | None,
     fmt: str,
     as_json: bool,
     check: bool,
@@ -50,13 +53,21 @@ def overdue(
     Examples:
       coachkit overdue ~/clients
       coachkit overdue --within 7 --owner jordan
+      coachkit overdue ~/practice --coach "Alex Rivera"   # one coach's clients
       coachkit overdue ~/clients --check --format json   # exit 1 if anything slipped
     """
     from coachkit.dates import today
-    from coachkit.engagement.practice import ActionFilter, load_practice, select_actions
+    from coachkit.engagement.practice import (
+        ActionFilter,
+        CoachChoice,
+        load_practice,
+        select_actions,
+    )
 
     as_of = as_of or today()
-    engagements, problems = load_practice(paths, Path.cwd(), use_cache=not no_cache)
+    engagements, problems = load_practice(
+        paths, Path.cwd(), use_cache=not no_cache, coach=CoachChoice(coach)
+    )
     rows = select_actions(
         engagements, ActionFilter(as_of, overdue_only=True, within=within, owner=owner)
     )

@@ -12,6 +12,7 @@ from coachkit.cli.common import fit
 from coachkit.cli.listing import (
     as_of_option,
     chosen_format,
+    coach_option,
     emit,
     format_options,
     listed,
@@ -41,11 +42,13 @@ FLAG_LABELS = {
 @click.command()
 @paths_argument
 @as_of_option
+@coach_option
 @format_options
 @no_cache_option
 def status(
     paths: tuple[Path, ...],
     as_of: dt.date | None,
+    coach: str | None,
     fmt: str,
     as_json: bool,
     no_cache: bool,
@@ -64,13 +67,16 @@ def status(
     Examples:
       coachkit status ~/clients
       coachkit status --json
+      coachkit status ~/practice --coach all   # every coach's, in a team practice
     """
     from coachkit.dates import today
-    from coachkit.engagement.practice import load_practice
+    from coachkit.engagement.practice import CoachChoice, load_practice
     from coachkit.engagement.status import engagement_status
 
     as_of = as_of or today()
-    engagements, problems = load_practice(paths, Path.cwd(), use_cache=not no_cache)
+    engagements, problems = load_practice(
+        paths, Path.cwd(), use_cache=not no_cache, coach=CoachChoice(coach)
+    )
     statuses = [engagement_status(e, as_of) for e in engagements]
     records = [s.as_dict() for s in statuses]
 

@@ -14,6 +14,7 @@ from coachkit.cli.listing import (
     FORMATS,
     as_of_option,
     chosen_format,
+    coach_option,
     emit,
     listed,
     no_cache_option,
@@ -41,6 +42,7 @@ UPCOMING_FIELDS = (
     help="List what falls in the next DAYS days [default: 14; 7 with --format mail].",
 )
 @as_of_option
+@coach_option
 @click.option(
     "--format",
     "fmt",
@@ -59,6 +61,7 @@ def upcoming(
     paths: tuple[Path, ...],
     within: int | None,
     as_of: dt.date | None,
+    coach: str | None,
     fmt: str,
     as_json: bool,
     check: bool,
@@ -83,16 +86,19 @@ def upcoming(
     Examples:
       coachkit upcoming ~/clients
       coachkit upcoming --within 60 --format json
+      coachkit upcoming ~/practice --coach "Alex Rivera"
       coachkit upcoming ~/clients --within 7 --check   # exit 1 if anything is due
       { echo "To: me@example.com"; coachkit upcoming ~/clients --format mail; } | sendmail -t
     """
     from coachkit.dates import today
-    from coachkit.engagement.practice import load_practice
+    from coachkit.engagement.practice import CoachChoice, load_practice
     from coachkit.engagement.upcoming import DEFAULT_WITHIN
     from coachkit.engagement.upcoming import upcoming as upcoming_rows
 
     as_of = as_of or today()
-    engagements, problems = load_practice(paths, Path.cwd(), use_cache=not no_cache)
+    engagements, problems = load_practice(
+        paths, Path.cwd(), use_cache=not no_cache, coach=CoachChoice(coach)
+    )
     if fmt == "mail" and not as_json:
         return _mail(engagements, problems, as_of, within, check)
     within = DEFAULT_WITHIN if within is None else within

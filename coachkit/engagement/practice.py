@@ -15,6 +15,9 @@ from coachkit.engagement.listing import Scan
 from coachkit.engagement.loader import find_engagement_root, find_engagements, load_engagement
 from coachkit.engagement.model import ActionRecord, Engagement, EngagementView, action_order
 from coachkit.errors import CoachkitError, EngagementNotFound, NoteError
+from coachkit.storage.git_calls import identity_name
+from coachkit.storage.settings import team_practice
+from coachkit.vocabulary import ALL_COACHES
 
 
 def resolve_engagements(paths: Sequence[Path], cwd: Path) -> list[Path]:
@@ -91,15 +94,91 @@ def _load_through(cache: EngagementCache, roots: list[Path]) -> list[EngagementV
 
 
 def load_practice(
-    paths: Sequence[Path], cwd: Path, use_cache: bool = True
+    paths: Sequence[Path], cwd: Path, use_cache: bool = True, coach: CoachChoice | None = None
 ) -> tuple[list[EngagementView], list[NoteError]]:
-    """The engagements PATHs name (see :func:`resolve_engagements`), through the parse cache."""
+    """The engagements PATHs name (see :func:`resolve_engagements`), through the parse cache;
+    with ``coach``, only that coach's (see :func:`for_coach`)."""
     cache = EngagementCache.default() if use_cache else None
     roots = resolve_engagements(paths, cwd)
     if cache is not None:
-        return load_all(roots, cache)
-    engagements, problems = load_all(roots)
-    return [*engagements], problems
+        loaded, problems = load_all(roots, cache)
+    else:
+        engagements, problems = load_all(roots)
+        loaded = [*engagements]
+    if coach is None:
+        return loaded, problems
+    kept = for_coach(loaded, coach)
+    return kept, _problems(kept)
+
+
+@dataclass(frozen=True)
+class CoachChoice:
+    """``--coach`` as given: a name, ``all``, or None for the default.
+
+    The default is everyone, except in a team practice (``team: true`` in
+    ``.coachkit.yaml``): there it is the git identity's name (``git config
+    user.name``), read once, for the engagements the setting covers.
+    """
+
+    name: str | None = None
+
+
+def coach_of(engagement: EngagementView) -> str | None:
+    """The engagement's ``coach:``, or None when it names none."""
+    value = engagement.meta.get("coach")
+    if value is None:
+        return None
+    return str(value).strip() or None
+
+
+def for_coach(engagements: Sequence[EngagementView], choice: CoachChoice) -> list[EngagementView]:
+    """The engagements whose ``coach:`` matches ``choice`` (ignoring case).
+
+    An engagement whose engagement.md cannot be read is always kept: its coach is
+    unknown, and hiding it would hide the problem. A name no engagement has is
+    refused, naming the coaches there are, as ``--owner`` does.
+    """
+    if choice.name is not None and choice.name.strip().casefold() == ALL_COACHES:
+        return list(engagements)
+    if choice.name is not None:
+        wanted = choice.name.strip().casefold()
+        kept = [e for e in engagements if _is_coached_by(e, wanted)]
+        known = sorted({c for e in engagements if (c := coach_of(e))}, key=str.casefold)
+        if engagements and not any(coach_of(e) for e in kept):
+            names = ", ".join(known) if known else "no engagement has coach: set"
+            raise CoachkitError(
+                f"no engagement has coach: {choice.name!r} (matched ignoring case); coaches: {names}; "
+                f"--coach {ALL_COACHES} lists everyone"
+            )
+        return kept
+    team = [e for e in engagements if team_practice(e.root)]
+    if not team:
+        return list(engagements)
+    me = identity_name(team[0].root)
+    if me is None:
+        raise CoachkitError(
+            "git does not know your name, and with team: true in .coachkit.yaml only your own "
+            'engagements are listed: run `git config --global user.name "Your Name"` (as in '
+            f"engagements' coach:), or pass --coach NAME or --coach {ALL_COACHES}"
+        )
+    in_team = {id(e) for e in team}
+    wanted = me.casefold()
+    return [e for e in engagements if id(e) not in in_team or _is_coached_by(e, wanted)]
+
+
+def _is_coached_by(engagement: EngagementView, wanted: str) -> bool:
+    coach = coach_of(engagement)
+    if coach is None:
+        return _unreadable(engagement)
+    return coach.casefold() == wanted
+
+
+def _unreadable(engagement: EngagementView) -> bool:
+    """Whether engagement.md itself could not be read (so its coach is unknown)."""
+    from coachkit.engagement.listing import ENGAGEMENT_FILE
+
+    note = engagement.root / ENGAGEMENT_FILE
+    return any(problem.path == note for problem in engagement.problems) and not engagement.meta
 
 
 @dataclass

@@ -11,11 +11,15 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from coachkit.errors import CoachkitError, NoteError
 from coachkit.hours.credentials import Credential, Progress, credential, progress
 from coachkit.hours.export import FILE_FORMATS
 from coachkit.hours.log import HoursLog, count_hours, hours, problems_that_count
+
+if TYPE_CHECKING:
+    from coachkit.engagement.practice import CoachChoice
 
 SUFFIX_FORMATS = {f".{fmt}": fmt for fmt in FILE_FORMATS}
 
@@ -59,13 +63,15 @@ def build_hours(
     until: dt.date | None = None,
     credential_name: str | None = None,
     use_cache: bool = True,
+    coach: CoachChoice | None = None,
 ) -> HoursResult:
-    """The coaching log of the engagements at or below ``paths`` (see docs/hours.md)."""
+    """The coaching log of the engagements at or below ``paths`` (see docs/hours.md); with
+    ``coach``, only that coach's."""
     from coachkit.engagement.practice import load_practice
 
     wanted = credential(credential_name) if credential_name else None
     empty = count_hours([], today, since, until)  # refuses --since after --until first
-    engagements, _ = load_practice(paths, cwd, use_cache=use_cache)
+    engagements, _ = load_practice(paths, cwd, use_cache=use_cache, coach=coach)
     problems = problems_that_count(engagements)
     if problems:
         return HoursResult(empty, wanted, problems=problems)

@@ -54,3 +54,16 @@ def commits_enabled(engagement_root: Path) -> bool:
         line, column = read_settings(path).position_of("commit")
         raise NoteError(path, line, column, f"commit must be true or false, not {value!r}")
     return bool(value)
+
+
+def team_practice(engagement_root: Path) -> bool:
+    """True when the closest ``.coachkit.yaml`` that sets it says ``team: true``.
+
+    In a team practice, overdue, status, upcoming and hours list the engagements
+    whose ``coach:`` is the git identity's name unless ``--coach`` says otherwise.
+    """
+    value, path = setting(engagement_root, "team", False)
+    if not isinstance(value, bool) and path is not None:
+        line, column = read_settings(path).position_of("team")
+        raise NoteError(path, line, column, f"team must be true or false, not {value!r}")
+    return bool(value)
