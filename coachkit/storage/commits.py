@@ -3,6 +3,11 @@
 :func:`commit_plan` decides before anything is written (``--no-commit``, ``commit:
 false`` in settings); :func:`finish` makes the commit as planned.
 
+Only coachkit's change is committed: where the coach has edits of their own in a
+file the command edited, the commit holds HEAD plus coachkit's edit and their
+edits stay as they were (``own_change.py``); where the two overlap, nothing is
+committed and the outcome says so.
+
 Anything that stops a commit (no git, no repository, no identity, a merge in
 progress) never stops the write: the file is already safely on disk, the commit
 is skipped and the outcome says why and what to run.
@@ -19,10 +24,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from coachkit.storage import own_change
 from coachkit.storage.settings import commits_enabled
 
 if TYPE_CHECKING:
-    from coachkit.storage.write_result import WriteResult
+    from collections.abc import Mapping
+
+    from coachkit.storage.write_result import FileEdit, WriteResult
 
 _IN_PROGRESS = {
     "MERGE_HEAD": "a merge is in progress",
@@ -78,8 +86,18 @@ def init_repository(folder: Path) -> bool:
         return True
 
 
-def commit_paths(folder: Path, paths: list[Path], message: str) -> CommitOutcome:
-    """Commit ``paths`` (and only them) in the repository holding ``folder``."""
+def commit_paths(
+    folder: Path,
+    paths: list[Path],
+    message: str,
+    edits: Mapping[Path, FileEdit] | None = None,
+) -> CommitOutcome:
+    """Commit ``paths`` (and only them) in the repository holding ``folder``.
+
+    ``edits`` are the bytes read and written for the files the command edited:
+    with them, the commit holds coachkit's change alone even where the coach has
+    edits of their own in those files (see ``own_change.py``).
+    """
     git = git_module()
     display = [str(p) for p in paths]
     if git is None:
@@ -104,6 +122,11 @@ def commit_paths(folder: Path, paths: list[Path], message: str) -> CommitOutcome
                     False,
                     f"not committed: {what} in {top}; finish it, then run: {_manual(relative, message)}",
                 )
+        if edits:
+            by_name = {p.resolve().relative_to(top).as_posix(): e for p, e in edits.items()}
+            outcome = _commit_own_change(top, relative, by_name, message)
+            if outcome is not None:
+                return outcome
         for delay in (*LOCK_RETRY_DELAYS, None):
             try:
                 repo.git.add("--", *relative)
@@ -121,6 +144,54 @@ def commit_paths(folder: Path, paths: list[Path], message: str) -> CommitOutcome
         found = _COMMIT_LINE.match(said)
         sha = found.group(1) if found else repo.git.rev_parse("--short", "HEAD")
     return CommitOutcome(True, f"committed {sha}: {message}", sha)
+
+
+def _commit_own_change(
+    top: Path, relative: list[str], edits: Mapping[str, FileEdit], message: str
+) -> CommitOutcome | None:
+    """Commit coachkit's change alone where the coach has edits of their own in the
+    files; None when they have none (commit the files as they are)."""
+    names = [Path(name).as_posix() for name in relative]
+    for _attempt in range(3):
+        try:
+            change = own_change.plan(top, names, edits)
+            if change.plain:
+                return None
+            if change.overlap is not None:
+                return CommitOutcome(
+                    False,
+                    f"not committed: your own edits to {change.overlap} overlap the lines "
+                    "coachkit changed; the file holds both, review it, then run: "
+                    + _manual(relative, message),
+                )
+            sha, entries = own_change.commit(top, change, message)
+            break
+        except own_change.HeadMoved:
+            continue  # another commit landed meanwhile: plan again on the new HEAD
+        except own_change.GitFailed as exc:
+            return CommitOutcome(False, _explain(exc.stderr, relative, message))
+    else:
+        return CommitOutcome(
+            False,
+            f"not committed: HEAD kept moving under coachkit; run: {_manual(relative, message)}",
+        )
+    short = sha[:7]
+    for delay in (*LOCK_RETRY_DELAYS, None):
+        try:
+            own_change.update_index(top, entries)
+            break
+        except own_change.GitFailed as exc:
+            if delay is not None and "index.lock" in exc.stderr:
+                time.sleep(delay)
+                continue
+            return CommitOutcome(
+                True,
+                f"committed {short}: {message}; git's index could not be updated, so "
+                f"`git status` shows coachkit's change as undone until you run: "
+                f"git reset -q -- {' '.join(shlex.quote(p) for p in relative)}",
+                short,
+            )
+    return CommitOutcome(True, f"committed {short}: {message}", short)
 
 
 def _unstage(repo: Any, relative: list[str]) -> None:
@@ -164,5 +235,7 @@ def finish(
     root: Path, result: WriteResult, message: str, plan: CommitOutcome | None
 ) -> WriteResult:
     """Commit the written paths as planned by :func:`commit_plan`."""
-    result.commit = plan if plan is not None else commit_paths(root, result.paths, message)
+    result.commit = (
+        plan if plan is not None else commit_paths(root, result.paths, message, result.edits)
+    )
     return result

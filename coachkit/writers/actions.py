@@ -26,7 +26,7 @@ from coachkit.notes.front_matter_edit import (
 )
 from coachkit.storage.commits import commit_plan, finish
 from coachkit.storage.lock import writes_engagement
-from coachkit.storage.write_result import WriteResult
+from coachkit.storage.write_result import WriteResult, edits_of
 from coachkit.vocabulary import (
     ACTION_DONE,
     ACTION_DROPPED,
@@ -94,7 +94,9 @@ def add_action(
     line = append_to_list(note, "actions", item)
     note.save()
     result = WriteResult(
-        [path], data={**item, "due": due.isoformat(), "path": str(path), "line": line}
+        [path],
+        data={**item, "due": due.isoformat(), "path": str(path), "line": line},
+        edits=edits_of([note]),
     )
     return finish(root, result, f"Add action {item['id']}: {item['title']}", plan)
 
@@ -195,6 +197,7 @@ def _save_item(
         [item.path],
         notes=notes or [],
         data={"id": item.id, "path": str(item.path), "line": item.line, **(data or {})},
+        edits=edits_of([note]),
     )
     return finish(root, result, message, plan)
 

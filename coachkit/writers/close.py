@@ -28,7 +28,7 @@ from coachkit.notes.front_matter_edit import (
 )
 from coachkit.storage.commits import commit_plan, finish
 from coachkit.storage.lock import writes_engagement
-from coachkit.storage.write_result import WriteResult
+from coachkit.storage.write_result import WriteResult, edits_of
 from coachkit.vocabulary import (
     ACTION_DROPPED,
     AFTER_CLOSURE_PHASES,
@@ -150,7 +150,8 @@ def close_engagement(
     for path, (_goal, changes) in goal_changes.items():
         edits[path] = _edit_root(open_for_edit(path), changes)
     notes.extend(_settle_open_actions(engagement, open_actions, dates, edits))
-    written = [note.path for note in edits.values() if note.render() != note.original]
+    saved = [note for note in edits.values() if note.render() != note.original]
+    written = [note.path for note in saved]
     for note in edits.values():
         note.save()
 
@@ -166,6 +167,7 @@ def close_engagement(
         )
     result = WriteResult(
         written,
+        edits=edits_of(saved),
         notes=notes,
         data={"end": end, "follow_up": dates, "open_goals": [g.id for g in still_open]},
     )

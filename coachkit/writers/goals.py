@@ -21,7 +21,7 @@ from coachkit.notes.front_matter_edit import (
 from coachkit.storage.atomic_write import create_file
 from coachkit.storage.commits import commit_plan, finish
 from coachkit.storage.lock import writes_engagement
-from coachkit.storage.write_result import WriteResult
+from coachkit.storage.write_result import WriteResult, edits_of
 from coachkit.templating.data import plain_data
 from coachkit.templating.lookup import render
 from coachkit.vocabulary import GOAL_STATUSES, SHARE_LEVELS, one_of
@@ -125,7 +125,9 @@ def edit_goal(
         set_scalar_list(note, "stakeholders", stakeholders)
     note.save()
     changed = [*scalars, *(["stakeholders"] if stakeholders is not None else [])]
-    result = WriteResult([goal.path], data={"id": goal.id, "changed": changed})
+    result = WriteResult(
+        [goal.path], data={"id": goal.id, "changed": changed}, edits=edits_of([note])
+    )
     title = scalars.get("title", goal.title)
     return finish(root, result, f"Edit goal {goal.id} ({', '.join(changed)}): {title}", plan)
 

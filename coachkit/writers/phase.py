@@ -18,7 +18,7 @@ from coachkit.errors import CoachkitError
 from coachkit.notes.front_matter_edit import EditableNote, open_for_edit, set_fields
 from coachkit.storage.commits import commit_plan, finish
 from coachkit.storage.lock import writes_engagement
-from coachkit.storage.write_result import WriteResult
+from coachkit.storage.write_result import WriteResult, edits_of
 from coachkit.vocabulary import OLD_PHASE_NAMES, PHASES
 
 
@@ -61,7 +61,12 @@ def set_phase(root: Path, name: str, *, commit: bool = True) -> WriteResult:
     note = edit_phase(root, phase)
     note.save()
     was = f"{before}" if before else "no phase"
-    result = WriteResult([note.path], notes=[f"phase: {was} -> {phase}"], data={"phase": phase})
+    result = WriteResult(
+        [note.path],
+        notes=[f"phase: {was} -> {phase}"],
+        data={"phase": phase},
+        edits=edits_of([note]),
+    )
     if before in PHASES and PHASES.index(str(before)) > PHASES.index(phase):
         result.notes.append(f"moved back from {before} to {phase}")
     return finish(root, result, f"Move the engagement to phase {phase}", plan)

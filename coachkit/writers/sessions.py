@@ -24,7 +24,7 @@ from coachkit.notes.sections import sections
 from coachkit.storage.atomic_write import create_file
 from coachkit.storage.commits import CommitOutcome, commit_plan, finish
 from coachkit.storage.lock import engagement_lock
-from coachkit.storage.write_result import WriteResult
+from coachkit.storage.write_result import FileEdit, WriteResult, edits_of
 from coachkit.templating.data import plain_data
 from coachkit.templating.lookup import render
 from coachkit.vocabulary import ACTION_DONE, ACTION_OPEN, FOLLOW_UP_KIND
@@ -214,11 +214,12 @@ def new_session(
                 path.unlink(missing_ok=True)  # all or nothing: no follow-up without its phase
                 raise
             written.append(phase_note.path)
+        edits = edits_of([phase_note] if phase_note is not None else [])
         if edit is None:
-            return _commit_session(root, written, plan, context, commits)
+            return _commit_session(root, written, edits, plan, context, commits)
     edit(path)
     with engagement_lock(root):
-        return _commit_session(root, written, plan, context, commits)
+        return _commit_session(root, written, edits, plan, context, commits)
 
 
 def _require_follow_up_kind(name: str, path: Path, text: str) -> None:
@@ -235,12 +236,15 @@ def _require_follow_up_kind(name: str, path: Path, text: str) -> None:
 def _commit_session(
     root: Path,
     written: list[Path],
+    edits: dict[Path, FileEdit],
     plan: SessionPlan,
     context: dict[str, Any],
     commits: CommitOutcome | None,
 ) -> WriteResult:
     number, day = plan.number, plan.day.isoformat()
-    result = WriteResult(written, data={"session": number, "date": day, "kind": plan.kind})
+    result = WriteResult(
+        written, data={"session": number, "date": day, "kind": plan.kind}, edits=edits
+    )
     overdue = sum(1 for item in context["open_actions"] if item["days_overdue"])
     items = f"{len(context['open_actions'])} open action items" + (
         f", {overdue} overdue" if overdue else ""

@@ -605,6 +605,9 @@ def test_fix_changes_only_the_date(engagement: Path, fixer: str, newline: str, b
 
 def test_fix_commits_only_the_fixed_file(engagement: Path, fixer: str) -> None:
     (engagement / "sessions/01-2026-01-15.md").write_bytes(_session())
+    # Committed: a fix of a line the coach has edited and not committed is not committed
+    # (tests/storage/test_commit_only_coachkit_change.py).
+    git(engagement, "commit", "-q", "-am", "Dates as typed")
     (engagement / "notes.txt").write_text("unrelated work in progress\n", encoding="utf-8")
     (engagement / "engagement.md").write_text(
         RILEY_ENGAGEMENT + "Edited, not committed.\n", encoding="utf-8"
