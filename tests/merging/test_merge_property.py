@@ -17,7 +17,7 @@ from tests.helpers import run
 from tests.hypothesis_strategies import examples
 
 FIELDS = ("title", "owner", "due")
-VALUES = {
+VALUES: dict[str, list[Any]] = {
     "title": ["Book the room", "Ours: a colon", "It's quoted", "Draft # not a comment", "Plan"],
     "owner": ["Jordan", "Sam", "Priya"],
     "due": [dt.date(2026, 2, day) for day in (13, 20, 27)],
