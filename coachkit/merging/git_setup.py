@@ -78,7 +78,7 @@ def configure_driver(top: Path) -> list[str]:
     ):
         if config_value(top, key) != value:
             set_config(top, key, value)
-            said.append(f"set {key} = {value}")
+            said.append(f"set {key} in this clone's .git/config: {value}")
     return said
 
 
@@ -87,9 +87,7 @@ def install(top: Path, result: WriteResult) -> None:
     written = write_attributes(top)
     if written is not None:
         result.paths.append(written)
-    said = configure_driver(top)
-    if said:
-        result.notes.append(f"{'; '.join(said)} (in {top}/.git/config)")
+    result.notes.extend(configure_driver(top))
 
 
 def merge_driver_hint(folder: Path) -> list[str]:
@@ -104,8 +102,7 @@ def merge_driver_hint(folder: Path) -> list[str]:
     except FileNotFoundError:
         text = ""
     if not _missing_lines(text):
-        said = configure_driver(top)
-        return [f"{'; '.join(said)} (in {top}/.git/config)"] if said else []
+        return configure_driver(top)
     return [
         f"git merges the notes in {top} line by line: "
         "`coachkit git-setup` installs coachkit's merge driver, which merges them item by item"
