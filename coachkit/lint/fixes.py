@@ -28,20 +28,23 @@ from coachkit.lint.done_dates import GitHistory, add_done_dates, needs_history
 from coachkit.lint.finding import Finding, TextEdit
 from coachkit.lint.output_formats import display_path
 from coachkit.notes.reader import BOM, decode, parse_note
-from coachkit.storage.atomic_write import replace_file
+from coachkit.storage.atomic_write import create_file, replace_file
 from coachkit.storage.commits import CommitOutcome, commit_plan, finish
+from coachkit.storage.git_calls import is_tracked
 from coachkit.storage.lock import engagement_lock
 from coachkit.storage.write_result import FileEdit, WriteResult
 
 
 @dataclass
 class FileFix:
-    """The new bytes of one file and the findings they fix."""
+    """The new bytes of one file and the findings they fix; ``rename_to``: its new name
+    (a renumbered goal or session, :mod:`coachkit.lint.renumber`)."""
 
     path: Path
     before: bytes
     after: bytes
     findings: list[Finding]
+    rename_to: Path | None = None
 
 
 @dataclass
@@ -199,11 +202,14 @@ def unified_diff(fixes: Sequence[FileFix], base: Path) -> str:
     chunks: list[str] = []
     for fix in fixes:
         shown = display_path(fix.path, base).replace(os.sep, "/")
+        renamed = display_path(fix.rename_to or fix.path, base).replace(os.sep, "/")
         old = decode(fix.path, fix.before)[0]
         new = decode(fix.path, fix.after)[0]
+        if fix.rename_to is not None and old == new:
+            chunks.append(f"rename from {shown}\nrename to {renamed}\n")
         chunks.extend(
             difflib.unified_diff(
-                _diff_lines(old), _diff_lines(new), fromfile=f"a/{shown}", tofile=f"b/{shown}"
+                _diff_lines(old), _diff_lines(new), fromfile=f"a/{shown}", tofile=f"b/{renamed}"
             )
         )
     return "".join(chunks)
@@ -232,11 +238,16 @@ def fix_findings(
     every engagement before the first write, so a broken ``.coachkit.yaml``
     stops the command before anything changes.
     """
-    fixes, refused = plan_fixes(findings, base)
-    outcome = FixOutcome(refused=refused)
+    from coachkit.lint.renumber import renumber
+
+    findings = list(findings)
+    renumbering = renumber(findings, roots)
+    fixes, refused = plan_fixes([*findings, *renumbering.findings], base)
+    fixes = _with_renames(fixes, renumbering.renames, refused)
+    outcome = FixOutcome(refused=[*refused, *renumbering.left])
     if not write:
-        outcome.paths = [fix.path for fix in fixes]
-        outcome.changes = [describe_change(f, base) for fix in fixes for f in fix.findings]
+        outcome.paths = [fix.rename_to or fix.path for fix in fixes]
+        outcome.changes = [line for fix in fixes for line in _changes(fix, base)]
         outcome.fixed = len(outcome.changes)
         outcome.diff = unified_diff(fixes, base)
         return outcome
@@ -250,28 +261,80 @@ def fix_findings(
     return outcome
 
 
+def _with_renames(
+    fixes: list[FileFix], renames: dict[Path, Path], refused: list[str]
+) -> list[FileFix]:
+    """``fixes`` with each renamed file's new name, and a fix for a file only renamed."""
+    by_path = {fix.path: fix for fix in fixes}
+    for old, new in renames.items():
+        fix = by_path.get(old)
+        if fix is None:
+            try:
+                data = _read(old)
+            except WriteRefused as exc:
+                refused.append(str(exc))
+                continue
+            fix = by_path[old] = FileFix(old, data, data, [])
+            fixes.append(fix)
+        fix.rename_to = new
+    return fixes
+
+
+def _changes(fix: FileFix, base: Path) -> list[str]:
+    """One line per fixed finding, and one for the file's new name."""
+    lines = [describe_change(f, base) for f in fix.findings]
+    if fix.rename_to is not None:
+        lines.append(
+            f"{display_path(fix.path, base)}: renamed to {display_path(fix.rename_to, base)}"
+        )
+    return lines
+
+
+def _rename(fix: FileFix, target: Path) -> None:
+    """Write the fixed file under its new name and remove the old one (only if unchanged)."""
+    if _read(fix.path) != fix.before:
+        raise WriteRefused(f"{fix.path}: not fixed: the file changed since lint read it; run again")
+    create_file(target, fix.after)
+    fix.path.unlink()
+
+
 def _write_and_commit(
     root: Path, fixes: list[FileFix], plan: CommitOutcome | None, base: Path, outcome: FixOutcome
 ) -> None:
-    """Write one engagement's fixed files (each only if unchanged since read) and commit them."""
+    """Write one engagement's fixed files (each only if unchanged since read) and commit them.
+
+    A renamed file is committed as git records a ``git mv``: the old path removed
+    and the new one added, in the same commit.
+    """
     written: list[FileFix] = []
     for fix in fixes:
         try:
-            replace_file(fix.path, fix.after, fix.before)
+            if fix.rename_to is not None:
+                _rename(fix, fix.rename_to)
+            else:
+                replace_file(fix.path, fix.after, fix.before)
         except WriteRefused as exc:
             outcome.refused.append(f"{exc}")
             continue
         written.append(fix)
     if not written:
         return
-    changes = [describe_change(f, base) for fix in written for f in fix.findings]
+    changes = [line for fix in written for line in _changes(fix, base)]
     outcome.changes.extend(changes)
     outcome.fixed += len(changes)
-    outcome.paths.extend(fix.path for fix in written)
+    outcome.paths.extend(fix.rename_to or fix.path for fix in written)
+    committed = [fix.path for fix in written if fix.rename_to is None]
+    for fix in written:
+        if fix.rename_to is not None:
+            committed.extend(
+                p for p in (fix.path, fix.rename_to) if p == fix.rename_to or is_tracked(p)
+            )
     result = WriteResult(
-        [fix.path for fix in written],
+        committed,
         data={"changes": changes},
-        edits={fix.path: FileEdit(fix.before, fix.after) for fix in written},
+        edits={
+            fix.path: FileEdit(fix.before, fix.after) for fix in written if fix.rename_to is None
+        },
     )
     message = commit_message(f for fix in written for f in fix.findings)
     outcome.results.append(finish(root, result, message, plan))

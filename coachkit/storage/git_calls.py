@@ -93,3 +93,12 @@ def identity_name(folder: Path) -> str | None:
         return None
     name = found.out.strip()
     return name if found.ok and name else None
+
+
+def is_tracked(path: Path) -> bool:
+    """Whether git tracks ``path`` (so removing it is part of the next commit)."""
+    try:
+        found = run_git(path.parent, "ls-files", "--error-unmatch", "--", path.name)
+    except GitMissing:
+        return False
+    return found.ok

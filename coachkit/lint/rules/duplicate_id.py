@@ -3,7 +3,9 @@
 `coachkit action done ID` then refuses to guess which item is meant, and goal
 progress mixes two goals. It usually happens when two copies of an engagement
 are merged. Each later use is reported, naming the first; give one of them a new
-id (ids of action items ignore case).
+id (ids of action items ignore case). For two goals, `coachkit lint --fix`
+renumbers the later one and every reference to it (docs/lint.md, "Ids that
+collide after a merge").
 """
 
 from __future__ import annotations

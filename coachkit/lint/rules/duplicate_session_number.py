@@ -2,8 +2,9 @@
 
 Notes, reports and the client refer to sessions by number ("as we said in
 session 3"), and `coachkit session new` numbers the next note one past the
-highest. Two notes with one number usually come from a copied note or a merge;
-renumber one of them (its `session:` key and its file name).
+highest. Two notes with one number usually come from a copied note or a merge.
+`coachkit lint --fix` renumbers the later one (its `session:`, heading and file
+name, and the notes after it where they would collide in turn).
 """
 
 from __future__ import annotations
