@@ -122,14 +122,17 @@ def commit_paths(
                     False,
                     f"not committed: {what} in {top}; finish it, then run: {_manual(relative, message)}",
                 )
+        tracked = False
         if edits:
             by_name = {p.resolve().relative_to(top).as_posix(): e for p, e in edits.items()}
             outcome = _commit_own_change(top, relative, by_name, message)
-            if outcome is not None:
+            if isinstance(outcome, CommitOutcome):
                 return outcome
+            tracked = outcome.tracked
         for delay in (*LOCK_RETRY_DELAYS, None):
             try:
-                repo.git.add("--", *relative)
+                if not tracked:  # `commit --only` takes tracked files from the work tree
+                    repo.git.add("--", *relative)
                 said = repo.git.commit("--no-verify", "-m", message, "--only", "--", *relative)
                 break
             except git.GitCommandError as exc:
@@ -148,15 +151,15 @@ def commit_paths(
 
 def _commit_own_change(
     top: Path, relative: list[str], edits: Mapping[str, FileEdit], message: str
-) -> CommitOutcome | None:
+) -> CommitOutcome | own_change.OwnChange:
     """Commit coachkit's change alone where the coach has edits of their own in the
-    files; None when they have none (commit the files as they are)."""
+    files; when they have none, the plain plan (commit the files as they are)."""
     names = [Path(name).as_posix() for name in relative]
     for _attempt in range(3):
         try:
             change = own_change.plan(top, names, edits)
             if change.plain:
-                return None
+                return change
             if change.overlap is not None:
                 return CommitOutcome(
                     False,

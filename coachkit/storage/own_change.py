@@ -79,6 +79,7 @@ class OwnChange:
     files: list[Staged]
     plain: bool  # the coach has no edits of their own in these files
     overlap: str | None = None  # a file where the coach's edits overlap coachkit's
+    tracked: bool = False  # every file is in the index (a plain commit needs no `git add`)
 
 
 def _run(
@@ -225,7 +226,8 @@ def plan(top: Path, names: list[str], edits: Mapping[str, FileEdit]) -> OwnChang
                     return OwnChange(head, [], plain=False, overlap=name)
             plain = plain and found.index_oid == found.head_oid and blob == after == worktree
             files.append(Staged(name, blob, index, _mode(top / name)))
-    return OwnChange(head, files, plain)
+    tracked = all(versions[name].index_oid is not None for name in names)
+    return OwnChange(head, files, plain, tracked=tracked)
 
 
 def _write_blobs(top: Path, scratch: Path, change: OwnChange) -> dict[bytes, str]:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from tests.helpers import build_file_tree, commits, committed_files, git, run
 
 ENGAGEMENT = "engagement.md"
@@ -169,3 +171,33 @@ def test_several_files_each_commit_only_coachkit_change(sample: Path) -> None:
     assert _diff(sample, "--cached", path=G1) == ([WHY], [WHY_STAGED])
     assert _diff(sample, path=ENGAGEMENT) == ([LOGISTICS], [REWRITTEN])
     assert git(sample, "status", "--porcelain").splitlines() == [f" M {ENGAGEMENT}", f"M  {G1}"]
+
+
+def _git_processes(trace: Path) -> list[str]:
+    """The git commands a run started itself (not their children), from git's trace2 log."""
+    import json
+
+    events = [json.loads(line) for line in trace.read_text(encoding="utf-8").splitlines()]
+    return [
+        event["name"]
+        for event in events
+        if event["event"] == "cmd_name" and "/" not in event["sid"]
+    ]
+
+
+def test_few_git_processes_per_write(
+    sample: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A clean note costs what it always did (two git processes); a note with the coach's
+    own edits one process per step, and one `merge-file` per such note."""
+    trace = tmp_path / "trace2.json"
+    monkeypatch.setenv("GIT_TRACE2_EVENT", str(trace))
+    assert run("action", "done", "t9hc", cwd=sample).exit_code == 0
+    clean = _git_processes(trace)
+    trace.unlink()
+    _edit(sample, SESSION, REFLECTION, REFLECTION_EDITED)
+    assert run("action", "done", "w3fn", cwd=sample).exit_code == 0
+    edited = _git_processes(trace)
+    assert sorted(clean) == ["cat-file", "commit"]
+    steps = "cat-file merge-file hash-object read-tree update-index write-tree commit-tree"
+    assert sorted(edited) == sorted([*steps.split(), "update-ref", "update-index"])
