@@ -22,7 +22,7 @@ from coachkit.errors import CoachkitError
 from coachkit.storage.atomic_write import create_file, replace_file
 from coachkit.storage.commits import commit_plan, finish
 from coachkit.storage.git_merge import config_value, repository_top, set_config
-from coachkit.storage.write_result import WriteResult
+from coachkit.storage.write_result import FileEdit, WriteResult
 
 ATTRIBUTES_FILE = ".gitattributes"
 # The notes the driver merges, at any depth (a practice repository holds many engagements).
@@ -42,10 +42,11 @@ def _missing_lines(existing: str) -> list[str]:
     return [f"{p} {ATTRIBUTE}" for p in NOTE_PATTERNS if (p, ATTRIBUTE) not in have]
 
 
-def write_attributes(top: Path) -> Path | None:
+def write_attributes(top: Path) -> tuple[Path, FileEdit | None] | None:
     """Add the missing note patterns to ``top/.gitattributes``, keeping every line there.
 
-    Returns the file when it wrote it.
+    Returns the file when it wrote it, with the edit when it changed one that was
+    there (so a commit holds this change alone, not the coach's own edits to it).
     """
     path = top / ATTRIBUTES_FILE
     try:
@@ -64,9 +65,9 @@ def write_attributes(top: Path) -> Path | None:
     data = (text + "".join(line + newline for line in lines)).encode("utf-8", "surrogateescape")
     if old is None:
         create_file(path, data)
-    else:
-        replace_file(path, data, old)
-    return path
+        return path, None
+    replace_file(path, data, old)
+    return path, FileEdit(old, data)
 
 
 def configure_driver(top: Path) -> list[str]:
@@ -86,7 +87,9 @@ def install(top: Path, result: WriteResult) -> None:
     """Install the driver in the repository at ``top``, adding to ``result`` what it did."""
     written = write_attributes(top)
     if written is not None:
-        result.paths.append(written)
+        result.paths.append(written[0])
+        if written[1] is not None:
+            result.edits[written[0]] = written[1]
     result.notes.extend(configure_driver(top))
 
 

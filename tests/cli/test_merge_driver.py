@@ -153,3 +153,20 @@ def test_init_in_a_practice_repository_says_how_to_install_the_driver(tmp_path: 
     assert result.exit_code == 0, result.output
     assert "`coachkit git-setup` installs coachkit's merge driver" in result.stderr
     assert not (practice / ".gitattributes").exists()
+
+
+def test_git_setup_commits_only_its_lines_of_gitattributes(sample: Path) -> None:
+    (sample / ".gitattributes").write_text(
+        "*.pdf binary\n*.png binary\n*.csv text\n", encoding="utf-8"
+    )
+    git(sample, "add", ".gitattributes")
+    git(sample, "commit", "-q", "-m", "Mark PDFs binary")
+    mine = "*.pdf binary diff=pdf\n*.png binary\n*.csv text\n"
+    (sample / ".gitattributes").write_text(mine, encoding="utf-8")
+    result = run("git-setup", cwd=sample)
+    assert result.exit_code == 0, result.output
+    committed = git(sample, "show", "HEAD:.gitattributes")
+    assert committed.startswith("*.pdf binary\n*.png binary\n*.csv text\n# coachkit: merge")
+    text = (sample / ".gitattributes").read_text(encoding="utf-8")
+    assert text.startswith(mine + "# coachkit: merge")
+    assert git(sample, "status", "--porcelain") == " M .gitattributes\n"
