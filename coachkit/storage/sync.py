@@ -245,10 +245,20 @@ def _merge(top: Path, upstream: str | None, result: SyncResult) -> None:
     if conflicts:
         more = f" and {len(conflicts) - 1} more" if len(conflicts) > 1 else ""
         raise _Stop(
-            f"conflict in {conflicts[0]}{more} that the merge could not solve; {undone}. "
-            f"Run `git pull`, resolve it by hand (docs/team.md), then sync{_driver_hint(top)}"
+            f"conflict in {conflicts[0]}{_what_conflicts(merged, conflicts[0])}{more}; {undone}: "
+            "run `git pull`, keep one side of each marked conflict, `git commit`, then sync "
+            f"(docs/team.md){_driver_hint(top)}"
         )
     raise _Stop(f"cannot merge {upstream}: {merged.why}; {undone}")
+
+
+def _what_conflicts(merged: GitRun, path: str) -> str:
+    """`` (due of action t9hc)``: what the merge driver said conflicts in ``path``, if it said."""
+    said = f"{path}: conflict in "
+    for line in (merged.err + "\n" + merged.out).splitlines():
+        if line.startswith(said):
+            return f" ({line[len(said) :].split(': resolve', 1)[0].strip()})"
+    return ""
 
 
 def _abort_merge(top: Path) -> str:

@@ -78,9 +78,17 @@ def test_diverged_without_conflict_merges_and_pushes(practice: tuple[Path, Path,
     assert "target: 4.0" in (b / "acme/goals/G1-delegate-strategic-decisions.md").read_text()
 
 
-def test_a_conflict_is_undone_and_nothing_is_lost(practice: tuple[Path, Path, Path]) -> None:
+@pytest.mark.parametrize("driver", [False, True], ids=["git's text merge", "merge driver"])
+def test_a_conflict_is_undone_and_nothing_is_lost(
+    practice: tuple[Path, Path, Path], driver: bool
+) -> None:
     _, a, b = practice
     goal = "acme/goals/G1-delegate-strategic-decisions.md"
+    if driver:
+        assert run("git-setup", cwd=a).exit_code == 0
+        assert run("sync", cwd=a).exit_code == 0
+        assert run("sync", cwd=b).exit_code == 0
+        assert run("git-setup", cwd=b).exit_code == 0
     assert run("goal", "edit", "G1", "--target", "4.0", cwd=a / "acme").exit_code == 0
     assert run("goal", "edit", "G1", "--target", "4.5", cwd=b / "acme").exit_code == 0
     assert run("sync", cwd=a).exit_code == 0
@@ -88,8 +96,17 @@ def test_a_conflict_is_undone_and_nothing_is_lost(practice: tuple[Path, Path, Pa
     result = run("sync", cwd=b)
     assert result.exit_code == 2
     assert result.stdout == ""
-    assert result.stderr.startswith(f".: stopped: conflict in {goal} ")
-    assert "merge aborted (`git merge --abort`)" in result.stderr
+    what = " (target)" if driver else ""
+    hint = (
+        ""
+        if driver
+        else "; `coachkit git-setup` installs the driver that merges notes item by item"
+    )
+    assert result.stderr == (
+        f".: stopped: conflict in {goal}{what}; merge aborted (`git merge --abort`), your commits "
+        "and files are as they were: run `git pull`, keep one side of each marked conflict, "
+        f"`git commit`, then sync (docs/team.md){hint}\n"
+    )
     assert len(result.stderr.splitlines()) == 1
     assert (head(b), (b / goal).read_bytes()) == (before, text)
     assert clean(b) and not (b / ".git/MERGE_HEAD").exists()
