@@ -131,8 +131,9 @@ class _Merger:
         if not isinstance(key, str):
             self.conflict(path, str(key))
             return
-        if same(ours, base):
-            self.take_theirs(path, key, ours, theirs)
+        nested = bool(path) and isinstance(ours, (dict, list)) and isinstance(theirs, (dict, list))
+        if same(ours, base) and not nested:
+            self.take_theirs(path, key, ours, theirs)  # at the top, their whole entry if need be
             return
         if not isinstance(ours, Missing) and not isinstance(theirs, Missing):
             key_of = keyed_list(path, key)

@@ -284,3 +284,35 @@ def test_a_clean_merge_reads_back(tmp_path: Path) -> None:
     driver(tmp_path, BASE, added(BASE, NEW_OURS), added(BASE, NEW_THEIRS))
     note = parse_note(tmp_path / "ours", (tmp_path / "ours").read_bytes())
     assert [item["id"] for item in note.meta["actions"]] == ["t9hc", "w3fn", "ab12", "cd34"]
+
+
+def test_themes_merge_group_by_group_and_text_by_text(tmp_path: Path) -> None:
+    base = (
+        "---\nkind: interview\nthemes:\n  peer:\n    needs: [Late plans]\n"
+        "  direct-report:\n    strengths:\n      - Calm\n---\n"
+    )
+    ours = base.replace("[Late plans]", "[Late plans, Quiet in meetings]")
+    theirs = base.replace("      - Calm\n", "      - Calm\n      - Fair\n").replace(
+        "[Late plans]", "[Late plans, Decides alone]"
+    )
+    result = driver(tmp_path, base, ours, theirs)
+    assert result.exit_code == 0, result.output
+    assert merged(tmp_path) == (
+        "---\nkind: interview\nthemes:\n  peer:\n"
+        "    needs: [Late plans, Quiet in meetings, Decides alone]\n"
+        "  direct-report:\n    strengths:\n      - Calm\n      - Fair\n---\n"
+    )
+
+
+def test_a_key_added_on_both_sides_with_different_values_conflicts(tmp_path: Path) -> None:
+    base = "---\nsession: 3\n---\n"
+    result = driver(
+        tmp_path,
+        base,
+        base.replace("3\n", "3\nduration: 45\n"),
+        base.replace("3\n", "3\nduration: 60\n"),
+    )
+    assert result.exit_code == 1
+    assert merged(tmp_path) == (
+        "---\nsession: 3\n<<<<<<< ours\nduration: 45\n=======\nduration: 60\n>>>>>>> theirs\n---\n"
+    )
