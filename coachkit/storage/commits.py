@@ -125,7 +125,7 @@ def commit_paths(
         tracked = False
         if edits:
             by_name = {p.resolve().relative_to(top).as_posix(): e for p, e in edits.items()}
-            outcome = _commit_own_change(top, relative, by_name, message)
+            outcome = _commit_own_change(repo, top, relative, by_name, message)
             if isinstance(outcome, CommitOutcome):
                 return outcome
             tracked = outcome.tracked
@@ -150,7 +150,7 @@ def commit_paths(
 
 
 def _commit_own_change(
-    top: Path, relative: list[str], edits: Mapping[str, FileEdit], message: str
+    repo: Any, top: Path, relative: list[str], edits: Mapping[str, FileEdit], message: str
 ) -> CommitOutcome | own_change.OwnChange:
     """Commit coachkit's change alone where the coach has edits of their own in the
     files; when they have none, the plain plan (commit the files as they are)."""
@@ -167,7 +167,7 @@ def _commit_own_change(
                     "coachkit changed; the file holds both, review it, then run: "
                     + _manual(relative, message),
                 )
-            sha, entries = own_change.commit(top, change, message)
+            sha, entries = own_change.commit(top, change, message, _signs(repo))
             break
         except own_change.HeadMoved:
             continue  # another commit landed meanwhile: plan again on the new HEAD
@@ -195,6 +195,15 @@ def _commit_own_change(
                 short,
             )
     return CommitOutcome(True, f"committed {short}: {message}", short)
+
+
+def _signs(repo: Any) -> bool:
+    """Whether the coach's git signs commits (``commit.gpgSign``), read without running git."""
+    try:
+        value = repo.config_reader().get_value("commit", "gpgsign", False)
+    except Exception:
+        return False
+    return value is True or str(value).lower() in ("true", "yes", "on", "1")
 
 
 def _unstage(repo: Any, relative: list[str]) -> None:

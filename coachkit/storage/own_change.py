@@ -259,8 +259,12 @@ def _entries(entries: list[tuple[str, str, str]]) -> bytes:
     return "".join(f"{mode} {oid}\t{name}\n" for mode, oid, name in entries).encode()
 
 
-def commit(top: Path, change: OwnChange, message: str) -> tuple[str, bytes]:
+def commit(top: Path, change: OwnChange, message: str, sign: bool = False) -> tuple[str, bytes]:
     """Commit ``change`` on HEAD without touching the work tree or the index.
+
+    ``sign``: sign it as ``git commit`` would (``commit.gpgSign``), which
+    ``git commit-tree`` does not do by itself. Hooks do not run (the plain
+    commit skips the pre-commit ones too: ``--no-verify``).
 
     Returns the new commit's id and the index entries to set afterwards (for
     :func:`update_index`). Raises :class:`HeadMoved` when another commit landed
@@ -275,7 +279,8 @@ def commit(top: Path, change: OwnChange, message: str) -> tuple[str, bytes]:
         run_git(top, "update-index", "--add", "--index-info", stdin=_entries(staged), index=index)
         tree = run_git(top, "write-tree", index=index).decode().strip()
     parents = ["-p", change.head] if change.head else []
-    new = run_git(top, "commit-tree", tree, *parents, "-m", message).decode().strip()
+    signing = ["-S"] if sign else []
+    new = run_git(top, "commit-tree", *signing, tree, *parents, "-m", message).decode().strip()
     try:
         run_git(
             top,
