@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -316,3 +317,13 @@ def test_a_key_added_on_both_sides_with_different_values_conflicts(tmp_path: Pat
     assert merged(tmp_path) == (
         "---\nsession: 3\n<<<<<<< ours\nduration: 45\n=======\nduration: 60\n>>>>>>> theirs\n---\n"
     )
+
+
+def test_outside_any_repository_the_driver_merges_the_three_files(tmp_path: Path) -> None:
+    outside = subprocess.run(
+        ["git", "rev-parse", "--show-toplevel"], cwd=tmp_path, capture_output=True, check=False
+    )
+    assert outside.returncode != 0
+    result = driver(tmp_path, BASE, added(BASE, NEW_OURS), added(BASE, NEW_THEIRS))
+    assert result.exit_code == 0, result.output
+    assert merged(tmp_path) == added(BASE, NEW_OURS + NEW_THEIRS)
