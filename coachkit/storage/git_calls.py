@@ -42,10 +42,13 @@ class GitRun:
     def why(self) -> str:
         """The line of git's error output that says what went wrong, for a one-line message."""
         lines = [line.strip() for line in (self.err or self.out).splitlines() if line.strip()]
-        for line in lines:
+        for index, line in enumerate(lines):
             if line.lower().startswith(("fatal:", "error:")):
-                return line.split(":", 1)[1].strip()
-        return lines[-1] if lines else f"git exited with status {self.code}"
+                said = line.split(":", 1)[1].strip()
+                if said.startswith("Could not read from remote") and index:
+                    said = lines[index - 1]  # ssh's own reason comes just before git's summary
+                return said.rstrip(".")
+        return lines[-1].rstrip(".") if lines else f"git exited with status {self.code}"
 
 
 def git_executable() -> str:
