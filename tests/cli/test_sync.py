@@ -7,6 +7,7 @@ the coach's files.
 from __future__ import annotations
 
 import stat
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -196,3 +197,40 @@ def test_every_repository_gets_its_line(practice: tuple[Path, Path, Path], tmp_p
         "loose: stopped: not in a git repository; `git init` there, "
         "or move it into the practice repository",
     ]
+
+
+def test_a_first_push_to_an_empty_remote(tmp_path: Path) -> None:
+    git(tmp_path, "init", "-q", "--bare", "remote.git")
+    git(
+        tmp_path, "clone", "-q", "remote.git", "first"
+    )  # the upstream is set, its branch not there yet
+    first = tmp_path / "first"
+    assert run("sample", "acme", cwd=first).exit_code == 0
+    assert run("sync", "--check", cwd=first).stdout == ".: ahead 1, behind 0\n"
+    assert run("sync", cwd=first).stdout == ".: pushed 1\n"
+    assert git(tmp_path / "remote.git", "rev-parse", "main") == git(first, "rev-parse", "HEAD")
+
+
+def test_a_detached_head_or_a_merge_in_progress_is_left_alone(
+    practice: tuple[Path, Path, Path],
+) -> None:
+    _, a, b = practice
+    git(a, "checkout", "-q", "--detach")
+    result = run("sync", cwd=a)
+    assert (result.exit_code, result.stderr) == (
+        2,
+        ".: stopped: not on a branch (detached HEAD): `git switch BRANCH`, then sync\n",
+    )
+    git(a, "checkout", "-q", "main")
+    assert run("goal", "edit", "G1", "--target", "4.0", cwd=a / "acme").exit_code == 0
+    assert run("goal", "edit", "G1", "--target", "4.5", cwd=b / "acme").exit_code == 0
+    assert run("sync", cwd=a).exit_code == 0
+    git(b, "fetch", "-q")
+    with pytest.raises(subprocess.CalledProcessError):
+        git(b, "merge", "-q", "origin/main")  # the coach's own merge, stopped on a conflict
+    conflicted = (b / "acme/goals/G1-delegate-strategic-decisions.md").read_bytes()
+    result = run("sync", cwd=b)
+    assert result.exit_code == 2
+    assert result.stderr.startswith(".: stopped: a merge is in progress: finish it")
+    assert (b / ".git/MERGE_HEAD").exists()
+    assert (b / "acme/goals/G1-delegate-strategic-decisions.md").read_bytes() == conflicted
