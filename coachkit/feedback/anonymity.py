@@ -179,19 +179,20 @@ def partition(stakeholders: Sequence[R]) -> tuple[list[tuple[str, list[R]]], boo
 
 
 def self_rating_shared(meta: Any, path: Path) -> bool:
-    """Whether engagement.md lets the sponsor see the client's self-ratings (default: no).
+    """Whether engagement.md lets the sponsor see the client's self-ratings (default: no)."""
+    return agreement_allows(meta, SHARE_SELF_KEY, path)
+
+
+def agreement_allows(meta: Any, key: str, path: Path) -> bool:
+    """Whether engagement.md's ``key`` is true (default: no, the sponsor sees less).
 
     Raises :class:`NoteError` at the key for a value that is not true or false:
     a guess either way could show the sponsor what the client did not agree to.
     """
-    value = meta.get(SHARE_SELF_KEY, False) if hasattr(meta, "get") else False
+    value = meta.get(key, False) if hasattr(meta, "get") else False
     if isinstance(value, bool):
         return value
-    line, column = meta.position_of(SHARE_SELF_KEY) if hasattr(meta, "position_of") else (1, 1)
+    line, column = meta.position_of(key) if hasattr(meta, "position_of") else (1, 1)
     raise NoteError(
-        path,
-        line,
-        column,
-        f"{SHARE_SELF_KEY} must be true or false, not {value!r}",
-        ProblemKind.WRONG_TYPE,
+        path, line, column, f"{key} must be true or false, not {value!r}", ProblemKind.WRONG_TYPE
     )

@@ -171,19 +171,7 @@ class ThemeInputError(CoachkitError):
 
 
 def themes_shared(meta: Any, path: Path) -> bool:
-    """Whether engagement.md lets the sponsor see the round's themes (default: no).
+    """Whether engagement.md lets the sponsor see the round's themes (default: no)."""
+    from coachkit.feedback.anonymity import agreement_allows
 
-    Raises :class:`NoteError` at the key for a value that is not true or false,
-    as :func:`coachkit.feedback.anonymity.self_rating_shared` does.
-    """
-    value = meta.get(SHARE_THEMES_KEY, False) if hasattr(meta, "get") else False
-    if isinstance(value, bool):
-        return value
-    line, column = meta.position_of(SHARE_THEMES_KEY) if hasattr(meta, "position_of") else (1, 1)
-    raise NoteError(
-        path,
-        line,
-        column,
-        f"{SHARE_THEMES_KEY} must be true or false, not {value!r}",
-        ProblemKind.WRONG_TYPE,
-    )
+    return agreement_allows(meta, SHARE_THEMES_KEY, path)
