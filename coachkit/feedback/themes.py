@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from coachkit.errors import CoachkitError, NoteError, ProblemKind
+from coachkit.feedback.anonymity import agreement_allows
 from coachkit.vocabulary import RATER_GROUPS
 
 # The lists a group's themes may hold, in the order reports show them.
@@ -172,6 +173,4 @@ class ThemeInputError(CoachkitError):
 
 def themes_shared(meta: Any, path: Path) -> bool:
     """Whether engagement.md lets the sponsor see the round's themes (default: no)."""
-    from coachkit.feedback.anonymity import agreement_allows
-
     return agreement_allows(meta, SHARE_THEMES_KEY, path)
