@@ -32,6 +32,7 @@ def test_a_client_name_is_only_text(tmp_path: Path, name: str) -> None:
     assert {p.relative_to(tmp_path) for p in files_below(tmp_path)} == {
         Path("eng"),
         Path("eng/engagement.md"),
+        Path("eng/.gitattributes"),  # the merge driver's lines, written by init with its repository
     }
 
 
