@@ -29,6 +29,7 @@ from coachkit.report.model import (
     check_format,
     check_kind,
 )
+from coachkit.report.markdown_safe import inert_data
 from coachkit.report.pdf import INSTALL_HINT, find_browser, html_to_pdf
 from coachkit.templating.data import plain_data
 from coachkit.templating.filters import cell
@@ -108,8 +109,10 @@ def build(
         shareable_sections=shareable_sections(template, root),
         kind=kind,
     )
+    data = report_data(report)
     context = {
-        "report": report_data(report),
+        # Markdown has no autoescape: raw HTML and unsafe links typed in a note go inert.
+        "report": inert_data(data) if fmt == "md" else data,
         "shareable_sections": list(report.shareable_sections),
     }
     text = render(template, context, root)
