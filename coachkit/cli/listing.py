@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import click
+from click.core import ParameterSource
 
 from coachkit.cli.common import DATE, print_json, print_table
 from coachkit.cli.outcome import Listed, Outcome
@@ -17,8 +18,25 @@ F = TypeVar("F", bound=Callable[..., Any])
 FORMATS = ("table", "json", "csv")
 
 
+EXCEL_KEY = "coachkit.excel"
+
+
+def _remember_excel(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+    if value:
+        ctx.meta[EXCEL_KEY] = True
+
+
 def format_options(func: F) -> F:
-    """``--format table|json|csv`` and ``--json`` (short for ``--format json``)."""
+    """``--format table|json|csv``, ``--json`` (short for ``--format json``) and
+    ``--excel`` (CSV for Excel), which :func:`emit` reads from the click context so
+    the commands need not pass it along."""
+    func = click.option(
+        "--excel",
+        is_flag=True,
+        expose_value=False,
+        callback=_remember_excel,
+        help="CSV for Excel: a UTF-8 byte order mark and CRLF line ends (implies --format csv).",
+    )(func)
     func = click.option("--json", "as_json", is_flag=True, help="Short for --format json.")(func)
     return click.option(
         "--format",
@@ -69,28 +87,25 @@ def paint(text: str, colour: str) -> str:
     return click.style(text, fg=colour) if use_colour() and text else text
 
 
-def print_csv(records: Sequence[dict[str, Any]], fields: Sequence[str]) -> None:
-    import csv
-    import io
+def print_csv(records: Sequence[dict[str, Any]], fields: Sequence[str], excel: bool) -> None:
+    """``records`` as spreadsheet-safe CSV (``coachkit/csv_output.py``); bytes, so the
+    byte order mark and CRLF reach Excel whatever the terminal's encoding."""
+    from coachkit.csv_output import csv_text
 
-    buffer = io.StringIO()
-    writer = csv.DictWriter(
-        buffer, fieldnames=list(fields), extrasaction="ignore", lineterminator="\n"
-    )
-    writer.writeheader()
-    for record in records:
-        writer.writerow({k: _csv_cell(v) for k, v in record.items()})
-    click.echo(buffer.getvalue(), nl=False)
+    click.echo(csv_text(records, fields, excel).encode("utf-8"), nl=False)
 
 
-def _csv_cell(value: Any) -> Any:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, list):
-        return ";".join(str(_csv_cell(item)) for item in value)
-    return value
+def _excel_format(fmt: str) -> tuple[str, bool]:
+    """The format to print and whether CSV is for Excel: ``--excel`` asks for CSV, and
+    refuses a format given as anything else."""
+    ctx = click.get_current_context(silent=True)
+    if ctx is None or not ctx.meta.get(EXCEL_KEY):
+        return fmt, False
+    if fmt != "csv" and ctx.get_parameter_source("fmt") is not ParameterSource.DEFAULT:
+        raise click.UsageError(f"--excel writes CSV; it cannot go with --format {fmt}", ctx)
+    if ctx.params.get("as_json"):
+        raise click.UsageError("--excel writes CSV; it cannot go with --json", ctx)
+    return "csv", True
 
 
 def emit(
@@ -101,10 +116,11 @@ def emit(
     empty: str,
 ) -> None:
     """Print ``records`` as JSON, CSV, or the table ``table()`` builds."""
+    fmt, excel = _excel_format(fmt)
     if fmt == "json":
         print_json(list(records))
     elif fmt == "csv":
-        print_csv(records, fields)
+        print_csv(records, fields, excel)
     elif not records:
         click.echo(empty)
     else:

@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import Any
 
 from coachkit.errors import CoachkitError, WriteRefused
-from coachkit.hours.cells import safe_cell
 from coachkit.hours.credentials import Credential, Progress
 from coachkit.hours.log import HoursLog, hours
 
@@ -108,25 +107,11 @@ def json_document(
     }
 
 
-def csv_text(log: HoursLog) -> str:
+def csv_text(log: HoursLog, excel: bool = False) -> str:
     """The log as CSV: a header, one row per client, the total; every cell spreadsheet-safe."""
-    import csv
-    import io
+    from coachkit.csv_output import csv_text as records_csv
 
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=list(FIELDS), lineterminator="\n")
-    writer.writeheader()
-    for record in [*log_records(log), total_record(log)]:
-        writer.writerow({key: _csv_value(value) for key, value in record.items()})
-    return buffer.getvalue()
-
-
-def _csv_value(value: Any) -> Any:
-    if value is None:
-        return ""
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return safe_cell(value)
+    return records_csv([*log_records(log), total_record(log)], FIELDS, excel)
 
 
 def xlsx_bytes(log: HoursLog, wanted: Credential | None, rows: Sequence[Progress]) -> bytes:

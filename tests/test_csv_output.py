@@ -1,4 +1,4 @@
-"""Spreadsheet-safe cells: OWASP's CSV injection prefixes, and nothing else touched."""
+"""Spreadsheet-safe cells: OWASP's CSV injection prefixes, number-like text kept as text."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from coachkit.hours.cells import safe_cell
+from coachkit.csv_output import safe_cell
 
 
 @pytest.mark.parametrize(
@@ -20,6 +20,10 @@ from coachkit.hours.cells import safe_cell
         ("\r=1", "'\r=1"),
         ("Jordan Lee", "Jordan Lee"),
         ("a=b", "a=b"),
+        ("012", "'012"),  # an id or owner a spreadsheet would turn into 12
+        ("2.10", "'2.10"),
+        ("G1", "G1"),
+        (12, 12),
         ("", ""),
         (-1.5, -1.5),  # numbers are numbers
         (dt.date(2026, 1, 2), dt.date(2026, 1, 2)),
