@@ -1,7 +1,8 @@
 """A strict, fast YAML loader for front matter.
 
 PyYAML's C loader with YAML 1.2 core typing: only ``true``/``false`` are booleans,
-``10:30`` and ``012`` stay strings, and ISO dates become ``datetime.date``.
+``10:30`` and ``012`` stay strings, and ISO dates (also written as a midnight-UTC
+timestamp by other tools) become ``datetime.date``.
 Impossible dates and duplicate keys are errors with a position. Every mapping it
 builds remembers the line and column where it starts and where each key starts.
 """
@@ -90,7 +91,16 @@ _add(
     r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$",
     "-+0123456789.",
 )
-_add("tag:yaml.org,2002:timestamp", r"^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}$", "0123456789")
+# A date, or the midnight-UTC timestamp other tools save in its place (gray-matter, through
+# js-yaml, writes 2026-01-29 as 2026-01-29T00:00:00.000Z): read as that date, and lint's
+# date-from-timestamp writes it back. Any other time of day stays text, so an error where a
+# date belongs, since it names no single day everywhere.
+MIDNIGHT_UTC = r"T00:00:00(?:\.0+)?(?:Z|[+-]00:?00)"
+_add(
+    "tag:yaml.org,2002:timestamp",
+    rf"^[0-9]{{4}}-[0-9]{{1,2}}-[0-9]{{1,2}}(?:{MIDNIGHT_UTC})?$",
+    "0123456789",
+)
 
 
 def _construct_bool(loader: StrictLoader, node: ScalarNode) -> bool:
@@ -130,7 +140,7 @@ def _short(text: str) -> str:
 
 
 def _construct_date(loader: StrictLoader, node: ScalarNode) -> dt.date:
-    text = str(node.value)
+    text = str(node.value).partition("T")[0]
     try:
         year, month, day = text.split("-")
         return dt.date(int(year), int(month), int(day))

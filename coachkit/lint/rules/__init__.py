@@ -19,6 +19,8 @@ RULE_MODULES = (
     "front_matter_missing",
     "unknown_key",
     "date_not_iso",
+    "date_from_timestamp",
+    "portable_value",
     # action items
     "action_missing_due",
     "action_missing_owner",

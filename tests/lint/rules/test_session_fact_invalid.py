@@ -19,7 +19,7 @@ FIRING = [
             S: edit(
                 SESSION,
                 "date: 2026-02-05\n",
-                "date: 2026-02-05\nstart: 25:00\nattended: cancelled\nbilling: free\n",
+                "date: 2026-02-05\nstart: '25:00'\nattended: cancelled\nbilling: free\n",
             )
         },
         [
