@@ -33,7 +33,21 @@ def session() -> None:
 
 
 def _open_editor(path: Path) -> None:
-    click.edit(filename=str(path))
+    """Run $VISUAL or $EDITOR (as click would) on the new note; a failure is one line
+    with the editor's exit status, and the writer then removes the note."""
+    import os
+    import shlex
+    import subprocess
+
+    from coachkit.errors import CoachkitError
+
+    editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
+    try:
+        status = subprocess.call([*shlex.split(editor), str(path)])
+    except (OSError, ValueError) as exc:
+        raise CoachkitError(f"could not start the editor {editor!r}: {exc}") from None
+    if status != 0:
+        raise CoachkitError(f"the editor {editor!r} exited with status {status}")
 
 
 @session.command("new")

@@ -21,7 +21,7 @@ from coachkit.errors import CoachkitError
 from coachkit.notes.front_matter_edit import EditableNote
 from coachkit.notes.privacy import public_text
 from coachkit.notes.sections import sections
-from coachkit.storage.atomic_write import create_file
+from coachkit.storage.atomic_write import create_file, replace_file
 from coachkit.storage.commits import CommitOutcome, commit_plan, finish
 from coachkit.storage.lock import engagement_lock
 from coachkit.storage.write_result import FileEdit, WriteResult, edits_of
@@ -217,9 +217,25 @@ def new_session(
         edits = edits_of([phase_note] if phase_note is not None else [])
         if edit is None:
             return _commit_session(root, written, edits, plan, context, commits)
-    edit(path)
+    try:
+        edit(path)
+    except BaseException as exc:
+        _undo_new_session(root, path, phase_note)
+        if isinstance(exc, CoachkitError):
+            # One line: what the editor did, and that nothing of this session is left.
+            raise CoachkitError(f"{exc.message}; removed {path}, nothing committed") from None
+        raise
     with engagement_lock(root):
         return _commit_session(root, written, edits, plan, context, commits)
+
+
+def _undo_new_session(root: Path, path: Path, phase_note: EditableNote | None) -> None:
+    """Remove a new note whose editing failed, and put back the phase it moved, so a
+    retry makes one note, not a second one for the same date."""
+    with engagement_lock(root):
+        path.unlink(missing_ok=True)
+        if phase_note is not None:
+            replace_file(phase_note.path, phase_note.original, phase_note.render())
 
 
 def _require_follow_up_kind(name: str, path: Path, text: str) -> None:

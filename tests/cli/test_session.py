@@ -97,6 +97,41 @@ def test_edit_opens_editor_before_the_commit(sample: Path, tmp_path: Path) -> No
     assert shown.endswith("Typed in the editor.\n")
 
 
+def test_a_failing_editor_leaves_nothing_and_a_retry_makes_one_note(
+    sample: Path, tmp_path: Path
+) -> None:
+    editor = tmp_path / "editor.py"
+    editor.write_text(
+        "import sys\nopen(sys.argv[1], 'a').write('Half typed.\\n')\nsys.exit(3)\n",
+        encoding="utf-8",
+    )
+    failing = f"{sys.executable} {editor}"
+    before = commits(sample)
+
+    result = run("session", "new", "--edit", cwd=sample, env={"VISUAL": "", "EDITOR": failing})
+
+    note = sample / "sessions" / "03-2026-02-12.md"
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr == (
+        f"coachkit: the editor {failing!r} exited with status 3; removed {note}, nothing committed\n"
+    )
+    assert not note.exists()
+    assert git(sample, "status", "--porcelain") == ""
+    assert commits(sample) == before
+
+    editor.write_text("import sys\n", encoding="utf-8")
+    retry = run("session", "new", "--edit", cwd=sample, env={"VISUAL": "", "EDITOR": failing})
+
+    assert retry.exit_code == 0, retry.output
+    assert sorted(p.name for p in (sample / "sessions").iterdir()) == [
+        "01-2026-01-15.md",
+        "02-2026-01-29.md",
+        "03-2026-02-12.md",
+    ]
+    assert committed_files(sample) == ["sessions/03-2026-02-12.md"]
+
+
 def test_broken_note_stops_session_new_with_one_line(sample: Path) -> None:
     broken = sample / "sessions" / "02-2026-01-29.md"
     broken.write_text(
