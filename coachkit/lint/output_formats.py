@@ -3,7 +3,11 @@
 Every renderer returns the whole output as one string ending in a newline (or
 an empty string when there is nothing to print). Paths are shown relative to
 ``base`` (the current folder) when the file lies below it; JSON always gives
-absolute paths, like every other coachkit listing. Colour is not decided here:
+absolute paths, like every other coachkit listing. GitHub annotations are the
+exception: GitHub places them by the path from the checkout's top, so they are
+relative to ``GITHUB_WORKSPACE``, else to the repository's top, wherever lint
+ran. SARIF URIs are percent-encoded, so a folder named ``Acme #2 (50% off)``
+still makes a valid URI reference. Colour is not decided here:
 the text renderer takes an optional ``paint`` callback that the command line
 passes only on a terminal.
 """
@@ -13,9 +17,10 @@ from __future__ import annotations
 import inspect
 import json
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from coachkit import __version__
 from coachkit.json_output import json_text
@@ -24,6 +29,10 @@ from coachkit.lint.runner import LintReport
 
 FORMATS = ("text", "json", "github", "sarif")
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+# Where coachkit and its lint rules are documented, for SARIF's informationUri and
+# each rule's helpUri (docs/lint.md lists every rule under "Rules").
+HOMEPAGE = "https://github.com/coachkit/coachkit"
+RULES_HELP = f"{HOMEPAGE}/blob/main/docs/lint.md#rules"
 SARIF_VERSION = "2.1.0"
 SARIF_LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 GITHUB_COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
@@ -95,14 +104,27 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def render_github(report: LintReport, base: Path) -> str:
-    """One GitHub Actions workflow command per finding (``::error file=…::message``)."""
+def annotation_root(base: Path, environ: Mapping[str, str]) -> Path:
+    """The folder GitHub annotation paths start from: ``GITHUB_WORKSPACE`` (the
+    checkout in a workflow), else the top of the repository holding ``base``, else
+    ``base`` itself."""
+    workspace = environ.get("GITHUB_WORKSPACE", "")
+    if workspace:
+        return Path(workspace)
+    from coachkit.storage.git_calls import repository_top
+
+    return repository_top(base) or base
+
+
+def render_github(report: LintReport, root: Path) -> str:
+    """One GitHub Actions workflow command per finding (``::error file=…::message``),
+    with paths relative to ``root`` (see :func:`annotation_root`)."""
     lines = []
     for f in report.findings:
         properties = ",".join(
             f"{key}={_escape_property(value)}"
             for key, value in (
-                ("file", display_path(f.path, base).replace(os.sep, "/")),
+                ("file", display_path(f.path, root).replace(os.sep, "/")),
                 ("line", str(f.line)),
                 ("col", str(f.column)),
                 ("title", f.rule),
@@ -118,10 +140,13 @@ def _documentation(rule: Rule) -> str:
 
 
 def _artifact_location(path: Path, base: Path) -> dict[str, str]:
+    """A ``file://`` URI for a file outside ``base``, else a relative reference from
+    ``%SRCROOT%``; both percent-encoded (a space, ``#`` or ``%`` in a folder name
+    would otherwise end or break the URI)."""
     shown = display_path(path, base)
     if Path(shown).is_absolute():
         return {"uri": Path(shown).as_uri()}
-    return {"uri": shown.replace(os.sep, "/"), "uriBaseId": "%SRCROOT%"}
+    return {"uri": quote(shown.replace(os.sep, "/"), safe="/"), "uriBaseId": "%SRCROOT%"}
 
 
 def sarif_log(report: LintReport, rules: Sequence[Rule], base: Path) -> dict[str, Any]:
@@ -131,6 +156,7 @@ def sarif_log(report: LintReport, rules: Sequence[Rule], base: Path) -> dict[str
         "name": "coachkit",
         "version": __version__,
         "semanticVersion": __version__,
+        "informationUri": HOMEPAGE,
         "rules": [
             {
                 "id": rule.code,
@@ -138,6 +164,7 @@ def sarif_log(report: LintReport, rules: Sequence[Rule], base: Path) -> dict[str
                 "shortDescription": {"text": rule.summary},
                 "fullDescription": {"text": _documentation(rule)},
                 "help": {"text": _documentation(rule), "markdown": _documentation(rule)},
+                "helpUri": RULES_HELP,
                 "defaultConfiguration": {"level": SARIF_LEVELS[rule.severity]},
             }
             for rule in rules
@@ -183,7 +210,7 @@ def render(
     if fmt == "json":
         return render_json(report)
     if fmt == "github":
-        return render_github(report, base)
+        return render_github(report, annotation_root(base, os.environ))
     if fmt == "sarif":
         return render_sarif(report, rules, base)
     if fmt == "text":
