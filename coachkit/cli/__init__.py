@@ -36,6 +36,11 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
         "calendar",
         "Write sessions, follow-ups and due dates as an iCalendar (.ics) file.",
     ),
+    "completion": (
+        "coachkit.cli.completion_cmd",
+        "completion",
+        "Print the shell completion script for bash, zsh or fish.",
+    ),
     "close": (
         "coachkit.cli.close_cmd",
         "close",
@@ -135,6 +140,10 @@ class LazyGroup(CoachkitGroup):
         if spec is None:
             return None
         command: click.Command = getattr(importlib.import_module(spec[0]), spec[1])
+        if "_COACHKIT_COMPLETE" in os.environ:  # a shell asking for completions
+            from coachkit.cli.completion_values import attach
+
+            attach(cmd_name, command)
         return command
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
