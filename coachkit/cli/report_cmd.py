@@ -46,6 +46,13 @@ SUFFIX_FORMATS = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html
     is_flag=True,
     help="With -o: replace FILE if it exists (a regular file, never a note).",
 )
+@click.option(
+    "--paper",
+    metavar="a4|letter",
+    help="The PDF's paper [default: paper: in .coachkit.yaml, else Letter in a US or "
+    "Canadian locale (LC_PAPER, LANG), else A4]. With --format html, the paper it asks "
+    "to be printed on.",
+)
 @click.option("--dry-run", is_flag=True, help="List what the report would disclose; write nothing.")
 @no_commit_option
 def report(
@@ -54,6 +61,7 @@ def report(
     fmt: str | None,
     output: Path | None,
     force: bool,
+    paper: str | None,
     dry_run: bool,
     no_commit: bool,
 ) -> None:
@@ -82,10 +90,12 @@ def report(
       coachkit report --for client
       coachkit report --kind plan --for sponsor --format html
       coachkit report --kind progress --for client --format pdf -o ~/Desktop/jordan-lee.pdf
+      coachkit report --format pdf --paper a4
       coachkit report --kind plan --for sponsor --dry-run
     """
     from coachkit.dates import today
     from coachkit.report.model import KIND_NAMES, check_audience, check_format, check_kind
+    from coachkit.report.paper import check_paper
     from coachkit.report.render import dry_run as list_disclosures
     from coachkit.report.write import write_report
 
@@ -94,6 +104,8 @@ def report(
     if fmt is None:
         fmt = SUFFIX_FORMATS.get(output.suffix.lower(), "md") if output else "md"
     check_format(fmt)
+    if paper is not None:
+        check_paper(paper)
     root = engagement_root()
     if dry_run:
         disclosed = list(list_disclosures(root, audience, fmt, today(), kind))  # errors first
@@ -112,5 +124,6 @@ def report(
         force=force,
         commit=not no_commit,
         kind=kind,
+        paper=paper,
     )
     report_write(result)

@@ -23,7 +23,9 @@ _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _AUTOLINK = re.compile(r"<(?:https?://|mailto:)[^\s<>]*>", re.I)
 # [text](destination …): the text may hold one level of brackets, the destination
 # may be <…> or hold one level of parentheses.
-_LINK = re.compile(r"(!?)\[((?:[^\[\]\\]|\\.|\[[^\[\]]*\])*)\]\(\s*(<[^>]*>|(?:[^()\s]|\([^()]*\))*)")
+_LINK = re.compile(
+    r"(!?)\[((?:[^\[\]\\]|\\.|\[[^\[\]]*\])*)\]\(\s*(<[^>]*>|(?:[^()\s]|\([^()]*\))*)"
+)
 _DEFINITION = re.compile(r"^( {0,3})\[([^\]]+)\]:\s*(<[^>]*>|\S*)")
 
 

@@ -21,6 +21,7 @@ from coachkit.engagement.loader import load_engagement
 from coachkit.errors import CoachkitError, TemplateError
 from coachkit.notes.privacy import private_marker_in
 from coachkit.report.build import build_report, disclosures
+from coachkit.report.markdown_safe import inert_data
 from coachkit.report.model import (
     DEFAULT_KIND,
     DEFAULT_SHAREABLE,
@@ -29,7 +30,7 @@ from coachkit.report.model import (
     check_format,
     check_kind,
 )
-from coachkit.report.markdown_safe import inert_data
+from coachkit.report.paper import check_paper, default_paper, with_print_style
 from coachkit.report.pdf import INSTALL_HINT, find_browser, html_to_pdf
 from coachkit.templating.data import plain_data
 from coachkit.templating.filters import cell
@@ -148,16 +149,32 @@ def report_data(report: Report) -> dict[str, Any]:
 
 
 def render_report(
-    root: Path, audience: str, fmt: str, as_of: dt.date, kind: str = DEFAULT_KIND
+    root: Path,
+    audience: str,
+    fmt: str,
+    as_of: dt.date,
+    kind: str = DEFAULT_KIND,
+    paper: str | None = None,
 ) -> RenderedReport:
-    """The ``kind`` of report rendered in ``fmt`` (md, html or pdf), ready to write."""
+    """The ``kind`` of report rendered in ``fmt`` (md, html or pdf), ready to write.
+
+    ``paper`` (a4 or letter) is the printed page's size: a PDF without one takes
+    :func:`default_paper`; an HTML file without one leaves it to the printer. HTML and
+    PDF get the footer (the client's name, "page X of Y") on every printed page.
+    """
     check_audience(audience)
     check_format(fmt)
     check_kind(kind)
+    if paper is not None:
+        paper = check_paper(paper)
+    elif fmt == "pdf":
+        paper = default_paper(root)
     browser = find_browser() if fmt == "pdf" else None
     if fmt == "pdf" and browser is None:
         raise CoachkitError(INSTALL_HINT)
     report, text = build(root, audience, fmt, as_of, kind)
+    if fmt != "md":
+        text = with_print_style(text, report.client, paper)
     data = html_to_pdf(text, browser) if browser else text.encode("utf-8")
     return RenderedReport(report, fmt, data)
 

@@ -47,6 +47,7 @@ def write_report(
     force: bool = False,
     commit: bool = True,
     kind: str = DEFAULT_KIND,
+    paper: str | None = None,
 ) -> WriteResult:
     """Write the report to ``reports/`` and commit it, or to ``output`` (not committed).
 
@@ -63,7 +64,7 @@ def write_report(
     else:
         reports_folder(root, make=False)
     plan = commit_plan(root, commit) if output is None else None
-    rendered = render_report(root, audience, fmt, as_of, kind)
+    rendered = render_report(root, audience, fmt, as_of, kind, paper)
     notes = [f"the report says: {line}" for line in rendered.report.missing]
     if kind == "closure" and rendered.report.phase not in CLOSED_PHASES:
         notes.append(

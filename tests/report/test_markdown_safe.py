@@ -14,8 +14,8 @@ import pytest
 from markdown_it import MarkdownIt
 
 from coachkit.report.markdown_safe import inert_markdown
-from tests.report.test_privacy_forms import plant
 from tests.helpers import run
+from tests.report.test_privacy_forms import plant
 
 HOSTILE = (
     "Said <script>alert(1)</script> and <img src=x onerror=alert(2)> then "
