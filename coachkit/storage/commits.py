@@ -43,6 +43,32 @@ _IN_PROGRESS = {
 
 _COMMIT_LINE = re.compile(r"^\[[^\]\n]*?\b([0-9a-f]{7,40})\]")
 
+# git's convention: a subject line that fits a log or an e-mail subject.
+SUBJECT_LIMIT = 72
+
+
+def commit_message(title: str) -> tuple[str, str]:
+    """The subject and the whole message a commit of ``title`` gets.
+
+    A writer names what it wrote, often with a title the coach typed, which may be
+    long or hold a line break. The subject is that text on one line (whitespace
+    runs, line breaks included, become one space), cut at a word to at most
+    :data:`SUBJECT_LIMIT` characters with "…"; when it had to change, the body
+    keeps the full text, so nothing of the title is lost.
+    """
+    one_line = " ".join(title.split())
+    if len(one_line) <= SUBJECT_LIMIT:
+        subject = one_line
+    else:
+        cut = one_line[: SUBJECT_LIMIT - 1]
+        if " " in cut and one_line[SUBJECT_LIMIT - 1] != " ":
+            cut = cut.rsplit(" ", 1)[0]
+        subject = cut.rstrip(" :,;-") + "…"
+    if subject == title.strip():
+        return subject, subject
+    return subject, f"{subject}\n\n{title.strip()}"
+
+
 # Seconds to wait before each retry while another git process holds index.lock.
 LOCK_RETRY_DELAYS = (0.05, 0.1, 0.2, 0.4, 0.8, 1.6)
 
@@ -69,8 +95,10 @@ def git_module() -> Any:
 
 
 def _manual(paths: list[str], message: str) -> str:
+    """The git commands to commit by hand, on one line: one ``-m`` per paragraph."""
     quoted = " ".join(shlex.quote(p) for p in paths)
-    return f"git add -- {quoted} && git commit -m {shlex.quote(message)} -- {quoted}"
+    parts = " ".join(f"-m {shlex.quote(part)}" for part in message.split("\n\n"))
+    return f"git add -- {quoted} && git commit {parts} -- {quoted}"
 
 
 def init_repository(folder: Path) -> bool:
@@ -98,6 +126,7 @@ def commit_paths(
     with them, the commit holds coachkit's change alone even where the coach has
     edits of their own in those files (see ``own_change.py``).
     """
+    subject, message = commit_message(message)
     git = git_module()
     display = [str(p) for p in paths]
     if git is None:
@@ -146,7 +175,7 @@ def commit_paths(
         # reading the id from it spares a `git rev-parse`.
         found = _COMMIT_LINE.match(said)
         sha = found.group(1) if found else repo.git.rev_parse("--short", "HEAD")
-    return CommitOutcome(True, f"committed {sha}: {message}", sha)
+    return CommitOutcome(True, f"committed {sha}: {subject}", sha)
 
 
 def _commit_own_change(
@@ -155,6 +184,7 @@ def _commit_own_change(
     """Commit coachkit's change alone where the coach has edits of their own in the
     files; when they have none, the plain plan (commit the files as they are)."""
     names = [Path(name).as_posix() for name in relative]
+    subject = message.split("\n", 1)[0]
     for _attempt in range(3):
         try:
             change = own_change.plan(top, names, edits)
@@ -189,12 +219,12 @@ def _commit_own_change(
                 continue
             return CommitOutcome(
                 True,
-                f"committed {short}: {message}; git's index could not be updated, so "
+                f"committed {short}: {subject}; git's index could not be updated, so "
                 f"`git status` shows coachkit's change as undone until you run: "
                 f"git reset -q -- {' '.join(shlex.quote(p) for p in relative)}",
                 short,
             )
-    return CommitOutcome(True, f"committed {short}: {message}", short)
+    return CommitOutcome(True, f"committed {short}: {subject}", short)
 
 
 def _signs(repo: Any) -> bool:

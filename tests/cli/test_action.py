@@ -99,7 +99,7 @@ def test_action_drop(sample: Path) -> None:
     assert "    status: dropped\n" in (sample / SESSION_2).read_text(encoding="utf-8")
     assert (
         commits(sample)[0]
-        == "Drop action w3fn: Rewrite the board update as three headlines and one ask"
+        == "Drop action w3fn: Rewrite the board update as three headlines and one…"
     )
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.helpers import commits, committed_files, run
+from tests.helpers import commits, committed_files, git, run
 
 SESSION_2 = Path("sessions/02-2026-01-29.md")
 
@@ -55,7 +55,10 @@ def test_carry_moves_items_due_before_the_first_follow_up_to_it(sample: Path) ->
     assert "    due: 2026-02-18\n" in text
     assert "    rescheduled: [2026-02-10]\n" in text
     assert "    due: 2026-02-20\n" in text
-    assert commits(sample)[0] == (
+    assert commits(sample)[0] == (  # the subject, at most 72 characters
+        "Close the engagement with Jordan Lee; carry 2 open action items into…"
+    )
+    assert git(sample, "log", "-1", "--format=%b").strip() == (
         "Close the engagement with Jordan Lee; carry 2 open action items into the follow-up period"
     )
     overdue = run("overdue", cwd=sample)

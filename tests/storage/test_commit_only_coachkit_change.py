@@ -98,7 +98,8 @@ def test_an_edit_to_the_lines_coachkit_changes_is_written_and_not_committed(samp
     assert said == [
         f"not committed: your own edits to {SESSION} overlap the lines coachkit changed; "
         f"the file holds both, review it, then run: git add -- {SESSION} && "
-        f"git commit -m 'Mark action t9hc done: Hand the Q3 capacity plan to Priya, with the "
+        f"git commit -m 'Mark action t9hc done: Hand the Q3 capacity plan to Priya, with the…' "
+        f"-m 'Mark action t9hc done: Hand the Q3 capacity plan to Priya, with the "
         f"decision rights written down' -- {SESSION}"
     ]
     assert git(sample, "rev-parse", "HEAD") == head
@@ -142,9 +143,8 @@ def test_a_clean_file_is_committed_as_before(sample: Path) -> None:
     assert result.exit_code == 0, result.output
     sha = git(sample, "rev-parse", "--short", "HEAD").strip()
     assert result.stderr.splitlines()[-1] == (
-        f"committed {sha}: Mark action t9hc done: Hand the Q3 capacity plan to Priya, "
-        "with the decision rights written down"
-    )
+        f"committed {sha}: Mark action t9hc done: Hand the Q3 capacity plan to Priya, with the…"
+    )  # the subject: the full title is in the body
     assert committed_files(sample) == [SESSION]
     assert _diff(sample, "HEAD~1", "HEAD", path=SESSION) == DONE_T9HC
     assert git(sample, "status", "--porcelain") == ""
