@@ -79,8 +79,18 @@ def chosen_format(fmt: str, as_json: bool) -> str:
 
 
 def use_colour() -> bool:
-    """Colour only on a terminal, and never when NO_COLOR is set."""
-    return sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    """Whether to colour, as no-color.org and force-color.org say: never when
+    ``NO_COLOR`` is set to a non-empty value (an empty one counts as unset); always
+    when ``FORCE_COLOR`` is non-empty, even through a pipe; never on ``TERM=dumb``;
+    else only on a terminal."""
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        ctx = click.get_current_context(silent=True)
+        if ctx is not None:
+            ctx.color = True  # click.echo would strip the colour off a pipe
+        return True
+    return os.environ.get("TERM") != "dumb" and sys.stdout.isatty()
 
 
 def paint(text: str, colour: str) -> str:

@@ -479,7 +479,9 @@ def test_explain_unknown_rule(tmp_path: Path) -> None:
 
 @pytest.fixture
 def terminal(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Make the CliRunner's stdout claim to be a terminal."""
+    """Make the CliRunner's stdout claim to be a terminal (one that can colour)."""
+    monkeypatch.setenv("TERM", "xterm-256color")
+    monkeypatch.delenv("FORCE_COLOR", raising=False)
     monkeypatch.setattr(
         click.testing._NamedTextIOWrapper, "isatty", lambda self: True, raising=False
     )
