@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from coachkit.report.pdf import find_browser
+from coachkit.storage.commits import commit_message
 from tests.golden_files import assert_golden
 from tests.helpers import build_file_tree, commits, committed_files, git, run
 
@@ -58,7 +59,11 @@ def test_each_kind_is_written_under_its_name_and_committed(
     assert result.stdout == f"{path}\n"
     text = path.read_text(encoding="utf-8")
     assert f"{TITLES[kind]}: Jordan Lee" in text
-    assert commits(sample)[0] == f"Add the {audience} {NAMES[kind]} for Jordan Lee ({path.name})"
+    # the subject is at most 72 characters; the body holds the whole message
+    assert (
+        commits(sample)[0]
+        == commit_message(f"Add the {audience} {NAMES[kind]} for Jordan Lee ({path.name})")[0]
+    )
     assert committed_files(sample) == [f"reports/{path.name}"]
     if audience == "sponsor":
         assert "holds no session notes" in text
