@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from coachkit.cli.common import fit
 from coachkit.cli.listing import emit, paint
+from coachkit.cli.terminal_text import fit
 
 ACTION_FIELDS = (
     "id", "title", "owner", "due", "status", "days_overdue", "due_soon", "done",

@@ -10,6 +10,7 @@ from typing import Any, TypeVar
 
 import click
 
+from coachkit.cli.terminal_text import fit, visible, width
 from coachkit.json_output import json_text
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -83,19 +84,18 @@ def print_table(
 ) -> None:
     """A plain table that fits the terminal (80 columns when not a terminal).
 
-    Cells may carry colour; widths count only the visible characters. The last
-    column is cut to fit.
+    Cells may carry colour; widths count the columns a terminal gives each
+    character (wide CJK characters two), and control characters in a cell are
+    shown escaped, so a row stays one line. The last column is cut to fit.
     """
-    text_rows = [["" if c is None else str(c) for c in row] for row in rows]
-    widths = [
-        max([len(h)] + [len(click.unstyle(r[i])) for r in text_rows]) for i, h in enumerate(headers)
-    ]
+    text_rows = [[visible("" if c is None else str(c)) for c in row] for row in rows]
+    widths = [max([len(h)] + [width(r[i]) for r in text_rows]) for i, h in enumerate(headers)]
     import shutil
 
-    width = shutil.get_terminal_size((80, 24)).columns if sys.stdout.isatty() else 80
+    columns = shutil.get_terminal_size((80, 24)).columns if sys.stdout.isatty() else 80
     if wrap_last and len(headers) > 1:
         used = sum(widths[:-1]) + 2 * (len(headers) - 1)
-        widths[-1] = max(min(widths[-1], width - used), 12)
+        widths[-1] = max(min(widths[-1], columns - used), 12)
     lines = [_join(list(headers), widths)]
     for row in text_rows:
         row[-1] = fit(row[-1], widths[-1])
@@ -104,10 +104,5 @@ def print_table(
 
 
 def _join(cells: list[str], widths: list[int]) -> str:
-    padded = [c + " " * (w - len(click.unstyle(c))) for c, w in zip(cells, widths, strict=True)]
+    padded = [c + " " * (w - width(c)) for c, w in zip(cells, widths, strict=True)]
     return "  ".join(padded).rstrip()
-
-
-def fit(text: str, width: int) -> str:
-    """``text`` cut to ``width`` characters, ending in "…" when cut."""
-    return text if len(text) <= width else text[: max(width - 1, 0)] + "…"

@@ -8,7 +8,6 @@ from typing import Any
 
 import click
 
-from coachkit.cli.common import fit
 from coachkit.cli.listing import (
     as_of_option,
     chosen_format,
@@ -21,6 +20,7 @@ from coachkit.cli.listing import (
     paths_argument,
 )
 from coachkit.cli.outcome import Listed
+from coachkit.cli.terminal_text import fit
 
 STATUS_FIELDS = (
     "engagement", "client", "organization", "phase", "sessions_held", "sessions_planned",

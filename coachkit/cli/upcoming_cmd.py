@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from coachkit.cli.common import fit
 from coachkit.cli.listing import (
     FORMATS,
     as_of_option,
@@ -22,6 +21,7 @@ from coachkit.cli.listing import (
     paths_argument,
 )
 from coachkit.cli.outcome import Listed
+from coachkit.cli.terminal_text import fit
 
 if TYPE_CHECKING:
     from coachkit.engagement.model import EngagementView
