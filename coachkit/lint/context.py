@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,6 +16,16 @@ from coachkit.lint.finding import Hit
 
 if TYPE_CHECKING:
     from coachkit.notes.reader import Note
+
+
+@dataclass(frozen=True)
+class PlainValue:
+    """A plain scalar value in a note's front matter: where it starts, and its text."""
+
+    offset: int
+    line: int
+    column: int
+    text: str
 
 
 @dataclass
@@ -108,3 +119,40 @@ class LintContext:
             if value is None or (blank and isinstance(value, str) and not value.strip()):
                 name = item.id or "(no id)"
                 yield Hit(item.path, item.line, item.column, f"action {name} has no {what or key}")
+
+    def plain_values(
+        self, note: Note, cheap: re.Pattern[str] | None = None
+    ) -> Iterator[PlainValue]:
+        """Each plain scalar value (not a key, not quoted) in ``note``'s front matter, with
+        its place in the file. ``cheap`` is a pattern the front matter must contain at all,
+        so most notes are never scanned."""
+        import yaml
+
+        from coachkit.notes.reader import split_front_matter
+
+        if not note.has_front_matter:
+            return
+        text = self.text(note.path)
+        try:
+            split = split_front_matter(note.path, text)
+        except NoteError:  # the reader has reported it already
+            return
+        if split is None or (cheap and not cheap.search(text, split.yaml_start, split.yaml_end)):
+            return
+        front = text[split.yaml_start : split.yaml_end]
+        previous: yaml.Token | None = None
+        try:
+            for token in yaml.scan(front, Loader=yaml.SafeLoader):
+                if (
+                    isinstance(token, yaml.ScalarToken)
+                    and token.plain
+                    and not isinstance(previous, yaml.KeyToken)
+                    and front[token.start_mark.index : token.end_mark.index] == token.value
+                ):
+                    offset = split.yaml_start + token.start_mark.index
+                    line = text.count("\n", 0, offset) + 1
+                    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+                    yield PlainValue(offset, line, column, token.value)
+                previous = token
+        except yaml.YAMLError:
+            return

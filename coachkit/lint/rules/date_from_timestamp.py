@@ -13,13 +13,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-import yaml
-
-from coachkit.errors import NoteError
 from coachkit.lint.context import LintContext
 from coachkit.lint.finding import Hit, TextEdit
 from coachkit.lint.rules.date_not_iso import padded
-from coachkit.notes.reader import split_front_matter
 from coachkit.notes.strict_yaml import MIDNIGHT_UTC
 
 CODE = "CK107"
@@ -32,37 +28,10 @@ _CHEAP_RE = re.compile(r"[0-9]T00:00:00")
 
 def check(ctx: LintContext) -> Iterator[Hit]:
     for note in ctx.notes():
-        if not note.has_front_matter:
-            continue
-        text = ctx.text(note.path)
-        try:
-            split = split_front_matter(note.path, text)
-        except NoteError:  # the reader has reported it already
-            continue
-        if split is None or not _CHEAP_RE.search(text, split.yaml_start, split.yaml_end):
-            continue
-        for start, old, new in _timestamps(text[split.yaml_start : split.yaml_end]):
-            offset = split.yaml_start + start
-            line = text.count("\n", 0, offset) + 1
-            column = offset - (text.rfind("\n", 0, offset) + 1) + 1
-            message = f"date {old!r} is written as a timestamp; --fix writes {new}"
-            yield Hit(note.path, line, column, message, (TextEdit(offset, old, new),))
-
-
-def _timestamps(front: str) -> Iterator[tuple[int, str, str]]:
-    """Offset, text and date of each plain midnight-UTC value (not keys, not quoted text)."""
-    previous: yaml.Token | None = None
-    try:
-        for token in yaml.scan(front, Loader=yaml.SafeLoader):
-            if (
-                isinstance(token, yaml.ScalarToken)
-                and token.plain
-                and not isinstance(previous, yaml.KeyToken)
-                and front[token.start_mark.index : token.end_mark.index] == token.value
-            ):
-                match = _TIMESTAMP_RE.match(token.value)
-                if match:
-                    yield token.start_mark.index, token.value, padded(match.group(1))
-            previous = token
-    except yaml.YAMLError:
-        return
+        for value in ctx.plain_values(note, _CHEAP_RE):
+            match = _TIMESTAMP_RE.match(value.text)
+            if match:
+                old, new = value.text, padded(match.group(1))
+                message = f"date {old!r} is written as a timestamp; --fix writes {new}"
+                edit = TextEdit(value.offset, old, new)
+                yield Hit(note.path, value.line, value.column, message, (edit,))

@@ -21,10 +21,8 @@ from typing import Any
 
 import yaml
 
-from coachkit.errors import NoteError
 from coachkit.lint.context import LintContext
 from coachkit.lint.finding import Hit, TextEdit
-from coachkit.notes.reader import split_front_matter
 
 CODE = "CK108"
 NAME = "portable-value"
@@ -44,42 +42,12 @@ YAML_1_2 = "YAML 1.2 tools (ruamel.yaml, js-yaml)"
 
 def check(ctx: LintContext) -> Iterator[Hit]:
     for note in ctx.notes():
-        if not note.has_front_matter:
-            continue
-        text = ctx.text(note.path)
-        try:
-            split = split_front_matter(note.path, text)
-        except NoteError:  # the reader has reported it already
-            continue
-        if split is None:
-            continue
-        for start, value in _typable_values(text[split.yaml_start : split.yaml_end]):
-            found = _disagreement(value)
-            if found is None:
+        for value in ctx.plain_values(note):
+            if not _TYPABLE_RE.match(value.text) or _DATE_RE.match(value.text):
                 continue
-            offset = split.yaml_start + start
-            line = text.count("\n", 0, offset) + 1
-            column = offset - (text.rfind("\n", 0, offset) + 1) + 1
-            yield Hit(note.path, line, column, *found(offset))
-
-
-def _typable_values(front: str) -> Iterator[tuple[int, str]]:
-    """Offset and text of each plain value (not a key) that some YAML version may type."""
-    previous: yaml.Token | None = None
-    try:
-        for token in yaml.scan(front, Loader=yaml.SafeLoader):
-            if (
-                isinstance(token, yaml.ScalarToken)
-                and token.plain
-                and not isinstance(previous, yaml.KeyToken)
-                and _TYPABLE_RE.match(token.value)
-                and not _DATE_RE.match(token.value)
-                and front[token.start_mark.index : token.end_mark.index] == token.value
-            ):
-                yield token.start_mark.index, token.value
-            previous = token
-    except yaml.YAMLError:
-        return
+            found = _disagreement(value.text)
+            if found is not None:
+                yield Hit(note.path, value.line, value.column, *found(value.offset))
 
 
 def _disagreement(value: str) -> Any:
