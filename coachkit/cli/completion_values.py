@@ -13,9 +13,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 from click.shell_completion import CompletionItem
+
+if TYPE_CHECKING:
+    from coachkit.engagement.model import EngagementView
 
 COMPLETE_VAR = "_COACHKIT_COMPLETE"
 
@@ -58,14 +62,8 @@ def _actions(statuses: tuple[str, ...]) -> Completer:
     def complete(
         ctx: click.Context, param: click.Parameter, incomplete: str
     ) -> list[CompletionItem]:
-        from coachkit.cache.parse_cache import EngagementCache
-
-        root = _engagement_root(ctx)
-        if root is None:
-            return []
-        try:
-            engagement = EngagementCache.default().load(root)
-        except Exception:  # a broken note: offer nothing, lint will say why
+        engagement = _engagement(ctx)
+        if engagement is None:
             return []
         items = [(a.id, a.title) for a in engagement.actions if a.id and a.status in statuses]
         return _items(items, incomplete)
@@ -74,16 +72,24 @@ def _actions(statuses: tuple[str, ...]) -> Completer:
 
 
 def _goals(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[CompletionItem]:
+    engagement = _engagement(ctx)
+    if engagement is None:
+        return []
+    return _items(((g.id, g.title) for g in engagement.goals if g.id), incomplete)
+
+
+def _engagement(ctx: click.Context) -> EngagementView | None:
+    """The engagement being completed in, through the parse cache; None outside one or when
+    a note is broken (completion offers nothing then; lint says why)."""
     from coachkit.cache.parse_cache import EngagementCache
 
     root = _engagement_root(ctx)
     if root is None:
-        return []
+        return None
     try:
-        engagement = EngagementCache.default().load(root)
-    except Exception:  # a broken note: offer nothing, lint will say why
-        return []
-    return _items(((g.id, g.title) for g in engagement.goals if g.id), incomplete)
+        return EngagementCache.default().load(root)
+    except Exception:
+        return None
 
 
 def _templates(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[CompletionItem]:
