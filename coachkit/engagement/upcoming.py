@@ -70,15 +70,18 @@ class UpcomingRow:
 
 def _sessions(engagement: EngagementView, as_of: dt.date, until: dt.date) -> list[UpcomingRow]:
     rows: list[UpcomingRow] = []
+    follow_ups = 0
     for s in engagement.sessions:
+        follow_ups += s.is_follow_up
         if as_of < s.date <= until:
-            name = "Follow-up" if s.is_follow_up else "Session"
+            # A follow-up is named in its own series, as `session new` names it.
+            name = f"Follow-up {follow_ups}" if s.is_follow_up else f"Session {s.number}"
             rows.append(
                 UpcomingRow(
                     s.date,
                     s.kind,
                     engagement,
-                    f"{name} {s.number} (note written)",
+                    f"{name} (note written)",
                     s.path,
                     booked=True,
                     session=s.number,

@@ -105,3 +105,14 @@ def test_csv_and_bad_input(practice: Path) -> None:
     assert csv[0] == "date,days,kind,engagement,client,title,booked,session,id,owner,path"
     bad = run("upcoming", str(practice), "--within", "-1")
     assert bad.exit_code == 2
+
+
+def test_a_follow_up_note_is_named_in_its_own_series(sample: Path) -> None:
+    closed = run("close", "--end", "2026-07-09", "--open-actions", "keep", cwd=sample)
+    assert closed.exit_code == 0, closed.output
+    made = run("session", "new", "--date", "2026-08-20", cwd=sample)
+    assert made.exit_code == 0, made.output
+    result = run("upcoming", "--within", "120", "--as-of", "2026-08-01", "--json", cwd=sample)
+    assert result.exit_code == 0, result.output
+    titles = [row["title"] for row in json.loads(result.stdout)]
+    assert titles == ["Follow-up 1 (note written)", "Follow-up (planned)"]
