@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from coachkit.storage import own_change
+from coachkit.storage.git_calls import GitRun, run_git
 from coachkit.storage.settings import commits_enabled
 
 if TYPE_CHECKING:
@@ -83,7 +84,12 @@ class CommitOutcome:
 
 
 def git_module() -> Any:
-    """GitPython, or None when there is no git executable to drive."""
+    """GitPython, or None when there is no git executable to drive.
+
+    Only for reading history (``lint --fix`` done dates): a writer's commit runs
+    the git executable through :func:`_git` and never imports GitPython, whose
+    import alone costs about 100 ms and two ``git version`` processes.
+    """
     if shutil.which(os.environ.get("GIT_PYTHON_GIT_EXECUTABLE", "git")) is None:
         return None
     os.environ.setdefault("GIT_PYTHON_REFRESH", "quiet")
@@ -92,6 +98,38 @@ def git_module() -> Any:
     except ImportError:
         return None
     return git
+
+
+def _git(top: Path, *args: str) -> GitRun:
+    """Run one git step of a commit in ``top``: the one way this module starts git.
+
+    ``git_calls.run_git`` adds ``-c maintenance.auto=false -c gc.auto=0`` (a
+    commit must not start git's background upkeep) and reads git's messages in
+    the C locale, so the reasons below are matched in English.
+    """
+    return run_git(top, *args)
+
+
+def repository_of(folder: Path) -> tuple[Path, Path] | None:
+    """The work tree top and the git directory holding ``folder``; None outside any.
+
+    Found the way git finds them, by looking for ``.git`` (a folder, or a file
+    saying ``gitdir: …`` in a linked work tree or submodule) from ``folder``
+    upwards, so no process is started.
+    """
+    start = folder.resolve()
+    for candidate in (start, *start.parents):
+        dot_git = candidate / ".git"
+        if dot_git.is_dir():
+            return candidate, dot_git
+        if dot_git.is_file():
+            try:
+                said = dot_git.read_text(encoding="utf-8").strip()
+            except (OSError, UnicodeDecodeError):
+                continue
+            if said.startswith("gitdir:"):
+                return candidate, (candidate / said[len("gitdir:") :].strip()).resolve()
+    return None
 
 
 def _manual(paths: list[str], message: str) -> str:
@@ -103,15 +141,11 @@ def _manual(paths: list[str], message: str) -> str:
 
 def init_repository(folder: Path) -> bool:
     """Make ``folder`` a git repository unless it is inside one; True if it made one."""
-    git = git_module()
-    if git is None:
+    if shutil.which(os.environ.get("GIT_PYTHON_GIT_EXECUTABLE", "git")) is None:
         return False
-    try:
-        git.Repo(folder, search_parent_directories=True).close()
+    if repository_of(folder) is not None:
         return False
-    except (git.InvalidGitRepositoryError, git.NoSuchPathError):
-        git.Repo.init(folder).close()
-        return True
+    return _git(folder, "init", "-q").ok
 
 
 def commit_paths(
@@ -125,61 +159,60 @@ def commit_paths(
     ``edits`` are the bytes read and written for the files the command edited:
     with them, the commit holds coachkit's change alone even where the coach has
     edits of their own in those files (see ``own_change.py``).
+
+    At most two git processes in the usual case: ``git cat-file`` (own_change's
+    check, for edited files) or ``git add`` (for new ones), then ``git commit``.
     """
     subject, message = commit_message(message)
-    git = git_module()
     display = [str(p) for p in paths]
-    if git is None:
+    if shutil.which(os.environ.get("GIT_PYTHON_GIT_EXECUTABLE", "git")) is None:
         return CommitOutcome(
             False,
             f"not committed: git is not installed or not on PATH; then run: {_manual(display, message)}",
         )
-    try:
-        repo = git.Repo(folder, search_parent_directories=True)
-    except (git.InvalidGitRepositoryError, git.NoSuchPathError):
+    found = repository_of(folder)
+    if found is None:
         return CommitOutcome(
             False,
             f"not committed: {folder} is not in a git repository; run `git init` there to keep a history",
         )
-    with repo:
-        top = Path(repo.working_tree_dir or folder).resolve()
-        relative = [str(p.resolve().relative_to(top)) for p in paths]
-        git_dir = Path(repo.git_dir)
-        for marker, what in _IN_PROGRESS.items():
-            if (git_dir / marker).exists():
-                return CommitOutcome(
-                    False,
-                    f"not committed: {what} in {top}; finish it, then run: {_manual(relative, message)}",
-                )
-        tracked = False
-        if edits:
-            by_name = {p.resolve().relative_to(top).as_posix(): e for p, e in edits.items()}
-            outcome = _commit_own_change(repo, top, relative, by_name, message)
-            if isinstance(outcome, CommitOutcome):
-                return outcome
-            tracked = outcome.tracked
-        for delay in (*LOCK_RETRY_DELAYS, None):
-            try:
-                if not tracked:  # `commit --only` takes tracked files from the work tree
-                    repo.git.add("--", *relative)
-                said = repo.git.commit("--no-verify", "-m", message, "--only", "--", *relative)
-                break
-            except git.GitCommandError as exc:
-                stderr = str(exc.stderr or exc)
-                if delay is not None and "index.lock" in stderr:
-                    time.sleep(delay)  # another git (or coachkit) is committing: wait our turn
-                    continue
-                _unstage(repo, relative)
-                return CommitOutcome(False, _explain(stderr, relative, message))
-        # "[main 1a2b3c4] message" (or "[main (root-commit) …]", "[detached HEAD …]"):
-        # reading the id from it spares a `git rev-parse`.
-        found = _COMMIT_LINE.match(said)
-        sha = found.group(1) if found else repo.git.rev_parse("--short", "HEAD")
+    top, git_dir = found
+    relative = [str(p.resolve().relative_to(top)) for p in paths]
+    for marker, what in _IN_PROGRESS.items():
+        if (git_dir / marker).exists():
+            return CommitOutcome(
+                False,
+                f"not committed: {what} in {top}; finish it, then run: {_manual(relative, message)}",
+            )
+    tracked = False
+    if edits:
+        by_name = {p.resolve().relative_to(top).as_posix(): e for p, e in edits.items()}
+        outcome = _commit_own_change(top, relative, by_name, message)
+        if isinstance(outcome, CommitOutcome):
+            return outcome
+        tracked = outcome.tracked
+    for delay in (*LOCK_RETRY_DELAYS, None):
+        # `commit --only` takes tracked files from the work tree; a new file needs `add`.
+        done = _git(top, "add", "--", *relative) if not tracked else None
+        if done is None or done.ok:
+            done = _git(top, "commit", "--no-verify", "-m", message, "--only", "--", *relative)
+        if done.ok:
+            break
+        stderr = done.err or done.out
+        if delay is not None and "index.lock" in stderr:
+            time.sleep(delay)  # another git (or coachkit) is committing: wait our turn
+            continue
+        _unstage(top, relative)
+        return CommitOutcome(False, _explain(stderr, relative, message))
+    # "[main 1a2b3c4] message" (or "[main (root-commit) …]", "[detached HEAD …]"):
+    # reading the id from it spares a `git rev-parse`.
+    said = _COMMIT_LINE.match(done.out)
+    sha = said.group(1) if said else _git(top, "rev-parse", "--short", "HEAD").out.strip()
     return CommitOutcome(True, f"committed {sha}: {subject}", sha)
 
 
 def _commit_own_change(
-    repo: Any, top: Path, relative: list[str], edits: Mapping[str, FileEdit], message: str
+    top: Path, relative: list[str], edits: Mapping[str, FileEdit], message: str
 ) -> CommitOutcome | own_change.OwnChange:
     """Commit coachkit's change alone where the coach has edits of their own in the
     files; when they have none, the plain plan (commit the files as they are)."""
@@ -197,7 +230,7 @@ def _commit_own_change(
                     "coachkit changed; the file holds both, review it, then run: "
                     + _manual(relative, message),
                 )
-            sha, entries = own_change.commit(top, change, message, _signs(repo))
+            sha, entries = own_change.commit(top, change, message, _signs(top))
             break
         except own_change.HeadMoved:
             continue  # another commit landed meanwhile: plan again on the new HEAD
@@ -227,23 +260,21 @@ def _commit_own_change(
     return CommitOutcome(True, f"committed {short}: {subject}", short)
 
 
-def _signs(repo: Any) -> bool:
-    """Whether the coach's git signs commits (``commit.gpgSign``), read without running git."""
-    try:
-        value = repo.config_reader().get_value("commit", "gpgsign", False)
-    except Exception:
-        return False
-    return value is True or str(value).lower() in ("true", "yes", "on", "1")
+def _signs(top: Path) -> bool:
+    """Whether the coach's git signs commits (``commit.gpgSign``).
+
+    Asked only on the path that commits with ``git commit-tree``, which does not
+    sign by itself; a plain ``git commit`` reads the setting on its own.
+    """
+    done = _git(top, "config", "--type=bool", "--get", "commit.gpgsign")
+    return done.ok and done.out.strip() == "true"
 
 
-def _unstage(repo: Any, relative: list[str]) -> None:
-    try:
-        if repo.head.is_valid():
-            repo.git.reset("-q", "--", *relative)
-        else:
-            repo.git.rm("-q", "--cached", "--ignore-unmatch", "--", *relative)
-    except Exception:
-        pass
+def _unstage(top: Path, relative: list[str]) -> None:
+    """Take a failed commit's files back out of the index (a new file stays untracked)."""
+    if _git(top, "reset", "-q", "--", *relative).ok:
+        return
+    _git(top, "rm", "-q", "--cached", "--ignore-unmatch", "--", *relative)  # no commit yet
 
 
 def _explain(stderr: str, relative: list[str], message: str) -> str:

@@ -189,7 +189,8 @@ def test_few_git_processes_per_write(
     sample: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A clean note costs what it always did (two git processes); a note with the coach's
-    own edits one process per step, and one `merge-file` per such note."""
+    own edits one process per step, one `merge-file` per such note, and one `git config`
+    (does the coach sign commits? `commit-tree` does not read the setting itself)."""
     trace = tmp_path / "trace2.json"
     monkeypatch.setenv("GIT_TRACE2_EVENT", str(trace))
     assert run("action", "done", "t9hc", cwd=sample).exit_code == 0
@@ -199,5 +200,5 @@ def test_few_git_processes_per_write(
     assert run("action", "done", "w3fn", cwd=sample).exit_code == 0
     edited = _git_processes(trace)
     assert sorted(clean) == ["cat-file", "commit"]
-    steps = "cat-file merge-file hash-object read-tree update-index write-tree commit-tree"
+    steps = "cat-file config merge-file hash-object read-tree update-index write-tree commit-tree"
     assert sorted(edited) == sorted([*steps.split(), "update-ref", "update-index"])
