@@ -193,11 +193,11 @@ def commit_paths(
         tracked = outcome.tracked
     for delay in (*LOCK_RETRY_DELAYS, None):
         # `commit --only` takes tracked files from the work tree; a new file needs `add`.
-        done = _git(top, "add", "--", *relative) if not tracked else None
-        if done is None or done.ok:
+        added = tracked or (done := _git(top, "add", "--", *relative)).ok
+        if added:
             done = _git(top, "commit", "--no-verify", "-m", message, "--only", "--", *relative)
-        if done.ok:
-            break
+            if done.ok:
+                break
         stderr = done.err or done.out
         if delay is not None and "index.lock" in stderr:
             time.sleep(delay)  # another git (or coachkit) is committing: wait our turn

@@ -4,9 +4,9 @@ Every call goes through :func:`run_git`: ``-c maintenance.auto=false`` and
 ``-c gc.auto=0`` (a sync must not start git's background upkeep in a coach's
 repository), no prompt for a password (``GIT_TERMINAL_PROMPT=0``, stdin
 closed: a remote that wants one fails in one line instead of hanging), and
-the output captured, never shown. :mod:`coachkit.storage.commits` drives git
-through GitPython for the writers' commits; this module is the plain-process
-side that ``sync`` and the git identity use.
+the output captured, never shown. ``sync``, the git identity and the writers'
+commits (:mod:`coachkit.storage.commits`, which starts git through one function
+of its own that calls this one) all run git this way.
 """
 
 from __future__ import annotations
