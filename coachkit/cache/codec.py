@@ -140,8 +140,9 @@ def _new(cls: type[T], **attributes: Any) -> T:
 
 
 # The sections of an encoded engagement, each marshalled on its own so that a
-# listing unpacks only what it reads: open items are most of what listings want.
-CORE, OPEN_ACTIONS, OTHER_ACTIONS = range(3)
+# listing unpacks only what it reads: open items are most of what listings want;
+# OVERDUE_RECORDS is what ``overdue --format json`` prints, pre-encoded.
+CORE, OPEN_ACTIONS, OTHER_ACTIONS, OVERDUE_RECORDS = range(4)
 
 
 class CachedEngagement(EngagementView):
@@ -237,6 +238,78 @@ class CachedEngagement(EngagementView):
         path = self._path
         return [_action(a, path) for a in rows if action_matches(a[4], a[3], statuses, last)]
 
+    def overdue_records(self, as_of: dt.date, owner: str | None) -> list[tuple[int, str, str]]:
+        """``(due ordinal, id, JSON record)`` for each open item due before ``as_of``
+        (and owned by ``owner``, ignoring case), soonest due first.
+
+        The records were encoded when the entry was written (:func:`overdue_record_parts`);
+        only ``days_overdue``, the engagement's name and client, and the path (which
+        depend on today and on the root as given) are spliced in here.
+        """
+        import bisect
+        from json.encoder import encode_basestring
+
+        dues, ids, owners, heads, mids, wheres, lines = self._section(OVERDUE_RECORDS)[:7]
+        last = bisect.bisect_left(dues, as_of.toordinal())
+        wanted = None if owner is None else owner.casefold()
+        names = self._section(CORE)[0]
+        folders: dict[str, str] = {}
+        middle = (
+            f',\n    "engagement": {encode_basestring(self.name)},'
+            f'\n    "client": {encode_basestring(self.client)},\n    "path": '
+        )
+        today = as_of.toordinal()
+        found = []
+        for k in range(last):
+            if wanted is not None and owners[k] != wanted:
+                continue
+            where = wheres[k]
+            if isinstance(where, int):
+                folder_name, _, name = names[where].rpartition("/")
+                folder = folders.get(folder_name)
+                if folder is None:
+                    text = str(self.root / folder_name if folder_name else self.root)
+                    folder = folders[folder_name] = (
+                        "" if text == "." else text if text.endswith("/") else text + "/"
+                    )
+                path = folder + name
+            else:
+                path = str(Path(where))
+            found.append(
+                (
+                    dues[k],
+                    ids[k],
+                    f"{heads[k]}{today - dues[k]}{mids[k]}{middle}"
+                    f'{encode_basestring(path)},\n    "line": {lines[k]}\n  }}',
+                )
+            )
+        return found
+
+    def action_owners(self) -> set[str]:
+        """Every action item's owner, casefolded (done and dropped items too)."""
+        return set(self._section(OVERDUE_RECORDS)[7])
+
+
+_DAYS_MARK = 987654321987654321
+_DAYS_KEY = '"days_overdue": '
+_ENGAGEMENT_KEY = ',\n    "engagement": '
+
+
+def overdue_record_parts(engagement: Engagement, item: ActionRecord) -> tuple[str, str]:
+    """``item``'s JSON record as ``overdue`` prints it, cut around what changes with
+    today and with the root: up to ``days_overdue``'s value, and from after it up to
+    the engagement's name. Encoded by the same code as the listing, so the bytes match.
+    """
+    from coachkit.engagement.practice import ActionRow
+    from coachkit.json_output import json_text
+
+    record = ActionRow(item, engagement, None).as_dict()
+    record["days_overdue"] = _DAYS_MARK
+    text = json_text([record])[2:-2]
+    head, rest = text.split(f"{_DAYS_KEY}{_DAYS_MARK}", 1)
+    mid = rest.split(_ENGAGEMENT_KEY, 1)[0]
+    return head + _DAYS_KEY, mid
+
 
 def _action(a: tuple[Any, ...], path: Callable[[int | str], Path]) -> ActionRecord:
     fromordinal = dt.date.fromordinal
@@ -329,7 +402,26 @@ def encode(engagement: Engagement, names: list[str]) -> list[bytes]:
         marshal.dumps(core),
         marshal.dumps([a for a in actions if a[4] == "open"]),
         marshal.dumps([a for a in actions if a[4] != "open"]),
+        marshal.dumps(_overdue_section(engagement, where)),
     ]
+
+
+def _overdue_section(engagement: Engagement, where: Callable[[Path], int | str]) -> tuple[Any, ...]:
+    """Open dated items as columns, sorted by due date then id (``overdue``'s order
+    within an engagement), and every owner: see :meth:`CachedEngagement.overdue_records`."""
+    dated = [a for a in engagement.actions if a.status == "open" and a.due is not None]
+    dated.sort(key=lambda a: (a.due, a.id))
+    parts = [overdue_record_parts(engagement, a) for a in dated]
+    return (
+        [a.due.toordinal() for a in dated if a.due is not None],
+        [a.id for a in dated],
+        [(a.owner or "").casefold() for a in dated],
+        [head for head, _ in parts],
+        [mid for _, mid in parts],
+        [where(a.path) for a in dated],
+        [a.line for a in dated],
+        sorted({a.owner.casefold() for a in engagement.actions if a.owner}),
+    )
 
 
 def decode(root: Path, sections: list[memoryview]) -> CachedEngagement:

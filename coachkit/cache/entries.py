@@ -20,7 +20,7 @@ from coachkit.engagement.listing import Signature
 
 # Bump when the encoding changes. Any change to coachkit's own code (a new version,
 # an edit in a checkout) also invalidates every entry: see code_fingerprint().
-CACHE_VERSION = 5
+CACHE_VERSION = 6
 _FINGERPRINT: list[tuple[str, int, int]] = []
 _DIGEST: list[str] = []
 

@@ -105,6 +105,12 @@ def print_csv(records: Sequence[dict[str, Any]], fields: Sequence[str], excel: b
     click.echo(csv_text(records, fields, excel).encode("utf-8"), nl=False)
 
 
+def excel_requested() -> bool:
+    """Whether ``--excel`` was given (which :func:`emit` checks against the format)."""
+    ctx = click.get_current_context(silent=True)
+    return ctx is not None and bool(ctx.meta.get(EXCEL_KEY))
+
+
 def _excel_format(fmt: str) -> tuple[str, bool]:
     """The format to print and whether CSV is for Excel: ``--excel`` asks for CSV, and
     refuses a format given as anything else."""

@@ -12,6 +12,7 @@ from coachkit.cli.listing import (
     as_of_option,
     chosen_format,
     coach_option,
+    excel_requested,
     format_options,
     listed,
     no_cache_option,
@@ -61,6 +62,7 @@ def overdue(
         ActionFilter,
         CoachChoice,
         load_practice,
+        overdue_records,
         select_actions,
     )
 
@@ -68,6 +70,10 @@ def overdue(
     engagements, problems = load_practice(
         paths, Path.cwd(), use_cache=not no_cache, coach=CoachChoice(coach)
     )
+    if within is None and chosen_format(fmt, as_json) == "json" and not excel_requested():
+        records = overdue_records(engagements, as_of, owner)
+        click.echo("[\n" + ",\n".join(records) + "\n]" if records else "[]")
+        return listed(problems, check and bool(records))
     rows = select_actions(
         engagements, ActionFilter(as_of, overdue_only=True, within=within, owner=owner)
     )

@@ -289,3 +289,44 @@ def select_actions(engagements: Iterable[EngagementView], wanted: ActionFilter) 
         )
     keyed.sort(key=lambda k: k[0])
     return [k[1] for k in keyed]
+
+
+def overdue_records(
+    engagements: Sequence[EngagementView], as_of: dt.date, owner: str | None
+) -> list[str]:
+    """``overdue``'s JSON records (no ``--within``), in :func:`select_actions`' order.
+
+    Overdue items sort by due date, engagement name and id alone (days overdue
+    only mirror the due date), so each cached engagement hands over its records
+    pre-encoded and already in that order, cut at ``as_of``; an engagement that was
+    just read is encoded here as the listing would. Same bytes either way.
+    """
+    from coachkit.json_output import json_text
+
+    wanted = ActionFilter(as_of, overdue_only=True, owner=owner)
+    keyed: list[tuple[int, str, str, str]] = []
+    known_owners: set[str] = set()
+    for engagement in engagements:
+        name = engagement.name
+        if isinstance(engagement, CachedEngagement):
+            if owner is not None:
+                known_owners.update(engagement.action_owners())
+            keyed.extend(
+                (due, name, id_, text)
+                for due, id_, text in engagement.overdue_records(as_of, owner)
+            )
+            continue
+        if owner is not None:
+            known_owners.update(i.owner.casefold() for i in engagement.actions if i.owner)
+        for item in engagement.actions_where(wanted.statuses, wanted.due_until()):
+            row = wanted.row(item, engagement)
+            if row is not None and item.due is not None:
+                keyed.append(
+                    (item.due.toordinal(), name, item.id, json_text([row.as_dict()])[2:-2])
+                )
+    if owner is not None and owner.casefold() not in known_owners:
+        raise CoachkitError(
+            f"no action item is owned by {owner!r}; owners are matched ignoring case, check the spelling"
+        )
+    keyed.sort(key=lambda k: k[:3])
+    return [k[3] for k in keyed]

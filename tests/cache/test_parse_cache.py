@@ -423,3 +423,43 @@ def test_equal_signatures_give_equal_bytes_whatever_else_holds_them(sample: Path
     held = [first, first[0], first[0][0]]  # other references, as a caller may keep
     assert held and first == second
     assert engagement_cache.signature_bytes(first) == engagement_cache.signature_bytes(second)
+
+
+def test_overdue_json_prints_the_same_bytes_from_the_cache_with_every_option(
+    sample: Path, tmp_path: Path, settled: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``overdue --format json`` splices today and the path into records the cache
+    pre-encoded: the bytes match the notes' for --owner, --as-of, several paths, a
+    relative path, and awkward titles."""
+    practice = tmp_path / "practice"
+    for number in range(2):
+        shutil.copytree(sample, practice / f"c-{number}", ignore=shutil.ignore_patterns(".git"))
+    for note in (practice / "c-1" / "sessions").glob("*.md"):
+        text = note.read_text(encoding="utf-8").replace("owner: Jordan", "owner: JÖRDAN", 1)
+        text = text.replace("    title: ", '    title: Zoë "東京" \\ ')
+        note.write_text(text, encoding="utf-8")
+    monkeypatch.setenv("COACHKIT_CACHE_DIR", str(tmp_path / "cache"))
+    cases = [
+        ("--json", str(practice)),
+        ("--format", "json", "--owner", "jordan", str(practice)),
+        ("--format", "json", "--owner", "jördan", str(practice)),
+        ("--format", "json", "--owner", "nobody", str(practice)),
+        ("--json", "--as-of", "2026-06-30", str(practice / "c-1"), str(practice / "c-0")),
+        ("--json", "--as-of", "2020-01-01", str(practice)),
+        ("--json", "--check", "c-0"),
+    ]
+
+    def outputs(*extra: str) -> list[tuple[int, str, str]]:
+        found = []
+        for args in cases:
+            result = run("overdue", *args, *extra, cwd=practice)
+            found.append((result.exit_code, result.stdout, result.stderr))
+        return found
+
+    uncached = outputs("--no-cache")
+    cold = outputs()
+    warm = outputs()
+    assert uncached == cold == warm
+    titles = {item["title"] for item in json.loads(warm[0][1])}
+    assert any(title.startswith('Zoë "東京" \\ ') for title in titles)
+    assert warm[5][1] == "[]\n" and warm[3][0] == 2
