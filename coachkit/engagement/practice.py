@@ -15,7 +15,6 @@ from coachkit.engagement.listing import Scan
 from coachkit.engagement.loader import find_engagement_root, find_engagements, load_engagement
 from coachkit.engagement.model import ActionRecord, Engagement, EngagementView, action_order
 from coachkit.errors import CoachkitError, EngagementNotFound, NoteError
-from coachkit.storage.git_calls import identity_name
 from coachkit.storage.settings import team_practice
 from coachkit.vocabulary import ALL_COACHES
 
@@ -154,6 +153,8 @@ def for_coach(engagements: Sequence[EngagementView], choice: CoachChoice) -> lis
     team = [e for e in engagements if team_practice(e.root)]
     if not team:
         return list(engagements)
+    from coachkit.storage.git_calls import identity_name  # a git process, in a team only
+
     me = identity_name(team[0].root)
     if me is None:
         raise CoachkitError(

@@ -49,11 +49,7 @@ def setting(start: Path, key: str, default: Any) -> tuple[Any, Path | None]:
 
 def commits_enabled(engagement_root: Path) -> bool:
     """False when the closest ``.coachkit.yaml`` that sets it says ``commit: false``."""
-    value, path = setting(engagement_root, "commit", True)
-    if not isinstance(value, bool) and path is not None:
-        line, column = read_settings(path).position_of("commit")
-        raise NoteError(path, line, column, f"commit must be true or false, not {value!r}")
-    return bool(value)
+    return yes_or_no(engagement_root, "commit", True)
 
 
 def team_practice(engagement_root: Path) -> bool:
@@ -62,8 +58,13 @@ def team_practice(engagement_root: Path) -> bool:
     In a team practice, overdue, status, upcoming and hours list the engagements
     whose ``coach:`` is the git identity's name unless ``--coach`` says otherwise.
     """
-    value, path = setting(engagement_root, "team", False)
+    return yes_or_no(engagement_root, "team", False)
+
+
+def yes_or_no(start: Path, key: str, default: bool) -> bool:
+    """The closest file's true/false ``key``; any other value is an error at its line."""
+    value, path = setting(start, key, default)
     if not isinstance(value, bool) and path is not None:
-        line, column = read_settings(path).position_of("team")
-        raise NoteError(path, line, column, f"team must be true or false, not {value!r}")
+        line, column = read_settings(path).position_of(key)
+        raise NoteError(path, line, column, f"{key} must be true or false, not {value!r}")
     return bool(value)
