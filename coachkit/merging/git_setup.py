@@ -21,7 +21,8 @@ from pathlib import Path
 from coachkit.errors import CoachkitError
 from coachkit.storage.atomic_write import create_file, replace_file
 from coachkit.storage.commits import commit_plan, finish
-from coachkit.storage.git_merge import config_value, repository_top, set_config
+from coachkit.storage.git_calls import repository_top
+from coachkit.storage.git_merge import config_value, set_config
 from coachkit.storage.write_result import FileEdit, WriteResult
 
 ATTRIBUTES_FILE = ".gitattributes"

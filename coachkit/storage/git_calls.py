@@ -60,26 +60,46 @@ def git_executable() -> str:
     return found
 
 
+def git_process(
+    cwd: Path | None,
+    *args: str,
+    stdin: bytes | None = None,
+    env: dict[str, str] | None = None,
+    timeout: float | None = None,
+) -> subprocess.CompletedProcess[bytes]:
+    """``git ARGS`` run the one way, its output as bytes: no prompt (stdin closed unless
+    ``stdin`` is given), no background upkeep, git's messages in English; ``env`` adds
+    variables (``GIT_INDEX_FILE``). Raises :class:`GitMissing`, ``OSError`` and
+    ``TimeoutExpired`` as ``subprocess.run`` does; a failing git is the caller's to read."""
+    variables = {**os.environ, "GIT_TERMINAL_PROMPT": "0", "LC_ALL": "C", "LANGUAGE": "C"}
+    return subprocess.run(
+        [git_executable(), *GIT_OPTIONS, *args],
+        cwd=cwd,
+        env={**variables, **(env or {})},
+        input=stdin,
+        stdin=subprocess.DEVNULL if stdin is None else None,
+        capture_output=True,
+        timeout=timeout,
+        check=False,
+    )
+
+
 def run_git(cwd: Path, *args: str, timeout: float | None = None) -> GitRun:
     """``git ARGS`` in ``cwd``, without prompts or background upkeep; never raises on failure."""
-    env = {**os.environ, "GIT_TERMINAL_PROMPT": "0", "LC_ALL": "C", "LANGUAGE": "C"}
     try:
-        done = subprocess.run(
-            [git_executable(), *GIT_OPTIONS, *args],
-            cwd=cwd,
-            env=env,
-            stdin=subprocess.DEVNULL,
-            capture_output=True,
-            text=True,
-            errors="replace",
-            timeout=timeout,
-            check=False,
-        )
+        done = git_process(cwd, *args, timeout=timeout)
     except subprocess.TimeoutExpired:
         return GitRun(124, "", f"fatal: git {args[0]} gave no answer in {timeout:g} seconds")
     except OSError as exc:
         return GitRun(127, "", f"fatal: cannot run git ({exc.strerror})")
-    return GitRun(done.returncode, done.stdout, done.stderr)
+    out = done.stdout.decode("utf-8", "replace")
+    err = done.stderr.decode("utf-8", "replace")
+    return GitRun(done.returncode, _text(out), _text(err))
+
+
+def _text(output: str) -> str:
+    """What text mode would have given: universal newlines."""
+    return output.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def repository_top(folder: Path) -> Path | None:

@@ -1,39 +1,23 @@
 """The git the merge driver and ``git-setup`` need: a three-way text merge, the repository, config.
 
-One place runs these git calls, the same way every time: ``-c maintenance.auto=false``
-(a merge driver runs inside a merge: it must not start git's background upkeep), no
-prompt, output captured as bytes so a note's bytes come back exactly as git wrote
-them. The writers' commits go through :mod:`coachkit.storage.commits`.
+They run git as every coachkit command does (:func:`coachkit.storage.git_calls.git_process`:
+``-c maintenance.auto=false``, since a merge driver runs inside a merge and must not
+start git's background upkeep; no prompt), with the output as bytes so a note's bytes
+come back exactly as git wrote them. The writers' commits go through
+:mod:`coachkit.storage.commits`.
 """
 
 from __future__ import annotations
 
-import os
-import shutil
 import subprocess
 import tempfile
 from pathlib import Path
 
 from coachkit.errors import CoachkitError
+from coachkit.storage.git_calls import git_process
 
-GIT_OPTIONS = ("-c", "maintenance.auto=false", "-c", "gc.auto=0")
 # The labels git's own conflicts carry in a merge driver's result: ours, base, theirs.
 LABELS = ("ours", "base", "theirs")
-
-
-def _git(cwd: Path | None, *args: str) -> subprocess.CompletedProcess[bytes]:
-    git = shutil.which(os.environ.get("GIT_PYTHON_GIT_EXECUTABLE", "git"))
-    if git is None:
-        raise CoachkitError("git is not installed or not on PATH; install git, then run again")
-    env = {**os.environ, "GIT_TERMINAL_PROMPT": "0", "LC_ALL": "C", "LANGUAGE": "C"}
-    return subprocess.run(
-        [git, *GIT_OPTIONS, *args],
-        cwd=cwd,
-        env=env,
-        stdin=subprocess.DEVNULL,
-        capture_output=True,
-        check=False,
-    )
 
 
 def _why(done: subprocess.CompletedProcess[bytes]) -> str:
@@ -55,28 +39,21 @@ def merge_text(ours: bytes, base: bytes, theirs: bytes) -> tuple[bytes, int]:
             path.write_bytes(data)
             names.append(str(path))
         labels = [arg for label in LABELS for arg in ("-L", label)]
-        done = _git(None, "merge-file", "-p", *labels, *names)
+        done = git_process(None, "merge-file", "-p", *labels, *names)
     if done.returncode < 0 or done.returncode > 127:
         raise CoachkitError(f"git merge-file failed: {_why(done)}")
     return done.stdout, done.returncode
 
 
-def repository_top(folder: Path) -> Path | None:
-    """The top of the work tree holding ``folder``, or None outside any repository."""
-    done = _git(folder, "rev-parse", "--show-toplevel")
-    top = done.stdout.decode("utf-8", "surrogateescape").strip()
-    return Path(top) if done.returncode == 0 and top else None
-
-
 def config_value(top: Path, key: str) -> str | None:
     """``git config KEY`` in the repository at ``top`` (None when unset)."""
-    done = _git(top, "config", "--get", key)
+    done = git_process(top, "config", "--get", key)
     value = done.stdout.decode("utf-8", "surrogateescape").rstrip("\n")
     return value if done.returncode == 0 else None
 
 
 def set_config(top: Path, key: str, value: str) -> None:
     """``git config KEY VALUE`` in the repository's own config (``.git/config``)."""
-    done = _git(top, "config", "--local", key, value)
+    done = git_process(top, "config", "--local", key, value)
     if done.returncode != 0:
         raise CoachkitError(f"{top}: git config {key} failed: {_why(done)}")

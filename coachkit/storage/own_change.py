@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from coachkit.storage.git_calls import GIT_OPTIONS, GitMissing, git_executable
+from coachkit.storage.git_calls import GitMissing, git_process
 
 if TYPE_CHECKING:
     from coachkit.storage.write_result import FileEdit
@@ -85,16 +85,9 @@ class OwnChange:
 def _run(
     top: Path, args: list[str], stdin: bytes | None = None, index: Path | None = None
 ) -> subprocess.CompletedProcess[bytes]:
-    env = None if index is None else {**os.environ, "GIT_INDEX_FILE": str(index)}
+    env = None if index is None else {"GIT_INDEX_FILE": str(index)}
     try:
-        return subprocess.run(
-            [git_executable(), *GIT_OPTIONS, *args],
-            cwd=top,
-            input=stdin,
-            capture_output=True,
-            env=env,
-            check=False,
-        )
+        return git_process(top, *args, stdin=stdin, env=env)
     except (OSError, GitMissing) as exc:
         raise GitFailed(f"fatal: cannot run git ({exc})") from None
 
