@@ -33,7 +33,6 @@ from coachkit.report.model import (
 from coachkit.report.paper import check_paper, default_paper, with_print_style
 from coachkit.report.pdf import INSTALL_HINT, find_browser, html_to_pdf
 from coachkit.templating.data import plain_data
-from coachkit.templating.filters import cell
 from coachkit.templating.lookup import find_template, render, template_text
 
 TEMPLATES = {"md": "report", "html": "report.html", "pdf": "report.html"}
@@ -88,11 +87,6 @@ def shareable_sections(name: str, root: Path) -> list[str]:
                 )
             return [item.strip().lower() for item in value]
     return list(DEFAULT_SHAREABLE)
-
-
-def markdown_cell(value: Any) -> str:
-    """``value`` safe inside a Markdown table cell (the ``cell`` filter templates use)."""
-    return cell(value)
 
 
 def build(
