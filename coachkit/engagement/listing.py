@@ -7,11 +7,18 @@ note), so the two can never disagree about what the notes are.
 
 from __future__ import annotations
 
+import errno
 import os
-from pathlib import Path
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pathlib costs a warm listing ~7 ms to import: see coachkit.cli.quick
+    from pathlib import Path
 
 ENGAGEMENT_FILE = "engagement.md"
 NOTE_FOLDERS = ("goals", "sessions", "feedback")
+# Folders a practice keeps beside its engagements, never searched for engagements.
+SKIP_DIRS = frozenset({"node_modules", "__pycache__", "templates", "reports"})
 
 
 def is_note_name(name: str) -> bool:
@@ -103,3 +110,108 @@ def note_listing(root: Path) -> list[tuple[str, Path]]:
     ``feedback``); hidden files and anything not ending in ``.md`` are not notes.
     """
     return listing_of(root, scan(root)[0])
+
+
+# Folders are found as text, not Path objects, so that a warm listing answered
+# without pathlib (coachkit.cli.quick) and every other reader find the same ones,
+# written the same way: each is the text str(Path(...)) would give.
+
+
+def path_text(given: str) -> str:
+    """``given`` as ``str(PurePosixPath(given))`` writes it: no empty or ``.`` parts, no
+    trailing slash, ``.`` for nothing, and POSIX's ``//`` root kept."""
+    if given.startswith("/"):
+        lead = "//" if given.startswith("//") and not given.startswith("///") else "/"
+    else:
+        lead = ""
+    parts = [part for part in given.split("/") if part and part != "."]
+    return lead + "/".join(parts) if lead or parts else "."
+
+
+def joined(folder: str, name: str) -> str:
+    """``str(Path(folder) / name)`` for a folder :func:`path_text` wrote and a plain name."""
+    if folder == ".":
+        return name
+    return folder + name if folder.endswith("/") else f"{folder}/{name}"
+
+
+def path_order(text: str) -> list[str]:
+    """A sort key that orders folder texts as their Path objects sort (part by part)."""
+    if text == ".":
+        return []
+    if text.startswith("/"):
+        lead = "//" if text.startswith("//") else "/"
+        return [lead, *text[len(lead) :].split("/")] if text != lead else [lead]
+    return text.split("/")
+
+
+_MISSING = (errno.ENOENT, errno.ENOTDIR, errno.EBADF, errno.ELOOP)
+
+
+def _stat_kind(path: str) -> int | None:
+    """The stat mode of ``path``, or None where :class:`Path` would say it does not exist
+    (other refusals, such as no permission, are raised as Path raises them)."""
+    try:
+        return os.stat(path).st_mode
+    except OSError as exc:
+        if exc.errno in _MISSING:
+            return None
+        raise
+    except ValueError:
+        return None
+
+
+def is_engagement(folder: str) -> bool:
+    """Whether ``folder`` holds ``engagement.md`` (a file)."""
+    mode = _stat_kind(joined(folder, ENGAGEMENT_FILE))
+    return mode is not None and (mode & 0o170000) == 0o100000
+
+
+def engagement_folders(paths: Sequence[str]) -> list[str] | str:
+    """Every engagement folder at or below ``paths``, in Path order, without duplicates;
+    or, when a path does not exist, that path (for the caller to refuse)."""
+    found: set[str] = set()
+    for given in map(path_text, paths):
+        mode = _stat_kind(given)
+        if mode is None:
+            return given
+        folder = given
+        if (mode & 0o170000) == 0o100000:  # a note or any file: its folder
+            folder = path_text(os.path.dirname(given) or ".")
+        if is_engagement(folder):
+            found.add(folder)
+            continue
+        _walk(folder, found)
+    return sorted(found, key=path_order)
+
+
+def _walk(folder: str, found: set[str]) -> None:
+    try:
+        with os.scandir(folder) as listing:
+            entries = list(listing)
+    except OSError:
+        return
+    for entry in entries:
+        if (
+            not entry.is_dir(follow_symlinks=False)
+            or entry.name.startswith(".")
+            or entry.name in SKIP_DIRS
+        ):
+            continue
+        child = joined(folder, entry.name)
+        if is_engagement(child):
+            found.add(child)
+        else:
+            _walk(child, found)
+
+
+def engagement_above(start: str) -> str | None:
+    """The nearest folder at or above ``start`` (resolved) that holds ``engagement.md``."""
+    folder = os.path.realpath(start)
+    while True:
+        if is_engagement(folder):
+            return folder
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            return None
+        folder = parent

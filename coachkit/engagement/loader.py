@@ -16,7 +16,12 @@ from typing import TYPE_CHECKING, Any
 
 from coachkit.dates import clock_problem, normal_clock
 from coachkit.engagement.ids import goal_sort_key
-from coachkit.engagement.listing import ENGAGEMENT_FILE, note_listing
+from coachkit.engagement.listing import (
+    ENGAGEMENT_FILE,
+    engagement_above,
+    engagement_folders,
+    note_listing,
+)
 from coachkit.engagement.model import (
     ActionItem,
     Engagement,
@@ -38,7 +43,6 @@ from coachkit.vocabulary import (
     one_of,
 )
 
-SKIP_DIRS = {"node_modules", "__pycache__", "templates", "reports"}
 if TYPE_CHECKING:
     from coachkit.notes.reader import Note
 
@@ -51,47 +55,21 @@ ACTION_KEYS = ("id", "title", "owner", "due", "status", "goal", "accountability"
 
 def find_engagement_root(start: Path) -> Path:
     """The nearest folder at or above ``start`` that holds ``engagement.md``."""
-    start = start.resolve()
-    for folder in (start, *start.parents):
-        if (folder / ENGAGEMENT_FILE).is_file():
-            return folder
-    raise EngagementNotFound(
-        f"no {ENGAGEMENT_FILE} in {start} or any folder above it; "
-        "cd into an engagement, pass -C PATH, or create one with `coachkit init PATH --client NAME`"
-    )
+    found = engagement_above(os.fspath(start))
+    if found is None:
+        raise EngagementNotFound(
+            f"no {ENGAGEMENT_FILE} in {start.resolve()} or any folder above it; cd into an "
+            "engagement, pass -C PATH, or create one with `coachkit init PATH --client NAME`"
+        )
+    return Path(found)
 
 
 def find_engagements(paths: Iterable[Path]) -> list[Path]:
     """Every engagement folder at or below ``paths``, sorted, without duplicates."""
-    found: set[Path] = set()
-    for given in paths:
-        if not given.exists():
-            raise EngagementNotFound(f"{given}: no such file or folder")
-        folder = given.parent if given.is_file() else given
-        if (folder / ENGAGEMENT_FILE).is_file():
-            found.add(folder)
-            continue
-        _walk(folder, found)
-    return sorted(found)
-
-
-def _walk(folder: Path, found: set[Path]) -> None:
-    try:
-        entries = list(os.scandir(folder))
-    except OSError:
-        return
-    for entry in entries:
-        if (
-            not entry.is_dir(follow_symlinks=False)
-            or entry.name.startswith(".")
-            or entry.name in SKIP_DIRS
-        ):
-            continue
-        child = Path(entry.path)
-        if (child / ENGAGEMENT_FILE).is_file():
-            found.add(child)
-        else:
-            _walk(child, found)
+    found = engagement_folders([os.fspath(path) for path in paths])
+    if isinstance(found, str):
+        raise EngagementNotFound(f"{found}: no such file or folder")
+    return [Path(folder) for folder in found]
 
 
 class _Builder:
