@@ -1,25 +1,36 @@
 """`make bench`: time coachkit as whole processes against floors, print medians and ratios.
 
+What is timed is a wheel of the checkout, installed into a throw-away venv and
+byte-compiled (install.py), as a coach would run it, not the editable checkout.
 The floor is `floor.py`: walk the practice, split each front matter by hand and
 parse it with PyYAML's C loader in one process — the least any reader must do.
-Start-up is compared with `python -c "import click"`. Commands are run
-round-robin (one run of each, then the next round) so that a noisy neighbour
-slows all of them alike instead of one. Every read command runs cold (an empty
-parse cache, COACHKIT_CACHE_DIR) and warm (the cache earlier runs filled).
+Start-up is compared with `python -c "import click"` on the same venv's
+interpreter. Commands are run round-robin (one run of each, then the next
+round) so that a noisy neighbour slows all of them alike instead of one. Every
+read command runs cold (an empty parse cache, COACHKIT_CACHE_DIR) and warm (the
+cache earlier runs filled).
 
+0. the machine (machine.py) and what is measured;
 1. read commands over a practice against the floor;
 2. Taskwarrior's `task +OVERDUE export` over the same action items (when installed);
 3. `session new` with its commit, in an engagement that is a git repository;
 4. `report` over a 50-session engagement;
-5. scaling: `overdue` over 1k, 5k and 20k files, cost per file.
+5. scaling: `overdue` over 1k, 5k, 20k and 100k notes, cost per note and cold
+   peak memory (memory.py, peak_rss.py).
 
-    python -m tools.bench.run_bench [--runs 9] [--engagements 100] [--scaling-runs 3]
-                                    [--skip-scaling] [--quick]
+A full run writes everything it printed into docs/performance.md, between the
+markers of its "Latest run" section (latest_run.py); `--quick`, `--skip-scaling`
+and `--no-write` leave the file alone.
+
+    python -m tools.bench.run_bench [--runs 9] [--engagements 100] [--scaling-runs 2]
+                                    [--skip-scaling] [--quick] [--no-write] [--checkout DIR]
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import datetime as dt
 import os
 import platform
 import subprocess
@@ -29,6 +40,9 @@ import time
 from pathlib import Path
 
 from tools.bench.generate_practice import generate
+from tools.bench.install import install_wheel
+from tools.bench.latest_run import Tee, write_latest_run
+from tools.bench.machine import machine_lines
 from tools.bench.scaling import bench_scaling
 from tools.bench.single_engagement import bench_single_engagement
 from tools.bench.taskwarrior import bench_taskwarrior
@@ -45,11 +59,15 @@ from tools.bench.timing import (
 )
 
 HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent.parent
 FLOOR_SCRIPT = HERE / "floor.py"
+PERFORMANCE_DOC = ROOT / "docs" / "performance.md"
 REPORT_SESSIONS = 50
-# (runs, engagements, scaling runs, scaling sizes in engagements of 50 files)
-DEFAULTS = (9, 100, 5, (20, 100, 400))
-QUICK = (2, 10, 1, (2, 5, 20))
+HELP_GOAL = 1.3  # `coachkit --help` against `python -c "import click"`
+# (runs, engagements, scaling runs, scaling sizes in engagements of 50 notes,
+#  the sizes whose cold peak memory is compared)
+DEFAULTS = (9, 100, 2, (20, 100, 400, 2000), (20, 400, 2000))
+QUICK = (2, 10, 1, (2, 5, 20), (2, 20))
 
 
 def read_commands(
@@ -60,7 +78,7 @@ def read_commands(
     click = "python -c 'import click'"
     group = [
         Timed(click, [python, "-c", "import click"], env),
-        Timed("coachkit --help", [*coachkit, "--help"], env, baseline=click, ratio_goal=1.5),
+        Timed("coachkit --help", [*coachkit, "--help"], env, baseline=click, ratio_goal=HELP_GOAL),
         Timed(floor, [python, str(FLOOR_SCRIPT), str(practice)], env),
     ]
     where = str(practice)
@@ -87,17 +105,17 @@ def print_cache_gains(group: list[Timed], result: dict[str, float]) -> None:
     print(f"warm/cold: {', '.join(gains)}")
 
 
-def coachkit_revision() -> str:
+def coachkit_revision(checkout: Path) -> str:
     """The commit the timed coachkit is at, and whether its work tree has changes."""
     try:
         head = subprocess.run(
-            ["git", "-C", str(HERE), "rev-parse", "--short", "HEAD"],
+            ["git", "-C", str(checkout), "rev-parse", "--short", "HEAD"],
             capture_output=True,
             text=True,
             check=True,
         ).stdout.strip()
         dirty = subprocess.run(
-            ["git", "-C", str(HERE), "status", "--porcelain", "--", "../../coachkit"],
+            ["git", "-C", str(checkout), "status", "--porcelain", "--", "coachkit"],
             capture_output=True,
             text=True,
             check=True,
@@ -122,41 +140,58 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument(
         "--quick",
         action="store_true",
-        help=f"a smoke check: runs, engagements, scaling runs and sizes {QUICK}",
+        help=f"a smoke check (writes no docs): runs, engagements, scaling runs and sizes {QUICK}",
+    )
+    parser.add_argument(
+        "--no-write", action="store_true", help="leave docs/performance.md as it is"
+    )
+    parser.add_argument(
+        "--checkout",
+        type=Path,
+        default=ROOT,
+        help="the coachkit checkout to build the timed wheel from (a frozen worktree) [this one]",
     )
     return parser.parse_args()
 
 
 def main() -> None:
     args = parse_args()
-    runs, engagements, scaling_runs, sizes = QUICK if args.quick else DEFAULTS
+    write = not (args.quick or args.skip_scaling or args.no_write)
+    tee = Tee(sys.stdout)
+    with contextlib.redirect_stdout(tee):
+        run(args)
+    if write:
+        when = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+        write_latest_run(PERFORMANCE_DOC, tee.text(), when)
+        print(f"wrote the latest run into {PERFORMANCE_DOC}")
+
+
+def run(args: argparse.Namespace) -> None:
+    runs, engagements, scaling_runs, sizes, memory_sizes = QUICK if args.quick else DEFAULTS
     runs = args.runs or runs
     engagements = args.engagements or engagements
     scaling_runs = args.scaling_runs or scaling_runs
-    python = sys.executable
-    coachkit = [python, "-m", "coachkit"]
     began = time.perf_counter()
-    # An installed coachkit has its byte code compiled; an editable checkout run with
-    # PYTHONDONTWRITEBYTECODE=1 would compile every module at every start instead.
-    import compileall
-    import importlib.util
-
-    spec = importlib.util.find_spec("coachkit")
-    assert spec is not None and spec.origin is not None
-    compileall.compile_dir(Path(spec.origin).parent, quiet=1)
     verdicts = Verdicts()
     with tempfile.TemporaryDirectory(prefix="coachkit-bench-") as tmp:
         folder = Path(tmp)
+        load = os.getloadavg()  # before the wheel is built
+        installed = install_wheel(args.checkout.resolve(), folder / "install")
+        python = str(installed.python)
+        coachkit = [str(installed.coachkit)]
+        os.chdir(folder)  # `python -c` looks in the current folder first: not a checkout
+        for line in machine_lines(platform.python_version(), load):
+            print(line)
+        print(
+            f"measured: {installed.wheel} of coachkit at {coachkit_revision(args.checkout)}, "
+            f"installed and byte-compiled in {installed.venv}; `coachkit` is its entry-point "
+            "script, and `python` (import click, the floors) its interpreter"
+        )
         env = bench_env(folder)
         practice = folder / "practice"
         files, items = generate(practice, engagements)
         written = time.monotonic()
         print(f"practice: {engagements} engagements, {files} files, {items} action items")
-        print(
-            f"machine: {platform.machine()}, {os.cpu_count()} cores, "
-            f"Python {platform.python_version()}; "
-            f"coachkit at {coachkit_revision()}"
-        )
         print(f"{runs_text(runs)}, whole processes, round-robin, after one warm-up round\n")
 
         group = read_commands(coachkit, python, practice, CacheDirs.below(folder / "read"), env)
@@ -182,8 +217,10 @@ def main() -> None:
                 sizes,
                 scaling_runs,
                 runs,
+                memory_sizes,
                 verdicts,
             )
+        os.chdir(ROOT)
     print(f"goals: {verdicts.checked} checked, {len(verdicts.missed)} MISSED")
     for name in verdicts.missed:
         print(f"  MISSED {name}")

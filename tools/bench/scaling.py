@@ -1,15 +1,20 @@
-"""Scaling: `coachkit overdue` over practices of growing size, per file above start-up.
+"""Scaling: `coachkit overdue` over practices of growing size, per note above start-up.
 
-Practices of 20, 100 and 400 engagements of 50 files (1k, 5k, 20k files). The
-cost per file is the median minus a fixed start-up, divided by the files:
-coachkit's start-up is the `coachkit --help` median, the floor script's is
-`python -c "import yaml"`. The cost per file is flat when the largest
-practice's is within 1.3x of the smallest's.
+Practices of 20, 100, 400 and 2,000 engagements of 50 notes (1k, 5k, 20k and
+100k notes; the largest is about 440 MB, written into the bench's temporary
+folder and removed once measured). The cost per note is the median minus a
+fixed start-up, divided by the notes: coachkit's start-up is the
+`coachkit --help` median, the floor script's is `python -c "import yaml"`. The
+cost per note is flat when the largest practice's is within 1.3x of the
+smallest's, cold and warm.
 
-The largest practice is timed ``runs`` times (5: one round costs about 10 s);
+The largest practice is timed ``runs`` times (2: one round costs about 40 s);
 smaller ones as often as fits in the same time, up to ``max_runs``, because
 there the cost above start-up is a few tens of ms and start-up's own noise
 would otherwise decide the verdict.
+
+At each size the cold peak memory is measured too (see memory.py): the median
+of 3 cold runs, one at 50,000 notes or more.
 """
 
 from __future__ import annotations
@@ -20,9 +25,11 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from tools.bench.generate_practice import generate
+from tools.bench.memory import peak_rss_kb, print_growth
 from tools.bench.timing import NAME_WIDTH, CacheDirs, Timed, Verdicts, medians, runs_text, settle
 
 FLAT_GOAL = 1.3
+MANY_NOTES = 50_000  # from here on, one cold run for memory
 COACHKIT_START = "coachkit --help"
 PYTHON_START = "python -c 'import yaml'"
 
@@ -36,18 +43,24 @@ def bench_scaling(
     sizes: Sequence[int],
     runs: int,
     max_runs: int,
+    memory_sizes: Sequence[int],
     verdicts: Verdicts,
 ) -> None:
-    """Time overdue (cold, warm) and the floor at each size; is the cost per file flat?"""
+    """Time overdue (cold, warm) and the floor at each size; is the cost per note flat?
+
+    At each size in ``memory_sizes``, also the cold peak memory; does it grow by
+    at most 3 KB per note?
+    """
     print(
         f"scaling: {runs_text(runs)} for the largest practice, more for smaller ones\n"
-        f"µs/file = (median - start-up) / files; start-up is the `{COACHKIT_START}` median "
+        f"µs/note = (median - start-up) / notes; start-up is the `{COACHKIT_START}` median "
         f"for coachkit, the `{PYTHON_START}` median for the floor, both timed beside each size"
     )
     print(
-        f"{'engagements':>11} {'files':>6}  {'command':{NAME_WIDTH}} {'median':>10} {'µs/file':>8}"
+        f"{'engagements':>11} {'notes':>7}  {'command':{NAME_WIDTH}} {'median':>10} {'µs/note':>8}"
     )
     per_file: dict[str, list[tuple[int, float]]] = {}
+    peaks: list[tuple[int, float]] = []
     for engagements in sizes:
         practice = folder / f"practice-{engagements}"
         start = time.perf_counter()
@@ -76,18 +89,33 @@ def bench_scaling(
                 micro = (ms - start_up) * 1000 / files
                 per_file.setdefault(timed.name, []).append((files, micro))
                 cost = f"{micro:8.0f}"
-            row = f"{engagements:>11} {files:>6}  {timed.name:{NAME_WIDTH}} {ms:8.0f} ms {cost:>8}"
+            row = f"{engagements:>11} {files:>7}  {timed.name:{NAME_WIDTH}} {ms:8.0f} ms {cost:>8}"
             print(row.rstrip())
-        print(f"{'':>11} {'':>6}  ({runs_text(size_runs)}; practice written in {written:.1f} s)")
+        print(f"{'':>11} {'':>7}  ({runs_text(size_runs)}; practice written in {written:.1f} s)")
+        if engagements in memory_sizes:
+            memory_runs = 1 if files >= MANY_NOTES else 3
+            peak = peak_rss_kb(
+                [*coachkit, "overdue", str(practice), "--format", "json"],
+                caches.env(base_env, warm=False),
+                caches.empty_cold,
+                memory_runs,
+            )
+            peaks.append((files, peak))
+            name = "cold overdue --format json: peak RSS, parent or child"
+            median = "median of 3 runs" if memory_runs == 3 else "one run"
+            print(
+                f"{engagements:>11} {files:>7}  {name:{NAME_WIDTH}} {peak / 1024:8.0f} MB  ({median})"
+            )
         shutil.rmtree(practice)
         shutil.rmtree(folder / f"caches-{engagements}")
+    print()
+    print_growth(peaks, verdicts)
     if len(sizes) < 2:
         print()
         return
-    print()
     for name, costs in per_file.items():
         (small_files, small), (large_files, large) = costs[0], costs[-1]
-        head = f"per file, {large_files} against {small_files} files: {name}: "
+        head = f"per note, {large_files:,} against {small_files:,} notes: {name}: "
         if small <= 0:  # the smallest practice costs no more than start-up: only noise
             print(f"{head}{small:.0f} -> {large:.0f} µs, not judged (within start-up noise)")
             continue

@@ -17,6 +17,8 @@ from pathlib import Path
 
 NAME_WIDTH = 52
 BENCH_TODAY = "2026-02-12"  # coachkit's today in every timed run (COACHKIT_TODAY)
+# Would make the installed coachkit import another copy (a checkout on PYTHONPATH).
+HIDDEN_VARIABLES = ("PYTHONPATH", "PYTHONHOME", "PYTHONSTARTUP", "PYTHONUSERBASE")
 
 
 @dataclass(frozen=True)
@@ -251,14 +253,16 @@ def bench_env(folder: Path) -> dict[str, str]:
     ``COACHKIT_CONFIG_DIR`` points at an empty folder so that a user's own
     settings cannot change what is measured; ``COACHKIT_CACHE_DIR`` at one of the
     bench's own (every coachkit command gets its own again through :class:`CacheDirs`),
-    so that the user's cache is never read or written.
+    so that the user's cache is never read or written. ``PYTHONPATH`` and the like
+    are dropped: they could make the installed coachkit import a checkout instead.
     """
     config = folder / "config"
     config.mkdir(parents=True, exist_ok=True)
     cache = folder / "cache"
     cache.mkdir(parents=True, exist_ok=True)
+    inherited = {k: v for k, v in os.environ.items() if k not in HIDDEN_VARIABLES}
     return dict(
-        os.environ,
+        inherited,
         COACHKIT_TODAY=BENCH_TODAY,
         NO_COLOR="1",
         COACHKIT_CONFIG_DIR=str(config),
