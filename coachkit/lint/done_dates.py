@@ -2,8 +2,9 @@
 
 An action item that is ``status: done`` without a ``done:`` date was done on the
 day its status became done, and git knows that day. For each such item this
-module reads every committed version of its file, oldest first (``git log
---follow``, so a renamed note keeps its history), finds the item by its id in
+module reads every committed version of its file, oldest first (one ``git log``
+for all the notes, renames followed as ``--follow`` would:
+:mod:`coachkit.lint.git_history`, so a renamed note keeps its history), finds the item by its id in
 each version, and takes the commit date (committer date, ``YYYY-MM-DD``) of the
 first commit of the item's last unbroken run of ``status: done`` versions: the
 commit in which it was marked done, or the one that created it already done. If
@@ -26,22 +27,21 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from types import TracebackType
 from typing import Any
 
 from yaml.nodes import MappingNode, SequenceNode
 
 from coachkit.errors import CoachkitError, NoteError
 from coachkit.lint.finding import Finding, TextEdit
+from coachkit.lint.git_history import FileHistories, NoHistory, Revision
 from coachkit.notes.front_matter_edit import mapping_get, open_for_edit, set_fields
 from coachkit.notes.located_map import LocatedMap
 from coachkit.notes.reader import parse_note
 
 RULE = "action-done-without-date"
-_HEADER = "\x01"
 
 
 class NoDoneDate(Exception):
@@ -76,65 +76,16 @@ def needs_history(finding: Finding) -> bool:
 
 
 class GitHistory:
-    """Committed versions of files, read through GitPython; one per fix run.
+    """Committed versions of the notes one fix run reads, as front matter.
 
-    Repositories are opened once and closed by :meth:`close` (or ``with``).
+    :meth:`read` asks git once per repository for every note given
+    (:class:`~coachkit.lint.git_history.FileHistories`); each version is parsed once.
     """
 
-    def __init__(self) -> None:
-        self._git: Any = None
-        self._checked_git = False
-        self._repo_of_folder: dict[Path, Any] = {}
-        self._repos: dict[Path, Any] = {}
+    def __init__(self, paths: Iterable[Path] = ()) -> None:
+        self._histories = FileHistories()
+        self._histories.read(paths)
         self._versions: dict[Path, list[Version] | NoDoneDate] = {}
-
-    def __enter__(self) -> GitHistory:
-        return self
-
-    def __exit__(
-        self,
-        kind: type[BaseException] | None,
-        value: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
-        self.close()
-
-    def close(self) -> None:
-        """Close every repository opened (and the git processes they keep)."""
-        for repo in self._repos.values():
-            repo.close()
-        self._repos.clear()
-        self._repo_of_folder.clear()
-
-    def _module(self) -> Any:
-        if not self._checked_git:
-            from coachkit.storage.commits import git_module
-
-            self._git, self._checked_git = git_module(), True
-        if self._git is None:
-            raise NoDoneDate("no done date from git: git is not installed or not on PATH")
-        return self._git
-
-    def _repo(self, folder: Path) -> Any:
-        git = self._module()
-        if folder in self._repo_of_folder:
-            repo = self._repo_of_folder[folder]
-        else:
-            try:
-                found = git.Repo(folder, search_parent_directories=True)
-            except (git.InvalidGitRepositoryError, git.NoSuchPathError):
-                found = None
-            if found is not None:
-                top = Path(found.working_tree_dir or folder).resolve()
-                if top in self._repos:
-                    found.close()
-                else:
-                    self._repos[top] = found
-                found = self._repos[top]
-            repo = self._repo_of_folder[folder] = found
-        if repo is None:
-            raise NoDoneDate(f"no done date from git: {folder} is not in a git repository")
-        return repo
 
     def versions(self, path: Path) -> list[Version]:
         """Every committed version of ``path``, oldest first; raises :class:`NoDoneDate`."""
@@ -142,75 +93,24 @@ class GitHistory:
         cached = self._versions.get(path)
         if cached is None:
             try:
-                cached = self._read_versions(path)
-            except NoDoneDate as exc:
-                cached = exc
+                cached = [_version(path, r) for r in self._histories.revisions(path)]
+            except NoHistory as exc:
+                where = "from git" if exc.from_git else "in git history"
+                cached = NoDoneDate(f"no done date {where}: {exc}")
             self._versions[path] = cached
         if isinstance(cached, NoDoneDate):
             raise cached
         return cached
 
-    def _read_versions(self, path: Path) -> list[Version]:
-        repo = self._repo(path.parent)
-        git = self._git
-        top = Path(repo.working_tree_dir).resolve()
-        if not path.is_relative_to(top):
-            raise NoDoneDate(f"no done date from git: {path} is outside the repository {top}")
-        relative = path.relative_to(top).as_posix()
-        if not repo.head.is_valid():
-            raise NoDoneDate("no done date in git history: the file was never committed")
-        try:
-            # -z: names unquoted, each ending in NUL; \x01 marks where a commit starts.
-            out = repo.git.log(
-                "-z",
-                "--follow",
-                "--name-only",
-                "--date=short",
-                f"--format={_HEADER}%H %cd",
-                "--",
-                relative,
-            )
-        except git.GitCommandError as exc:
-            raise NoDoneDate(f"no done date from git: {_git_problem(exc)}") from None
-        commits: list[tuple[str, dt.date, str]] = []
-        name = relative
-        for raw in out.split("\0"):
-            token = raw.lstrip("\n")
-            if token.startswith(_HEADER):
-                sha, _, day = token[len(_HEADER) :].partition(" ")
-                commits.append((sha, dt.date.fromisoformat(day.strip()), name))
-            elif token and commits:
-                # The name this file had in that commit (newest first, so older
-                # commits keep it until a rename shows the older name).
-                sha, day, _ = commits[-1]
-                commits[-1] = (sha, day, token)
-                name = token
-        if not commits:
-            raise NoDoneDate("no done date in git history: the file was never committed")
-        return [self._version(repo, path, *commit) for commit in reversed(commits)]
 
-    def _version(self, repo: Any, path: Path, sha: str, day: dt.date, name: str) -> Version:
-        try:
-            blob = repo.commit(sha).tree / name
-            data = blob.data_stream.read()
-        except (KeyError, ValueError):  # the file was deleted (or is not a file) in that commit
-            return Version(sha, day, None)
-        try:
-            meta = parse_note(path, data).meta
-        except NoteError:
-            return Version(sha, day, None, readable=False)
-        return Version(sha, day, meta)
-
-
-def _git_problem(exc: Any) -> str:
-    """The line of git's stderr that says what went wrong (GitPython wraps it in ``stderr: '…'``)."""
-    text = str(getattr(exc, "stderr", "") or "").strip()
-    text = text.removeprefix("stderr:").strip().strip("'").strip()
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
-    for line in lines:
-        if line.startswith(("fatal:", "error:")):
-            return line
-    return lines[0] if lines else "git log failed"
+def _version(path: Path, revision: Revision) -> Version:
+    if revision.data is None:  # the file was deleted (or is not a file) in that commit
+        return Version(revision.sha, revision.date, None)
+    try:
+        meta = parse_note(path, revision.data).meta
+    except NoteError:
+        return Version(revision.sha, revision.date, None, readable=False)
+    return Version(revision.sha, revision.date, meta)
 
 
 def _entry(meta: LocatedMap, item_id: str) -> Any:

@@ -10,7 +10,8 @@ it is refused, with a message, and left alone.
 
 ``action-done-without-date`` findings carry no edit (a plain lint run never
 starts git); here their edit is looked up in git history by
-:mod:`coachkit.lint.done_dates`, from the same bytes the fix is applied to. A
+:mod:`coachkit.lint.done_dates`, from the same bytes the fix is applied to, the
+history of every such file read at once (one ``git log`` per repository). A
 finding git has no date for is left alone, with a line saying why.
 """
 
@@ -153,20 +154,21 @@ def plan_fixes(
             by_file.setdefault(finding.path, []).append(finding)
     planned: list[FileFix] = []
     refused: list[str] = []
-    with GitHistory() as history:
-        for path in sorted(by_file, key=str):
-            try:
-                before = _read(path)
-                wanted = by_file[path]
-                if any(needs_history(f) for f in wanted):
-                    wanted, unfixed = add_done_dates(path, before, wanted, history)
-                    refused.extend(_not_fixed(f, why, base) for f, why in unfixed)
-                fixed = fix_file(path, wanted, before) if wanted else None
-            except WriteRefused as exc:
-                refused.append(str(exc))
-                continue
-            if fixed is not None:
-                planned.append(fixed)
+    dated = [path for path, found in by_file.items() if any(needs_history(f) for f in found)]
+    history = GitHistory(dated) if dated else None  # one git log for all of them
+    for path in sorted(by_file, key=str):
+        try:
+            before = _read(path)
+            wanted = by_file[path]
+            if history is not None and path in dated:
+                wanted, unfixed = add_done_dates(path, before, wanted, history)
+                refused.extend(_not_fixed(f, why, base) for f, why in unfixed)
+            fixed = fix_file(path, wanted, before) if wanted else None
+        except WriteRefused as exc:
+            refused.append(str(exc))
+            continue
+        if fixed is not None:
+            planned.append(fixed)
     return planned, refused
 
 

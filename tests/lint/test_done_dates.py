@@ -425,12 +425,8 @@ def test_describe_line_matches_the_fixed_pattern(engagement: Path) -> None:
 
 
 def test_git_problem_is_the_fatal_line() -> None:
-    from coachkit.lint.done_dates import _git_problem
+    from coachkit.lint.git_history import git_problem
 
-    class Failed(Exception):
-        stderr = (
-            "\n  stderr: 'fatal: detected dubious ownership in repository at '/x'\nhint: add it'"
-        )
-
-    assert _git_problem(Failed()) == "fatal: detected dubious ownership in repository at '/x'"
-    assert _git_problem(Exception()) == "git log failed"
+    said = "warning: x\nfatal: detected dubious ownership in repository at '/x'\nhint: add it\n"
+    assert git_problem(said) == "fatal: detected dubious ownership in repository at '/x'"
+    assert git_problem("") == "git log failed"
