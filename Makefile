@@ -35,8 +35,10 @@ docs: $(STAMP)
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache
 
+# Builds and installs a wheel of this checkout in a throw-away venv, times it, and (a full
+# run) writes its output into docs/performance.md. E.g. make bench BENCH_ARGS=--quick
 bench: $(STAMP)
-	$(PY) -m tools.bench.run_bench
+	$(PY) -m tools.bench.run_bench $(BENCH_ARGS)
 
 fuzz: $(STAMP)
 	$(PY) -m tools.fuzz.run_fuzz --cases 2000
