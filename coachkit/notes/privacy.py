@@ -22,7 +22,14 @@ is ever disclosed that it could not account for.
 
 A text in which the word "private" does not occur in any case (after Unicode
 compatibility folding) has nothing private, needs no parse, and never imports
-the Markdown parser.
+the Markdown parser. Nor does a *flat* text (:func:`_flat_sections`): one whose
+every line is blank, an ATX heading at the margin without inline markup, a
+one-line HTML comment, or starts at the margin with a letter, and which holds no
+private span. Its CommonMark blocks can be read off line by line (each heading
+its own line, paragraphs the runs of letter lines between), so its private
+sections are exactly those the parse would find, and removing them leaves every
+other block as it stood, which the re-parse would only confirm. Notes as coaches
+write them in prose are flat, and ``session new`` discloses the last one.
 """
 
 from __future__ import annotations
@@ -57,6 +64,9 @@ _SETEXT_UNDERLINE_RE = re.compile(r"(?:=+|-+)[ \t]*$")
 _INLINE_MARKUP = "<&*_`\\[!"
 _TAG_RE = re.compile(r"<!--[\s\S]*?-->|<[^<>]*>")
 _INLINE_MARKUP_RE = re.compile(r"\]\([^)]*\)|\]\[[^\]]*\]|[*_`\\\[\]!]")
+# An ATX heading at the margin whose text holds no ``#`` (so no closing sequence) and
+# nothing CommonMark's inline rules act on: its plain text is its text (_flat_sections).
+_FLAT_HEADING_RE = re.compile(r"(#{1,6})(?:[ \t]+([^#<&*_`\\\[\]!]*))?\Z")
 _LINE_RE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
 _LEAF_BLOCKS = ("paragraph_open", "heading_open", "fence", "code_block", "html_block", "hr")
 _CONTAINERS = {
@@ -122,10 +132,15 @@ def disclose(text: str, where: Path | str, *, first_line: int = 1) -> Disclosed:
     """
     if not mentions_private(text):
         return Disclosed(text, False)
-    tokens = _parse(text)
     lines = _lines(text)
-    sections = _private_sections(tokens, len(lines))
     spans = _private_spans(text)
+    flat = None if spans else _flat_sections(lines)
+    if flat is not None:
+        public = _remove(lines, flat, spans)
+        _check_lines(public, where, first_line)
+        return Disclosed(public, public != text)
+    tokens = _parse(text)
+    sections = _private_sections(tokens, len(lines))
     public = _remove(lines, sections, spans)
     _check(public, tokens, sections, where, first_line)
     return Disclosed(public, public != text)
@@ -155,6 +170,42 @@ def plain_text(inline: Token | None) -> str:
         elif child.type == "image":
             parts.append(plain_text(child))
     return "".join(parts)
+
+
+def _flat_sections(lines: list[str]) -> list[tuple[int, int]] | None:
+    """The private sections of a flat text (see the module doc), found without a parse;
+    None when the text is not flat and only the parse can tell.
+
+    Each line of a flat text is, to CommonMark, what it looks like: a line starting
+    with a letter at the margin can start nothing but a paragraph (every other block
+    starts with a space, a tab, ``#``, ``>``, ``-``, ``+``, ``*``, ``_``, ``=``, a digit,
+    a backtick, ``~``, ``<`` or ``[``); a ``<!--`` line holding ``-->`` is a one-line
+    HTML block; a heading with no ``#`` or inline markup in its text has that text as
+    its plain text. There are no containers, so the sections are those
+    :func:`_private_sections` finds in its one outer frame. A section starts at a
+    heading and ends before one (or at the end), so no paragraph crosses its edges:
+    the blocks outside it stay as they were.
+    """
+    ranges: list[tuple[int, int]] = []
+    level = start = 0
+    for number, line in enumerate(lines):
+        body = _strip_ending(line)
+        if not body.strip(" \t") or body[0].isalpha():
+            continue
+        if body.startswith("<!--") and "-->" in body:
+            continue
+        heading = _FLAT_HEADING_RE.match(body)
+        if heading is None:
+            return None
+        this = len(heading.group(1))
+        if level and this <= level:
+            ranges.append((start, number))
+            level = 0
+        if not level and starts_with_private(heading.group(2) or ""):
+            level, start = this, number
+    if level:
+        ranges.append((start, len(lines)))
+    return ranges
 
 
 def _private_sections(tokens: list[Token], line_count: int) -> list[tuple[int, int]]:
@@ -260,6 +311,33 @@ def _check(
     first_line: int,
 ) -> None:
     """Refuse ``public`` unless it holds no private marker and only original public blocks."""
+    _check_lines(public, where, first_line)
+    allowed = _public_blocks(original, sections)
+    reparsed = _parse(public)
+    for ancestry, token, inline in _leaves(reparsed):
+        assert token.map is not None
+        if token.type == "heading_open" and starts_with_private(plain_text(inline)):
+            raise PrivateTextRefused(
+                where, first_line + token.map[0], 1, "a 'Private' heading would be disclosed"
+            )
+        start, end = token.map
+        if not any(
+            kind == (ancestry, token.type, token.tag) and low <= start and end <= high
+            for kind, low, high in allowed
+        ):
+            raise PrivateTextRefused(
+                where,
+                first_line + start,
+                1,
+                "taking the private text out here would change the note's structure (a "
+                "line would become a heading, list or quote it was not); put the private "
+                "markers on lines of their own",
+            )
+
+
+def _check_lines(public: str, where: Path | str, first_line: int) -> None:
+    """The checks of :func:`_check` that need no parse: no private marker is left, and no
+    line reads as a private heading (in a code block or raw HTML, under an open fence)."""
     import html
 
     def refuse(line: int, column: int, why: str) -> PrivateTextRefused:
@@ -294,24 +372,6 @@ def _check(
                 "a line that reads as a 'Private' heading (in a code block or raw HTML, or "
                 "under an unclosed code fence) would be disclosed; close the fence before it "
                 "or mark the text with <!-- private --> … <!-- /private -->",
-            )
-    allowed = _public_blocks(original, sections)
-    reparsed = _parse(public)
-    for ancestry, token, inline in _leaves(reparsed):
-        assert token.map is not None
-        if token.type == "heading_open" and starts_with_private(plain_text(inline)):
-            raise refuse(token.map[0], 1, "a 'Private' heading would be disclosed")
-        start, end = token.map
-        if not any(
-            kind == (ancestry, token.type, token.tag) and low <= start and end <= high
-            for kind, low, high in allowed
-        ):
-            raise refuse(
-                start,
-                1,
-                "taking the private text out here would change the note's structure (a "
-                "line would become a heading, list or quote it was not); put the private "
-                "markers on lines of their own",
             )
 
 
