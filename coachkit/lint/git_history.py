@@ -158,8 +158,8 @@ def parse_log(out: bytes) -> list[_Commit]:
             # ":<old mode> <new mode> <old blob> <new blob> <status>", then the name(s).
             fields = token[1:].decode("ascii").split()
             status, blob = fields[4][:1], fields[3]
-            first = next(tokens)
-            source, name = (first, next(tokens)) if status in "RC" else (None, first)
+            first = next(tokens, b"")
+            source, name = (first, next(tokens, b"")) if status in "RC" else (None, first)
             commits[-1].changes[name] = _Change(status, blob, name, source)
     return commits
 
@@ -189,8 +189,10 @@ def _blobs(top: Path, ids: Sequence[str]) -> dict[str, bytes]:
     found: dict[str, bytes] = {}
     at = 0
     while at < len(out):
-        end = out.index(b"\n", at)
-        head = out[at:end].decode("ascii").split()
+        end = out.find(b"\n", at)
+        if end < 0:
+            break
+        head = out[at:end].decode("ascii", "replace").split()
         at = end + 1
         if len(head) == 3:
             size = int(head[2])
