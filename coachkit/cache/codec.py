@@ -240,54 +240,66 @@ class CachedEngagement(EngagementView):
 
     def overdue_records(self, as_of: dt.date, owner: str | None) -> list[tuple[int, str, str]]:
         """``(due ordinal, id, JSON record)`` for each open item due before ``as_of``
-        (and owned by ``owner``, ignoring case), soonest due first.
-
-        The records were encoded when the entry was written (:func:`overdue_record_parts`);
-        only ``days_overdue``, the engagement's name and client, and the path (which
-        depend on today and on the root as given) are spliced in here.
-        """
-        import bisect
-        from json.encoder import encode_basestring
-
-        dues, ids, owners, heads, mids, wheres, lines = self._section(OVERDUE_RECORDS)[:7]
-        last = bisect.bisect_left(dues, as_of.toordinal())
-        wanted = None if owner is None else owner.casefold()
-        names = self._section(CORE)[0]
-        folders: dict[str, str] = {}
-        middle = (
-            f',\n    "engagement": {encode_basestring(self.name)},'
-            f'\n    "client": {encode_basestring(self.client)},\n    "path": '
+        (and owned by ``owner``, ignoring case), soonest due first: see :func:`overdue_texts`."""
+        return overdue_texts(
+            self._section(OVERDUE_RECORDS), str(self.root), self.name, as_of.toordinal(), owner
         )
-        today = as_of.toordinal()
-        found = []
-        for k in range(last):
-            if wanted is not None and owners[k] != wanted:
-                continue
-            where = wheres[k]
-            if isinstance(where, int):
-                folder_name, _, name = names[where].rpartition("/")
-                folder = folders.get(folder_name)
-                if folder is None:
-                    text = str(self.root / folder_name if folder_name else self.root)
-                    folder = folders[folder_name] = (
-                        "" if text == "." else text if text.endswith("/") else text + "/"
-                    )
-                path = folder + name
-            else:
-                path = str(Path(where))
-            found.append(
-                (
-                    dues[k],
-                    ids[k],
-                    f"{heads[k]}{today - dues[k]}{mids[k]}{middle}"
-                    f'{encode_basestring(path)},\n    "line": {lines[k]}\n  }}',
-                )
-            )
-        return found
 
     def action_owners(self) -> set[str]:
         """Every action item's owner, casefolded (done and dropped items too)."""
-        return set(self._section(OVERDUE_RECORDS)[7])
+        return set(self._section(OVERDUE_RECORDS)[OWNERS])
+
+
+# The OVERDUE_RECORDS section: open dated items as columns, soonest due first, then
+# what a warm listing needs of the engagement without unpacking CORE.
+DUES, IDS, ITEM_OWNERS, HEADS, MIDS, TAILS, OUTSIDE, OWNERS, CLIENT, PROBLEMS = range(10)
+
+
+def overdue_texts(
+    section: tuple[Any, ...], root: str, name: str, as_of: int, owner: str | None
+) -> list[tuple[int, str, str]]:
+    """``(due ordinal, id, JSON record)`` of each item of an OVERDUE_RECORDS ``section``
+    due before the day ``as_of`` (an ordinal), owned by ``owner`` when given.
+
+    The records were encoded when the entry was written (:func:`overdue_record_parts`);
+    only ``days_overdue`` and what depends on the root as given (the engagement's name,
+    the client when it has none, the folder of each path) are spliced in here, as text,
+    so that coachkit.cli.quick can print them without building a Path or a date.
+    """
+    from bisect import bisect_left
+
+    dues, ids, owners, heads, mids, tails, outside = section[:7]
+    client = section[CLIENT] or name
+    prefix = "" if root == "." else root if root.endswith("/") else root + "/"
+    middle = (
+        f',\n    "engagement": {json_string(name)},\n    "client": {json_string(client)},'
+        '\n    "path": '
+    )
+    below = middle + json_string(prefix)[:-1]  # the path's opening quote and the root
+    wanted = None if owner is None else owner.casefold()
+    return [
+        (
+            dues[k],
+            ids[k],
+            f"{heads[k]}{as_of - dues[k]}{mids[k]}"
+            f"{middle + chr(34) if k in outside else below}{tails[k]}",
+        )
+        for k in range(bisect_left(dues, as_of))
+        if wanted is None or owners[k] == wanted
+    ]
+
+
+def json_string(text: str) -> str:
+    """``text`` as a JSON string, as the listings encode it (``ensure_ascii=False``).
+
+    Plain printable ASCII needs no escaping; anything else goes to the json module
+    (whose import a warm listing is spared when its names are plain).
+    """
+    if text.isascii() and text.isprintable() and '"' not in text and "\\" not in text:
+        return f'"{text}"'
+    from json.encoder import encode_basestring
+
+    return encode_basestring(text)
 
 
 _DAYS_MARK = 987654321987654321
@@ -402,25 +414,42 @@ def encode(engagement: Engagement, names: list[str]) -> list[bytes]:
         marshal.dumps(core),
         marshal.dumps([a for a in actions if a[4] == "open"]),
         marshal.dumps([a for a in actions if a[4] != "open"]),
-        marshal.dumps(_overdue_section(engagement, where)),
+        marshal.dumps(_overdue_section(engagement, names)),
     ]
 
 
-def _overdue_section(engagement: Engagement, where: Callable[[Path], int | str]) -> tuple[Any, ...]:
+def _overdue_section(engagement: Engagement, names: list[str]) -> tuple[Any, ...]:
     """Open dated items as columns, sorted by due date then id (``overdue``'s order
-    within an engagement), and every owner: see :meth:`CachedEngagement.overdue_records`."""
+    within an engagement), each record's text cut around what :func:`overdue_texts`
+    splices in; then every owner, the client as written and the number of problems."""
+    from coachkit.path_text import path_text
+
+    root = engagement.root
+    index = {root / name: name for name in names}
     dated = [a for a in engagement.actions if a.status == "open" and a.due is not None]
     dated.sort(key=lambda a: (a.due, a.id))
     parts = [overdue_record_parts(engagement, a) for a in dated]
+    tails = []
+    outside = set()
+    for k, a in enumerate(dated):
+        # A note of the engagement is printed below the root as given; any other path whole.
+        inside = index.get(a.path)
+        if inside is None:
+            outside.add(k)
+        where = json_string(path_text(str(a.path)) if inside is None else inside)[1:]
+        tails.append(f'{where},\n    "line": {a.line}\n  }}')
+    client = engagement.meta.get("client")
     return (
         [a.due.toordinal() for a in dated if a.due is not None],
         [a.id for a in dated],
         [(a.owner or "").casefold() for a in dated],
         [head for head, _ in parts],
         [mid for _, mid in parts],
-        [where(a.path) for a in dated],
-        [a.line for a in dated],
+        tails,
+        frozenset(outside),
         sorted({a.owner.casefold() for a in engagement.actions if a.owner}),
+        str(client) if client else None,
+        len(engagement.problems),
     )
 
 

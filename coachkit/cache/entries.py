@@ -13,14 +13,16 @@ import os
 import struct
 import sys
 import zlib
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from coachkit.engagement.listing import Signature
 
+if TYPE_CHECKING:
+    from pathlib import Path
+
 # Bump when the encoding changes. Any change to coachkit's own code (a new version,
 # an edit in a checkout) also invalidates every entry: see code_fingerprint().
-CACHE_VERSION = 6
+CACHE_VERSION = 7
 _FINGERPRINT: list[tuple[str, int, int]] = []
 _DIGEST: list[str] = []
 
@@ -105,3 +107,21 @@ def split_sections(data: bytes) -> list[memoryview]:
         sections.append(view[start : start + size])
         start += size
     return sections
+
+
+def read_entry(path: str, kind: str, current: Signature) -> list[memoryview] | None:
+    """The sections after the header of the entry at ``path``, when this coachkit wrote
+    it (``kind``, version, code) from notes whose signature is exactly ``current``.
+
+    None for anything else: no entry, one from another version or Python, a note
+    changed since, a broken file. A miss is never an error.
+    """
+    try:
+        with open(path, "rb") as handle:
+            sections = split_sections(handle.read())
+        header, signature = marshal.loads(sections[0])
+        if signature == signature_bytes(current) and header == cache_header(kind):
+            return sections[1:]
+    except (OSError, EOFError, ValueError, TypeError, IndexError, struct.error):
+        pass
+    return None

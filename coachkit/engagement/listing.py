@@ -12,6 +12,8 @@ import os
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from coachkit.path_text import joined, path_order, path_text
+
 if TYPE_CHECKING:  # pathlib costs a warm listing ~7 ms to import: see coachkit.cli.quick
     from pathlib import Path
 
@@ -114,35 +116,7 @@ def note_listing(root: Path) -> list[tuple[str, Path]]:
 
 # Folders are found as text, not Path objects, so that a warm listing answered
 # without pathlib (coachkit.cli.quick) and every other reader find the same ones,
-# written the same way: each is the text str(Path(...)) would give.
-
-
-def path_text(given: str) -> str:
-    """``given`` as ``str(PurePosixPath(given))`` writes it: no empty or ``.`` parts, no
-    trailing slash, ``.`` for nothing, and POSIX's ``//`` root kept."""
-    if given.startswith("/"):
-        lead = "//" if given.startswith("//") and not given.startswith("///") else "/"
-    else:
-        lead = ""
-    parts = [part for part in given.split("/") if part and part != "."]
-    return lead + "/".join(parts) if lead or parts else "."
-
-
-def joined(folder: str, name: str) -> str:
-    """``str(Path(folder) / name)`` for a folder :func:`path_text` wrote and a plain name."""
-    if folder == ".":
-        return name
-    return folder + name if folder.endswith("/") else f"{folder}/{name}"
-
-
-def path_order(text: str) -> list[str]:
-    """A sort key that orders folder texts as their Path objects sort (part by part)."""
-    if text == ".":
-        return []
-    if text.startswith("/"):
-        lead = "//" if text.startswith("//") else "/"
-        return [lead, *text[len(lead) :].split("/")] if text != lead else [lead]
-    return text.split("/")
+# written the same way: each is the text str(Path(...)) would give (coachkit.path_text).
 
 
 _MISSING = (errno.ENOENT, errno.ENOTDIR, errno.EBADF, errno.ELOOP)

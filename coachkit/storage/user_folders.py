@@ -10,17 +10,37 @@ deleted at any time. The settings folder is found the same way (see settings.py)
 from __future__ import annotations
 
 import os
-from pathlib import Path
+from typing import TYPE_CHECKING
+
+from coachkit.path_text import joined, path_text
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 def user_folder(explicit: str, xdg: str, default: str) -> Path:
     """``$explicit`` when set, else ``$xdg/coachkit``, else ``~/default/coachkit``."""
+    from pathlib import Path  # not at import: see coachkit.path_text
+
+    return Path(user_folder_text(explicit, xdg, default))
+
+
+def user_folder_text(explicit: str, xdg: str, default: str) -> str:
+    """:func:`user_folder` as text, for a reader that does without pathlib."""
     chosen = os.environ.get(explicit)
     if chosen:
-        return Path(chosen)
-    return Path(os.environ.get(xdg) or str(Path.home() / default)) / "coachkit"
+        return path_text(chosen)
+    base = os.environ.get(xdg) or joined(path_text(os.path.expanduser("~")), default)
+    return joined(path_text(base), "coachkit")
 
 
 def cache_home() -> Path:
     """The folder coachkit keeps its cache in (it may not exist yet)."""
-    return user_folder("COACHKIT_CACHE_DIR", "XDG_CACHE_HOME", ".cache")
+    from pathlib import Path
+
+    return Path(cache_home_text())
+
+
+def cache_home_text() -> str:
+    """:func:`cache_home` as text."""
+    return user_folder_text("COACHKIT_CACHE_DIR", "XDG_CACHE_HOME", ".cache")
