@@ -37,7 +37,7 @@ from coachkit.cache.entries import (
     write_entry,
 )
 from coachkit.engagement.listing import Scan, listing_of, scan
-from coachkit.engagement.model import Engagement, EngagementView
+from coachkit.engagement.model import EngagementView
 from coachkit.storage.user_folders import cache_home
 
 
@@ -87,14 +87,21 @@ class EngagementCache:
         """Whether an engagement with this scan is settled enough to be cached."""
         return scanned[1] < self.started_ns - entries.SETTLE_NS
 
-    def parse(self, root: Path, scanned: Scan) -> Engagement:
-        """Read the engagement's notes and store it, unless a note is too recent to trust."""
+    def parse(self, root: Path, scanned: Scan) -> CachedEngagement:
+        """Read the engagement's notes and store it, unless a note is too recent to trust.
+
+        What is returned is the entry just encoded, decoded again (whether it could be
+        stored or not): the parsed notes, their bodies and every key's position are let
+        go here, so a cold read of a whole practice holds no more per engagement than a
+        warm one, and gives the same answers, cold or warm.
+        """
         from coachkit.engagement.loader import load_engagement
 
         current = scanned[0]
         engagement = load_engagement(root, listing_of(root, current))
+        first = marshal.dumps((cache_header("parsed"), signature_bytes(current)))
+        data = join_sections([first, *encode(engagement, [name for name, *_ in current])])
+        del engagement
         if self.will_store(scanned):
-            first = marshal.dumps((cache_header("parsed"), signature_bytes(current)))
-            sections = [first, *encode(engagement, [name for name, *_ in current])]
-            self.stored += write_entry(self.entry_path(root), join_sections(sections))
-        return engagement
+            self.stored += write_entry(self.entry_path(root), data)
+        return decode(root, split_sections(data)[1:])

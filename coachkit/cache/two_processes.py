@@ -76,7 +76,12 @@ def share_misses(
     if not worth_sharing(weights):
         return {i: work(i) for i in misses}, []
     theirs = [shareable[k] for k in halves(weights)[1]]
-    wait = start_child(lambda: [work(i) for i in theirs])
+
+    def in_child() -> None:  # results are in the cache: keep none, so memory stays flat
+        for i in theirs:
+            work(i)
+
+    wait = start_child(in_child)
     skip = set(theirs)
     done = {i: work(i) for i in misses if i not in skip}
     wait()

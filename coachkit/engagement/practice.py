@@ -72,19 +72,20 @@ def _problems(engagements: Iterable[EngagementView]) -> list[NoteError]:
 
 
 def _load_through(cache: EngagementCache, roots: list[Path]) -> list[EngagementView]:
-    found = [cache.lookup(root) for root in roots]
     loaded: dict[int, EngagementView] = {}
     misses: dict[int, Scan] = {}
-    for index, item in enumerate(found):
+    for index, root in enumerate(roots):
+        item = cache.lookup(root)
         if isinstance(item, CachedEngagement):
             loaded[index] = item
         else:
             misses[index] = item
+    # Each miss is parsed and let go at once (parse keeps the lean cached view), its scan too.
     done, theirs = share_misses(
-        misses,
+        list(misses),
         lambda i: cache.will_store(misses[i]),
         lambda i: len(misses[i][0]),
-        lambda i: cache.parse(roots[i], misses[i]),
+        lambda i: cache.parse(roots[i], misses.pop(i)),
     )
     loaded.update(done)
     for index in theirs:

@@ -113,6 +113,28 @@ def test_a_cached_engagement_refuses_notes_and_raw_items(
     assert cached.actions and not hasattr(cached.actions[0], "raw")
 
 
+def test_a_cold_read_keeps_no_parsed_notes(sample: Path, tmp_path: Path, settled: None) -> None:
+    """A miss is parsed, stored, and handed on as the lean view a hit would give: a cold
+    listing of a whole practice then holds no more per engagement than a warm one."""
+    from coachkit.engagement.practice import load_all, resolve_engagements
+
+    practice = copies_of(sample, tmp_path / "practice", 3)
+    roots = resolve_engagements([practice], practice)
+    cold_cache = EngagementCache(tmp_path / "cache")
+    cold, _ = load_all(roots, cold_cache)
+    assert (cold_cache.misses, cold_cache.stored) == (3, 3)
+    assert all(isinstance(e, CachedEngagement) and not hasattr(e, "notes") for e in cold)
+    warm_cache = fresh(cold_cache)
+    warm, _ = load_all(roots, warm_cache)
+    assert warm_cache.hits == 3
+    assert [comparable(e) for e in cold] == [comparable(e) for e in warm]
+    # Not settled enough to store: still the lean view, with the same answers.
+    recent = EngagementCache(tmp_path / "recent", started_ns=0)
+    unstored, _ = load_all(roots, recent)
+    assert recent.stored == 0 and all(isinstance(e, CachedEngagement) for e in unstored)
+    assert [comparable(e) for e in unstored] == [comparable(e) for e in warm]
+
+
 def _append_action(note: Path, action_id: str, title: str) -> None:
     text = note.read_text(encoding="utf-8")
     note.write_text(
