@@ -5,13 +5,12 @@ changed value replaces only its own span, a new key or list item is inserted as
 new lines after the last line of its parent. Comments, quoting, key order,
 indentation, line endings, the BOM and the whole body are left byte-identical.
 Every edit is checked by parsing the result: it must equal the old data with
-exactly the intended change, or nothing is written.
+exactly the intended change, or nothing is written. Values are written by
+:func:`coachkit.notes.yaml_scalar.format_scalar` (re-exported here).
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,58 +22,10 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from coachkit.errors import NoteError, WriteRefused
 from coachkit.notes.reader import BOM, decode, parse_front_matter, split_front_matter
 from coachkit.notes.strict_yaml import load_strict
+from coachkit.notes.yaml_scalar import format_scalar as format_scalar  # noqa: PLC0414 (re-exported)
 from coachkit.storage.atomic_write import replace_file
 
 _Composer: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_PLAIN_SAFE = re.compile(r"^[^\s\-?:,\[\]{}#&*!|>'\"%@`][^\n\r\t]*$")
-_NEEDS_QUOTES = (": ", " #", "\t")
-# Characters YAML does not allow raw in a file (or reads back as a line break): escape them.
-_UNWRITABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
-
-
-def format_scalar(value: Any) -> str:
-    """``value`` as a YAML scalar that both YAML 1.1 and 1.2 readers read back as is."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, (int, float)):
-        return repr(value)
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, (list, tuple)):
-        return "[" + ", ".join(format_scalar(item) for item in value) + "]"
-    text = str(value)
-    if _is_plain_safe(text):
-        return text
-    if any(ch in text for ch in "\n\r\t\\") or not text.isprintable():
-        return _double_quoted(text)
-    return "'" + text.replace("'", "''") + "'"
-
-
-def _double_quoted(text: str) -> str:
-    escaped = text.replace("\\", "\\\\").replace('"', '\\"')
-    escaped = escaped.replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t")
-    escaped = _UNWRITABLE.sub(_escape_char, escaped)
-    return '"' + escaped + '"'
-
-
-def _escape_char(match: re.Match[str]) -> str:
-    code = ord(match[0])
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
-
-
-def _is_plain_safe(text: str) -> bool:
-    if not text or text != text.strip() or not _PLAIN_SAFE.match(text):
-        return False
-    if text.endswith(":") or any(mark in text for mark in _NEEDS_QUOTES):
-        return False
-    try:
-        as_1_2 = load_strict(f"v: {text}\n")
-        as_1_1 = yaml.safe_load(f"v: {text}\n")
-    except yaml.YAMLError:
-        return False
-    return bool(as_1_2 == {"v": text} and as_1_1 == {"v": text})
 
 
 @dataclass

@@ -12,7 +12,7 @@ from typing import Any
 
 def field(value: Any) -> str:
     """`key:{{ value | field }}`: a front-matter value with its space, or nothing when empty."""
-    from coachkit.notes.front_matter_edit import format_scalar
+    from coachkit.notes.yaml_scalar import format_scalar
 
     text = format_scalar(value)
     return f" {text}" if text else ""
@@ -20,7 +20,7 @@ def field(value: Any) -> str:
 
 def yaml_scalar(value: Any) -> str:
     """``value`` as a YAML scalar, quoted when a YAML reader needs it."""
-    from coachkit.notes.front_matter_edit import format_scalar
+    from coachkit.notes.yaml_scalar import format_scalar
 
     return format_scalar(value)
 

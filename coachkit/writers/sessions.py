@@ -11,14 +11,13 @@ import dataclasses
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from coachkit.cache.parse_cache import EngagementCache
 from coachkit.engagement.listing import ENGAGEMENT_FILE
 from coachkit.engagement.model import ActionRecord, EngagementView, Goal, sorted_actions
 from coachkit.engagement.status import follow_up_dates
 from coachkit.errors import CoachkitError
-from coachkit.notes.front_matter_edit import EditableNote
 from coachkit.notes.privacy import public_text
 from coachkit.notes.sections import sections
 from coachkit.storage.atomic_write import create_file, replace_file
@@ -29,6 +28,10 @@ from coachkit.templating.data import plain_data
 from coachkit.templating.lookup import render
 from coachkit.vocabulary import ACTION_DONE, ACTION_OPEN, FOLLOW_UP_KIND
 from coachkit.writers.session_plan import SessionPlan, plan_session
+
+if TYPE_CHECKING:
+    # The editor (and PyYAML) is imported only when a follow-up moves the phase.
+    from coachkit.notes.front_matter_edit import EditableNote
 
 
 def open_on(engagement: EngagementView, day: dt.date) -> list[ActionRecord]:
