@@ -13,7 +13,6 @@ import contextlib
 import os
 import re
 import stat
-import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -23,6 +22,11 @@ from coachkit.errors import WriteRefused
 # A temporary file older than this was left by a write that was killed: a write
 # takes milliseconds, and writers of one engagement take turns (engagement_lock).
 STALE_TEMP_SECONDS = 600
+# The temporary name's random part: eight of these, as tempfile.mkstemp names it.
+_TEMP_LETTERS = "abcdefghijklmnopqrstuvwxyz0123456789_"
+_TEMP_FLAGS = (
+    os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+)
 
 
 def remove_stale_temps(directory: Path, name: str) -> list[Path]:
@@ -45,8 +49,7 @@ def _write_temp(
     directory: Path, name: str, data: bytes, mode: int | None, durable: bool = True
 ) -> Path:
     remove_stale_temps(directory, name)
-    fd, temp_name = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=directory)
-    temp = Path(temp_name)
+    fd, temp = _make_temp(directory, name)
     try:
         try:
             handle = os.fdopen(fd, "wb")
@@ -65,6 +68,20 @@ def _write_temp(
             temp.unlink()
         raise
     return temp
+
+
+def _make_temp(directory: Path, name: str) -> tuple[int, Path]:
+    """A new hidden file ``.name.XXXXXXXX.tmp`` beside ``name``, open for writing, private
+    to its owner: what ``tempfile.mkstemp`` makes, without importing tempfile (and random)
+    on every write. ``O_EXCL`` makes the name ours; a name taken is drawn again."""
+    for _attempt in range(100):
+        letters = "".join(_TEMP_LETTERS[byte % len(_TEMP_LETTERS)] for byte in os.urandom(8))
+        temp = directory / f".{name}.{letters}.tmp"
+        try:
+            return os.open(temp, _TEMP_FLAGS, 0o600), temp
+        except FileExistsError:
+            continue
+    raise FileExistsError(f"{directory}: no free temporary name for {name}")
 
 
 def _fsync_dir(directory: Path) -> None:

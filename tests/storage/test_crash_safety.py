@@ -14,7 +14,8 @@ import pytest
 
 from coachkit.storage.atomic_write import create_file, replace_file
 
-STEPS = ["mkstemp", "fdopen", "fsync", "chmod", "replace", "link"]
+# "open" is the temporary file's creation (O_EXCL), the first file a write opens.
+STEPS = ["open", "fdopen", "fsync", "chmod", "replace", "link"]
 
 
 class Boom(OSError):
@@ -22,15 +23,10 @@ class Boom(OSError):
 
 
 def _fail_at(monkeypatch: pytest.MonkeyPatch, step: str) -> None:
-    import tempfile
-
     def boom(*args: object, **kwargs: object) -> None:
         raise Boom(f"injected failure at {step}")
 
-    if step == "mkstemp":
-        monkeypatch.setattr(tempfile, "mkstemp", boom)
-    else:
-        monkeypatch.setattr(os, step, boom)
+    monkeypatch.setattr(os, step, boom)
 
 
 @pytest.mark.parametrize("step", STEPS)
@@ -45,7 +41,7 @@ def test_replace_leaves_the_old_file_when_any_step_fails(
         with contextlib.suppress(Boom):
             replace_file(note, b"---\nstatus: done\n---\nBody\n", old)
     assert note.read_bytes() in (old, b"---\nstatus: done\n---\nBody\n")
-    if step in ("mkstemp", "fdopen", "fsync", "chmod", "replace"):
+    if step in ("open", "fdopen", "fsync", "chmod", "replace"):
         assert note.read_bytes() == old
     assert sorted(p.name for p in tmp_path.iterdir()) == ["note.md"]
 
@@ -82,3 +78,21 @@ def test_a_stale_temp_file_is_removed_by_the_next_write_of_that_note(tmp_path: P
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
         ["note.md", recent.name, other.name, mine.name]
     )
+
+
+def test_a_temporary_file_is_new_private_and_named_as_stale_ones_are_found(
+    tmp_path: Path,
+) -> None:
+    import re
+    import stat
+
+    from coachkit.storage.atomic_write import _make_temp
+
+    made = []
+    for _ in range(50):
+        fd, temp = _make_temp(tmp_path, "note.md")
+        os.close(fd)
+        made.append(temp)
+        assert re.fullmatch(r"\.note\.md\.[a-z0-9_]{8}\.tmp", temp.name)
+        assert stat.S_IMODE(temp.stat().st_mode) == 0o600
+    assert len(set(made)) == 50
