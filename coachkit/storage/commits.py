@@ -24,13 +24,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from coachkit.storage import own_change
 from coachkit.storage.git_calls import GitRun, run_git
 from coachkit.storage.settings import commits_enabled
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
+    from coachkit.storage import own_change
     from coachkit.storage.write_result import FileEdit, WriteResult
 
 _IN_PROGRESS = {
@@ -215,7 +215,10 @@ def _commit_own_change(
     top: Path, relative: list[str], edits: Mapping[str, FileEdit], message: str
 ) -> CommitOutcome | own_change.OwnChange:
     """Commit coachkit's change alone where the coach has edits of their own in the
-    files; when they have none, the plain plan (commit the files as they are)."""
+    files; when they have none, the plain plan (commit the files as they are).
+    Imported here: a command that only creates files (``session new``) never needs it."""
+    from coachkit.storage import own_change
+
     names = [Path(name).as_posix() for name in relative]
     subject = message.split("\n", 1)[0]
     for _attempt in range(3):

@@ -25,7 +25,6 @@ when a process ends, even by a crash. Re-entrant within one process.
 from __future__ import annotations
 
 import functools
-import hashlib
 import os
 import stat
 from collections.abc import Callable, Iterator
@@ -35,6 +34,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from coachkit.errors import CoachkitError
+from coachkit.storage.lock_key import lock_key
 
 F = TypeVar("F", bound=Callable[..., Any])
 WAIT_SECONDS = 60.0
@@ -101,8 +101,7 @@ def lock_place(root: Path) -> LockPlace:
         return LockPlace(real, None)
     top, git_dir = found
     relative = real.relative_to(top).as_posix()
-    key = hashlib.sha256(relative.encode("utf-8", "surrogateescape")).hexdigest()[:24]
-    return LockPlace(git_dir.joinpath(*LOCK_FOLDER, f"{key}.lock"), git_dir)
+    return LockPlace(git_dir.joinpath(*LOCK_FOLDER, f"{lock_key(relative)}.lock"), git_dir)
 
 
 def _share_like(git_dir: Path, path: Path, fd: int | None = None) -> None:
