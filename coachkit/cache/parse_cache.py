@@ -75,7 +75,9 @@ class EngagementCache:
                 sections = split_sections(handle.read())
             header, signature = marshal.loads(sections[0])
             if signature == signature_bytes(current) and header == cache_header("parsed"):
-                engagement = decode(root, sections[1:])
+                # Each section copied out of the entry (a few µs), so that the entry's
+                # buffer is let go and each section's bytes as soon as it is unpacked.
+                engagement = decode(root, [memoryview(bytes(s)) for s in sections[1:]])
                 self.hits += 1
                 return engagement
         except (OSError, EOFError, ValueError, TypeError, IndexError, struct.error):
@@ -99,9 +101,10 @@ class EngagementCache:
 
         current = scanned[0]
         engagement = load_engagement(root, listing_of(root, current))
-        first = marshal.dumps((cache_header("parsed"), signature_bytes(current)))
-        data = join_sections([first, *encode(engagement, [name for name, *_ in current])])
+        encoded = encode(engagement, [name for name, *_ in current])
         del engagement
         if self.will_store(scanned):
-            self.stored += write_entry(self.entry_path(root), data)
-        return decode(root, split_sections(data)[1:])
+            first = marshal.dumps((cache_header("parsed"), signature_bytes(current)))
+            self.stored += write_entry(self.entry_path(root), join_sections([first, *encoded]))
+        # Each section in a buffer of its own, freed as soon as the view unpacks it.
+        return decode(root, [memoryview(section) for section in encoded])
