@@ -338,7 +338,6 @@ def _check(
 def _check_lines(public: str, where: Path | str, first_line: int) -> None:
     """The checks of :func:`_check` that need no parse: no private marker is left, and no
     line reads as a private heading (in a code block or raw HTML, under an open fence)."""
-    import html
 
     def refuse(line: int, column: int, why: str) -> PrivateTextRefused:
         return PrivateTextRefused(where, first_line + line, column, why)
@@ -356,7 +355,7 @@ def _check_lines(public: str, where: Path | str, first_line: int) -> None:
     public_lines = [_strip_ending(line) for line in _lines(public)]
     for number, line in enumerate(public_lines):
         prefix = _CONTAINER_PREFIX_RE.match(line)
-        rest = html.unescape(line[prefix.end() if prefix else 0 :])
+        rest = _unescape(line[prefix.end() if prefix else 0 :])
         atx = _ATX_RE.match(rest)
         next_line = public_lines[number + 1] if number + 1 < len(public_lines) else ""
         next_rest = _CONTAINER_PREFIX_RE.sub("", next_line, count=1)
@@ -373,6 +372,15 @@ def _check_lines(public: str, where: Path | str, first_line: int) -> None:
                 "under an unclosed code fence) would be disclosed; close the fence before it "
                 "or mark the text with <!-- private --> … <!-- /private -->",
             )
+
+
+def _unescape(text: str) -> str:
+    """``html.unescape(text)``; a text without ``&`` is its own, and needs no html import."""
+    if "&" not in text:
+        return text
+    import html
+
+    return html.unescape(text)
 
 
 _Kind = tuple[tuple[str, ...], str, str]

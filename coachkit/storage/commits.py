@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import os
 import re
-import shlex
 import shutil
 import time
 from dataclasses import dataclass
@@ -134,6 +133,8 @@ def repository_of(folder: Path) -> tuple[Path, Path] | None:
 
 def _manual(paths: list[str], message: str) -> str:
     """The git commands to commit by hand, on one line: one ``-m`` per paragraph."""
+    import shlex  # only when a commit was not made
+
     quoted = " ".join(shlex.quote(p) for p in paths)
     parts = " ".join(f"-m {shlex.quote(part)}" for part in message.split("\n\n"))
     return f"git add -- {quoted} && git commit {parts} -- {quoted}"
@@ -257,10 +258,16 @@ def _commit_own_change(
                 True,
                 f"committed {short}: {subject}; git's index could not be updated, so "
                 f"`git status` shows coachkit's change as undone until you run: "
-                f"git reset -q -- {' '.join(shlex.quote(p) for p in relative)}",
+                f"git reset -q -- {_quoted(relative)}",
                 short,
             )
     return CommitOutcome(True, f"committed {short}: {subject}", short)
+
+
+def _quoted(paths: list[str]) -> str:
+    import shlex  # only when git's index could not be updated
+
+    return " ".join(shlex.quote(p) for p in paths)
 
 
 def _signs(top: Path) -> bool:
