@@ -21,6 +21,15 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
+from coachkit.cache.layout import (
+    CORE,
+    OPEN_ACTIONS,
+    OTHER_ACTIONS,
+    OVERDUE_RECORDS,
+    OWNERS,
+    json_string,
+    overdue_texts,
+)
 from coachkit.engagement.model import (
     ActionRecord,
     Engagement,
@@ -139,12 +148,6 @@ def _new(cls: type[T], **attributes: Any) -> T:
     return obj
 
 
-# The sections of an encoded engagement, each marshalled on its own so that a
-# listing unpacks only what it reads: open items are most of what listings want;
-# OVERDUE_RECORDS is what ``overdue --format json`` prints, pre-encoded.
-CORE, OPEN_ACTIONS, OTHER_ACTIONS, OVERDUE_RECORDS = range(4)
-
-
 class CachedEngagement(EngagementView):
     """An engagement read from the cache: each list is built when first used.
 
@@ -248,58 +251,6 @@ class CachedEngagement(EngagementView):
     def action_owners(self) -> set[str]:
         """Every action item's owner, casefolded (done and dropped items too)."""
         return set(self._section(OVERDUE_RECORDS)[OWNERS])
-
-
-# The OVERDUE_RECORDS section: open dated items as columns, soonest due first, then
-# what a warm listing needs of the engagement without unpacking CORE.
-DUES, IDS, ITEM_OWNERS, HEADS, MIDS, TAILS, OUTSIDE, OWNERS, CLIENT, PROBLEMS = range(10)
-
-
-def overdue_texts(
-    section: tuple[Any, ...], root: str, name: str, as_of: int, owner: str | None
-) -> list[tuple[int, str, str]]:
-    """``(due ordinal, id, JSON record)`` of each item of an OVERDUE_RECORDS ``section``
-    due before the day ``as_of`` (an ordinal), owned by ``owner`` when given.
-
-    The records were encoded when the entry was written (:func:`overdue_record_parts`);
-    only ``days_overdue`` and what depends on the root as given (the engagement's name,
-    the client when it has none, the folder of each path) are spliced in here, as text,
-    so that coachkit.cli.quick can print them without building a Path or a date.
-    """
-    from bisect import bisect_left
-
-    dues, ids, owners, heads, mids, tails, outside = section[:7]
-    client = section[CLIENT] or name
-    prefix = "" if root == "." else root if root.endswith("/") else root + "/"
-    middle = (
-        f',\n    "engagement": {json_string(name)},\n    "client": {json_string(client)},'
-        '\n    "path": '
-    )
-    below = middle + json_string(prefix)[:-1]  # the path's opening quote and the root
-    wanted = None if owner is None else owner.casefold()
-    return [
-        (
-            dues[k],
-            ids[k],
-            f"{heads[k]}{as_of - dues[k]}{mids[k]}"
-            f"{middle + chr(34) if k in outside else below}{tails[k]}",
-        )
-        for k in range(bisect_left(dues, as_of))
-        if wanted is None or owners[k] == wanted
-    ]
-
-
-def json_string(text: str) -> str:
-    """``text`` as a JSON string, as the listings encode it (``ensure_ascii=False``).
-
-    Plain printable ASCII needs no escaping; anything else goes to the json module
-    (whose import a warm listing is spared when its names are plain).
-    """
-    if text.isascii() and text.isprintable() and '"' not in text and "\\" not in text:
-        return f'"{text}"'
-    from json.encoder import encode_basestring
-
-    return encode_basestring(text)
 
 
 _DAYS_MARK = 987654321987654321

@@ -58,7 +58,7 @@ def cache_header(kind: str) -> tuple[Any, ...]:
 SETTLE_NS = 1_000_000_000
 
 
-def entry_name(root: Path) -> str:
+def entry_name(root: str | Path) -> str:
     """The file name of the entry for the engagement at ``root``."""
     # zlib's checksums, not hashlib (whose import alone costs ~10 ms): the name only
     # spreads entries; an entry is used only if every note's signature matches.

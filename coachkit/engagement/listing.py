@@ -51,7 +51,7 @@ Scan = tuple[Signature, int]  # the signature and the newest ctime among the not
 _SCANDIR_FD = os.scandir in os.supports_fd and hasattr(os, "O_DIRECTORY")
 
 
-def scan(root: Path) -> Scan:
+def scan(root: str | Path) -> Scan:
     """Each note's name relative to ``root`` and its stat, and the newest ctime (ns).
 
     Without building a path object for each; ``engagement.md`` is always first
