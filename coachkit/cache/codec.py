@@ -119,15 +119,33 @@ class _Unpacked:
         obj.__dict__[self.name] = value
 
 
-class _CachedSession(Session):
+class _Located:
+    """A cached object whose ``path`` is joined to the engagement's root when first read:
+    a listing that never prints a session's or an item's path builds no Path for it."""
+
+    path = _Unpacked()
+    _note: tuple[Callable[[int | str], Path], int | str]
+
+    def _unpack(self, name: str) -> Any:
+        join, where = self._note
+        return join(where)
+
+
+class _CachedSession(_Located, Session):
     """A cached session: its body is read from its note when first used."""
 
     body = _Unpacked()
 
-    def _unpack(self, name: str) -> str:
+    def _unpack(self, name: str) -> Any:
+        if name == "path":
+            return super()._unpack(name)
         from coachkit.notes.reader import read_body
 
         return read_body(self.path)
+
+
+class _CachedAction(_Located, ActionRecord):
+    """A cached action item (no ``raw``)."""
 
 
 class _CachedFeedbackRound(FeedbackRound):
@@ -208,7 +226,7 @@ class CachedEngagement(EngagementView):
                     date=dt.date.fromordinal(s[1]),
                     duration=s[2],
                     next_session=_day(s[3]),
-                    path=path(s[4]),
+                    _note=(path, s[4]),
                     body_line=s[5],
                     kind=s[6],
                     start=s[7],
@@ -276,19 +294,20 @@ def overdue_record_parts(engagement: Engagement, item: ActionRecord) -> tuple[st
 
 def _action(a: tuple[Any, ...], path: Callable[[int | str], Path]) -> ActionRecord:
     fromordinal = dt.date.fromordinal
-    return ActionRecord(
-        a[0],
-        a[1],
-        a[2],
-        None if a[3] is None else fromordinal(a[3]),
-        a[4],
-        a[5],
-        a[6],
-        None if a[7] is None else fromordinal(a[7]),
-        path(a[8]),
-        a[9],
-        a[10],
-        {} if a[11] is None else thaw(a[11]),
+    return _new(
+        _CachedAction,
+        id=a[0],
+        title=a[1],
+        owner=a[2],
+        due=None if a[3] is None else fromordinal(a[3]),
+        status=a[4],
+        goal=a[5],
+        accountability=a[6],
+        done=None if a[7] is None else fromordinal(a[7]),
+        _note=(path, a[8]),
+        line=a[9],
+        column=a[10],
+        extra={} if a[11] is None else thaw(a[11]),
     )
 
 
