@@ -265,6 +265,8 @@ def _remove(lines: list[str], sections: list[tuple[int, int]], spans: list[tuple
     for start, end in sections:
         for number in range(start, min(end, len(lines))):
             hidden[number] = True
+    if not spans:  # whole lines only: nothing to cut inside a line
+        return "".join(_line_ending(line) if hidden[n] else line for n, line in enumerate(lines))
     offsets = []
     position = 0
     for line in lines:

@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING, Any
 from coachkit.cache.parse_cache import EngagementCache
 from coachkit.engagement.listing import ENGAGEMENT_FILE
 from coachkit.engagement.model import ActionRecord, EngagementView, Goal, sorted_actions
-from coachkit.engagement.status import follow_up_dates
 from coachkit.errors import CoachkitError
 from coachkit.notes.privacy import public_text
 from coachkit.notes.sections import sections
@@ -145,6 +144,7 @@ def follow_up_context(
     """The session context, plus what a follow-up template uses: ``follow_up`` (``number``,
     ``planned`` dates, ``next`` planned date after this one), every goal with its final
     status, and the public text of engagement.md's ``## Sustainment plan``."""
+    from coachkit.engagement.status import follow_up_dates
     from coachkit.notes.reader import read_note
 
     context = session_context(engagement, plan.number, plan.day, fmt, facts)
