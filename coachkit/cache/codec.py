@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import marshal
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -25,8 +25,10 @@ from coachkit.cache.layout import (
     CORE,
     OPEN_ACTIONS,
     OTHER_ACTIONS,
+    OTHER_RECORDS,
     OVERDUE_RECORDS,
     OWNERS,
+    action_texts,
     json_string,
     overdue_texts,
 )
@@ -266,6 +268,14 @@ class CachedEngagement(EngagementView):
             self._section(OVERDUE_RECORDS), str(self.root), self.name, as_of.toordinal(), owner
         )
 
+    def action_records(
+        self, as_of: dt.date, wanted: tuple[tuple[str, ...], bool, str | None]
+    ) -> list[tuple[tuple[int, bool, int, str, str, int], str]]:
+        """``action list``'s records of this engagement with their sort keys: see
+        :func:`~coachkit.cache.layout.action_texts`."""
+        sections = (self._section(OVERDUE_RECORDS), self._section(OTHER_RECORDS))
+        return action_texts(sections, str(self.root), self.name, as_of.toordinal(), wanted)
+
     def action_owners(self) -> set[str]:
         """Every action item's owner, casefolded (done and dropped items too)."""
         return set(self._section(OVERDUE_RECORDS)[OWNERS])
@@ -276,20 +286,33 @@ _DAYS_KEY = '"days_overdue": '
 _ENGAGEMENT_KEY = ',\n    "engagement": '
 
 
-def overdue_record_parts(engagement: Engagement, item: ActionRecord) -> tuple[str, str]:
-    """``item``'s JSON record as ``overdue`` prints it, cut around what changes with
+def record_parts(engagement: Engagement, items: Sequence[ActionRecord]) -> list[tuple[str, str]]:
+    """Each item's JSON record as the listings print it, cut around what changes with
     today and with the root: up to ``days_overdue``'s value, and from after it up to
-    the engagement's name. Encoded by the same code as the listing, so the bytes match.
+    the engagement's name. Encoded by the same code as the listings, in one call
+    (a literal line break only ever ends a line of the layout, never a string), so
+    the bytes match.
     """
+    if not items:
+        return []
     from coachkit.engagement.practice import ActionRow
     from coachkit.json_output import json_text
 
-    record = ActionRow(item, engagement, None).as_dict()
-    record["days_overdue"] = _DAYS_MARK
-    text = json_text([record])[2:-2]
-    head, rest = text.split(f"{_DAYS_KEY}{_DAYS_MARK}", 1)
-    mid = rest.split(_ENGAGEMENT_KEY, 1)[0]
-    return head + _DAYS_KEY, mid
+    records = []
+    for item in items:
+        record = ActionRow(item, engagement, None).as_dict()
+        record["days_overdue"] = _DAYS_MARK
+        records.append(record)
+    pieces = json_text(records)[2:-2].split(",\n  {\n")
+    parts = []
+    for k, piece in enumerate(pieces):
+        head, rest = piece.split(f"{_DAYS_KEY}{_DAYS_MARK}", 1)
+        mid = rest.split(_ENGAGEMENT_KEY, 1)[0]
+        opening = "" if k == 0 else "  {\n"
+        parts.append((f"{opening}{head}{_DAYS_KEY}", mid))
+    if len(parts) != len(items):
+        raise ValueError("a record was not cut where expected")
+    return parts
 
 
 def _action(a: tuple[Any, ...], path: Callable[[int | str], Path]) -> ActionRecord:
@@ -384,43 +407,60 @@ def encode(engagement: Engagement, names: list[str]) -> list[bytes]:
         marshal.dumps(core),
         marshal.dumps([a for a in actions if a[4] == "open"]),
         marshal.dumps([a for a in actions if a[4] != "open"]),
-        marshal.dumps(_overdue_section(engagement, names)),
+        *map(marshal.dumps, _record_sections(engagement, names)),
     ]
 
 
-def _overdue_section(engagement: Engagement, names: list[str]) -> tuple[Any, ...]:
-    """Open dated items as columns, sorted by due date then id (``overdue``'s order
-    within an engagement), each record's text cut around what :func:`overdue_texts`
-    splices in; then every owner, the client as written and the number of problems."""
+def _record_sections(
+    engagement: Engagement, names: list[str]
+) -> tuple[tuple[Any, ...], tuple[Any, ...]]:
+    """Every item's JSON record, as the listings print it, cut around what changes with
+    today and with the root (:func:`~coachkit.cache.layout.overdue_texts`), as columns.
+
+    OVERDUE_RECORDS holds the open dated items sorted by due date then id
+    (``overdue``'s order within an engagement), then every owner, the client as
+    written and the number of problems; OTHER_RECORDS holds the rest, with statuses.
+    """
     from coachkit.path_text import path_text
 
     root = engagement.root
     index = {root / name: name for name in names}
+    place = {id(a): k for k, a in enumerate(engagement.actions)}
     dated = [a for a in engagement.actions if a.status == "open" and a.due is not None]
     dated.sort(key=lambda a: (a.due, a.id))
-    parts = [overdue_record_parts(engagement, a) for a in dated]
-    tails = []
-    outside = set()
-    for k, a in enumerate(dated):
-        # A note of the engagement is printed below the root as given; any other path whole.
-        inside = index.get(a.path)
-        if inside is None:
-            outside.add(k)
-        where = json_string(path_text(str(a.path)) if inside is None else inside)[1:]
-        tails.append(f'{where},\n    "line": {a.line}\n  }}')
+    rest = [a for a in engagement.actions if a.status != "open" or a.due is None]
+    columns = []
+    for items in (dated, rest):
+        parts = record_parts(engagement, items)
+        tails = []
+        outside = set()
+        for k, a in enumerate(items):
+            # A note of the engagement is printed below the root as given; any other whole.
+            inside = index.get(a.path)
+            if inside is None:
+                outside.add(k)
+            where = json_string(path_text(str(a.path)) if inside is None else inside)[1:]
+            tails.append(f'{where},\n    "line": {a.line}\n  }}')
+        columns.append(
+            (
+                [_ordinal(a.due) for a in items],
+                [a.id for a in items],
+                [(a.owner or "").casefold() for a in items],
+                [head for head, _ in parts],
+                [mid for _, mid in parts],
+                tails,
+                frozenset(outside),
+                [place[id(a)] for a in items],
+            )
+        )
     client = engagement.meta.get("client")
-    return (
-        [a.due.toordinal() for a in dated if a.due is not None],
-        [a.id for a in dated],
-        [(a.owner or "").casefold() for a in dated],
-        [head for head, _ in parts],
-        [mid for _, mid in parts],
-        tails,
-        frozenset(outside),
+    overdue = (
+        *columns[0],
         sorted({a.owner.casefold() for a in engagement.actions if a.owner}),
         str(client) if client else None,
         len(engagement.problems),
     )
+    return overdue, (*columns[1], [a.status for a in rest])
 
 
 def decode(root: Path, sections: list[memoryview]) -> CachedEngagement:

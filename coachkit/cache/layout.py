@@ -11,11 +11,15 @@ from __future__ import annotations
 
 from typing import Any
 
-CORE, OPEN_ACTIONS, OTHER_ACTIONS, OVERDUE_RECORDS = range(4)
+CORE, OPEN_ACTIONS, OTHER_ACTIONS, OVERDUE_RECORDS, OTHER_RECORDS = range(5)
 
 # The OVERDUE_RECORDS section: open dated items as columns, soonest due first, then
-# what a warm listing needs of the engagement without unpacking CORE.
-DUES, IDS, ITEM_OWNERS, HEADS, MIDS, TAILS, OUTSIDE, OWNERS, CLIENT, PROBLEMS = range(10)
+# what a warm listing needs of the engagement without unpacking CORE. OTHER_RECORDS:
+# the same columns for every other item, then their STATUSES.
+DUES, IDS, ITEM_OWNERS, HEADS, MIDS, TAILS, OUTSIDE, POSITIONS = range(8)
+OWNERS, CLIENT, PROBLEMS = range(8, 11)
+STATUSES = 8
+LAST_DAY = 3652059  # datetime.date.max as an ordinal: undated items sort after every date
 
 
 def overdue_texts(
@@ -24,32 +28,82 @@ def overdue_texts(
     """``(due ordinal, id, JSON record)`` of each item of an OVERDUE_RECORDS ``section``
     due before the day ``as_of`` (an ordinal), owned by ``owner`` when given.
 
-    The records were encoded when the entry was written (:func:`coachkit.cache.codec.overdue_record_parts`);
+    The records were encoded when the entry was written (:func:`coachkit.cache.codec.record_parts`);
     only ``days_overdue`` and what depends on the root as given (the engagement's name,
     the client when it has none, the folder of each path) are spliced in here, as text,
     so that coachkit.cli.quick can print them without building a Path or a date.
     """
     from bisect import bisect_left
 
-    dues, ids, owners, heads, mids, tails, outside = section[:7]
-    client = section[CLIENT] or name
-    prefix = "" if root == "." else root if root.endswith("/") else root + "/"
-    middle = (
-        f',\n    "engagement": {json_string(name)},\n    "client": {json_string(client)},'
-        '\n    "path": '
-    )
-    below = middle + json_string(prefix)[:-1]  # the path's opening quote and the root
-    wanted = None if owner is None else owner.casefold()
-    return [
-        (
-            dues[k],
-            ids[k],
-            f"{heads[k]}{as_of - dues[k]}{mids[k]}"
-            f"{middle + chr(34) if k in outside else below}{tails[k]}",
+    last = bisect_left(section[DUES], as_of)
+    texts = _Texts(section, root, name, section[CLIENT], owner)
+    dues, ids = section[DUES], section[IDS]
+    return [(dues[k], ids[k], texts.text(k, as_of - dues[k])) for k in texts.kept(range(last))]
+
+
+def action_texts(
+    sections: tuple[tuple[Any, ...], tuple[Any, ...]],
+    root: str,
+    name: str,
+    as_of: int,
+    wanted: tuple[tuple[str, ...], bool, str | None],
+) -> list[tuple[tuple[int, bool, int, str, str, int], str]]:
+    """``(sort key, JSON record)`` of each item of an engagement's OVERDUE_RECORDS and
+    OTHER_RECORDS ``sections`` that ``action list`` shows: with a status in the
+    ``wanted`` statuses, past due when ``wanted`` says overdue only, owned by its owner
+    when given. The key is :func:`~coachkit.engagement.model.action_order`'s, with
+    ordinals for dates, then the item's place in the notes (which breaks ties as the
+    order the notes are read in does)."""
+    from bisect import bisect_left
+
+    statuses, overdue_only, owner = wanted
+    dated, rest = sections
+    found = []
+    if "open" in statuses:
+        texts = _Texts(dated, root, name, dated[CLIENT], owner)
+        dues, ids, places = dated[DUES], dated[IDS], dated[POSITIONS]
+        last = bisect_left(dues, as_of) if overdue_only else len(dues)
+        for k in texts.kept(range(last)):
+            days = max(as_of - dues[k], 0)
+            key = (-days, False, dues[k], name, ids[k], places[k])
+            found.append((key, texts.text(k, days)))
+    if overdue_only:
+        return found
+    texts = _Texts(rest, root, name, dated[CLIENT], owner)
+    dues, ids, kinds, places = rest[DUES], rest[IDS], rest[STATUSES], rest[POSITIONS]
+    for k in texts.kept(k for k in range(len(ids)) if kinds[k] in statuses):
+        due = dues[k]
+        key = (0, due is None, LAST_DAY if due is None else due, name, ids[k], places[k])
+        found.append((key, texts.text(k, 0)))
+    return found
+
+
+class _Texts:
+    """The records of one section, with what depends on the root as given spliced in."""
+
+    def __init__(
+        self, section: tuple[Any, ...], root: str, name: str, client: str | None, owner: str | None
+    ) -> None:
+        self.section = section
+        self.heads, self.mids, self.tails, self.outside = section[HEADS : OUTSIDE + 1]
+        prefix = "" if root == "." else root if root.endswith("/") else root + "/"
+        self.middle = (
+            f',\n    "engagement": {json_string(name)},'
+            f'\n    "client": {json_string(client or name)},\n    "path": '
         )
-        for k in range(bisect_left(dues, as_of))
-        if wanted is None or owners[k] == wanted
-    ]
+        self.below = self.middle + json_string(prefix)[:-1]  # the opening quote and the root
+        self.owner = None if owner is None else owner.casefold()
+
+    def kept(self, indexes: Any) -> Any:
+        """The ``indexes`` whose item the owner asked for owns (all, without one)."""
+        if self.owner is None:
+            return indexes
+        owners = self.section[ITEM_OWNERS]
+        return [k for k in indexes if owners[k] == self.owner]
+
+    def text(self, k: int, days_overdue: int) -> str:
+        lead = self.middle + '"' if k in self.outside else self.below
+        return f"{self.heads[k]}{days_overdue}{self.mids[k]}{lead}{self.tails[k]}"
 
 
 def json_string(text: str) -> str:

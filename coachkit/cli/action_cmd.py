@@ -12,6 +12,7 @@ from coachkit.cli.common import DATE, echo_resolved, engagement_root, no_commit_
 from coachkit.cli.listing import (
     as_of_option,
     chosen_format,
+    excel_requested,
     format_options,
     listed,
     no_cache_option,
@@ -244,13 +245,23 @@ def action_list(
       coachkit action list ~/clients --owner jordan --within 7 --format csv
     """
     from coachkit.dates import today
-    from coachkit.engagement.practice import ActionFilter, load_practice, select_actions
+    from coachkit.engagement.practice import (
+        ActionFilter,
+        action_records,
+        load_practice,
+        select_actions,
+    )
 
     engagements, problems = load_practice(paths, Path.cwd(), use_cache=not no_cache)
     statuses = ACTION_STATUSES if status == "all" else (status,)
     wanted = ActionFilter(
         as_of or today(), statuses, overdue_only=overdue, within=within, owner=owner
     )
+    if chosen_format(fmt, as_json) == "json" and not excel_requested():
+        records = action_records(engagements, wanted)
+        if records is not None:
+            click.echo("[\n" + ",\n".join(records) + "\n]" if records else "[]")
+            return listed(problems, False)
     rows = select_actions(engagements, wanted)
     label = "" if status == "all" else f"{status} "
     emit_action_rows(

@@ -285,12 +285,43 @@ def select_actions(engagements: Iterable[EngagementView], wanted: ActionFilter) 
             row = wanted.row(item, engagement)
             if row is not None:
                 keyed.append((action_order(item, row.days_overdue, name), row))
-    if wanted.owner is not None and wanted.owner.casefold() not in known_owners:
-        raise CoachkitError(
-            f"no action item is owned by {wanted.owner!r}; owners are matched ignoring case, check the spelling"
-        )
+    check_owner(wanted.owner, known_owners)
     keyed.sort(key=lambda k: k[0])
     return [k[1] for k in keyed]
+
+
+def check_owner(owner: str | None, known: set[str]) -> None:
+    """Refuse an ``--owner`` that owns nothing: ``known`` holds every owner, casefolded."""
+    if owner is not None and owner.casefold() not in known:
+        raise CoachkitError(
+            f"no action item is owned by {owner!r}; owners are matched ignoring case, check the spelling"
+        )
+
+
+def action_records(engagements: Sequence[EngagementView], wanted: ActionFilter) -> list[str] | None:
+    """``action list``'s JSON records (no ``--within``), in :func:`select_actions`' order,
+    when every engagement came from the parse cache; None otherwise.
+
+    Each cached engagement hands over its records pre-encoded
+    (:meth:`~coachkit.cache.codec.CachedEngagement.action_records`), so no item, row or
+    dict is built; the bytes are those :func:`select_actions` and its rows would print.
+    """
+    cached = [e for e in engagements if isinstance(e, CachedEngagement)]
+    if wanted.within is not None or len(cached) != len(engagements):
+        return None
+    keyed: list[tuple[tuple[int, bool, int, str, str, int], int, str]] = []
+    known_owners: set[str] = set()
+    asked = (wanted.statuses, wanted.overdue_only, wanted.owner)
+    for number, engagement in enumerate(cached):
+        if wanted.owner is not None:
+            known_owners.update(engagement.action_owners())
+        keyed.extend(
+            (key, number, text) for key, text in engagement.action_records(wanted.as_of, asked)
+        )
+    check_owner(wanted.owner, known_owners)
+    # Ties (an id twice) keep the order of the engagements and of their notes.
+    keyed.sort(key=lambda k: (k[0][:5], k[1], k[0][5]))
+    return [k[2] for k in keyed]
 
 
 def overdue_records(
@@ -326,9 +357,6 @@ def overdue_records(
                 keyed.append(
                     (item.due.toordinal(), name, item.id, json_text([row.as_dict()])[2:-2])
                 )
-    if owner is not None and owner.casefold() not in known_owners:
-        raise CoachkitError(
-            f"no action item is owned by {owner!r}; owners are matched ignoring case, check the spelling"
-        )
+    check_owner(owner, known_owners)
     keyed.sort(key=lambda k: k[:3])
     return [k[3] for k in keyed]
