@@ -9,8 +9,11 @@ name is imported from its module the first time someone asks the package for it.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable
-from typing import Any
+
+TYPE_CHECKING = False  # as typing's, without importing typing: see coachkit/path_text.py
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from typing import Any
 
 
 def lazy(package: str, exports: dict[str, str]) -> Callable[[str], Any]:

@@ -94,3 +94,7 @@ RATER_GROUPS = (SELF, *NAMED_GROUPS, OTHER)
 def one_of(words: tuple[str, ...], last: str = "or") -> str:
     """``("a", "b", "c")`` as ``"a, b or c"``, for help texts and messages."""
     return f"{', '.join(words[:-1])} {last} {words[-1]}" if len(words) > 1 else "".join(words)
+
+
+# The settings file, in an engagement or any folder above it (storage/settings.py).
+CONFIG_FILE = ".coachkit.yaml"

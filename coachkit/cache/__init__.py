@@ -4,9 +4,9 @@ codec, and the cold read shared with a forked child.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from coachkit.lazy_exports import lazy
+
+TYPE_CHECKING = False  # as typing's, without importing typing: see coachkit/path_text.py
 
 if TYPE_CHECKING:
     from coachkit.cache.codec import CachedEngagement

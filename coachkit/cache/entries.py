@@ -13,12 +13,13 @@ import os
 import struct
 import sys
 import zlib
-from typing import TYPE_CHECKING, Any
 
 from coachkit.engagement.listing import Signature
 
+TYPE_CHECKING = False  # as typing's, without importing typing: see coachkit/path_text.py
 if TYPE_CHECKING:
     from pathlib import Path
+    from typing import Any
 
 # Bump when the encoding changes. Any change to coachkit's own code (a new version,
 # an edit in a checkout) also invalidates every entry: see code_fingerprint().

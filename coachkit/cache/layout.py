@@ -9,7 +9,9 @@ warm listing answered before click (:mod:`coachkit.cli.quick`) can read it.
 
 from __future__ import annotations
 
-from typing import Any
+TYPE_CHECKING = False  # as typing's, without importing typing: see coachkit/path_text.py
+if TYPE_CHECKING:
+    from typing import Any
 
 CORE, OPEN_ACTIONS, OTHER_ACTIONS, OVERDUE_RECORDS, OTHER_RECORDS = range(5)
 

@@ -10,10 +10,10 @@ from __future__ import annotations
 import gc
 import os
 import sys
-from typing import TYPE_CHECKING
 
 from coachkit.lazy_exports import lazy
 
+TYPE_CHECKING = False  # as typing's, without importing typing: see coachkit/path_text.py
 if TYPE_CHECKING:
     from coachkit.cli.app import COMMANDS, CONTEXT_SETTINGS, LazyGroup, cli
 

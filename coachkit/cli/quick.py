@@ -17,18 +17,12 @@ owner nobody has, an error of any kind, an output that is not UTF-8.
 
 from __future__ import annotations
 
-import datetime as dt
-import marshal
 import os
 import sys
-from collections.abc import Sequence
 
-from coachkit.cache.entries import entry_name, read_entry
-from coachkit.cache.layout import OVERDUE_RECORDS, OWNERS, PROBLEMS, overdue_texts
-from coachkit.engagement.listing import engagement_above, engagement_folders, scan
-from coachkit.path_text import joined
-from coachkit.storage.settings import CONFIG_FILE
-from coachkit.storage.user_folders import cache_home_text
+TYPE_CHECKING = False  # as typing's, without importing typing: see coachkit/path_text.py
+if TYPE_CHECKING:
+    from collections.abc import Sequence
 
 
 def answer(argv: Sequence[str]) -> int | None:
@@ -39,7 +33,7 @@ def answer(argv: Sequence[str]) -> int | None:
     if asked is None:
         return None
     paths, owner, check = asked
-    try:
+    try:  # what answering needs is imported only now: other commands go to click at once
         as_of = _today()
         records = None if as_of is None else _overdue_records(paths, as_of, owner)
         data = None
@@ -104,6 +98,8 @@ def _overdue_request(argv: Sequence[str]) -> tuple[list[str], str | None, bool] 
 
 def _today() -> int | None:
     """Today's ordinal, or ``COACHKIT_TODAY``'s when it is a plain YYYY-MM-DD date."""
+    import datetime as dt
+
     fixed = os.environ.get("COACHKIT_TODAY")
     if not fixed:
         return dt.date.today().toordinal()
@@ -119,6 +115,8 @@ def _today() -> int | None:
 
 def _engagements(paths: list[str]) -> list[str] | None:
     """The engagement folders click's path would list, or None when it would refuse."""
+    from coachkit.engagement.listing import engagement_above, engagement_folders
+
     if paths:
         found = engagement_folders(paths)
         return found if isinstance(found, list) and found else None
@@ -133,6 +131,14 @@ def _engagements(paths: list[str]) -> list[str] | None:
 def _overdue_records(paths: list[str], as_of: int, owner: str | None) -> list[str] | None:
     """``overdue``'s JSON records from the cache alone, in its order; None unless every
     engagement is a clean hit in a practice with no settings file."""
+    import marshal
+
+    from coachkit.cache.entries import entry_name, read_entry
+    from coachkit.cache.layout import OVERDUE_RECORDS, OWNERS, PROBLEMS, overdue_texts
+    from coachkit.engagement.listing import scan
+    from coachkit.path_text import joined
+    from coachkit.storage.user_folders import cache_home_text
+
     roots = _engagements(paths)
     if roots is None or _has_settings(roots):
         return None
@@ -161,6 +167,9 @@ def _overdue_records(paths: list[str], as_of: int, owner: str | None) -> list[st
 def _has_settings(roots: list[str]) -> bool:
     """Whether a ``.coachkit.yaml`` sits in or above any engagement (as settings_files
     looks: from the folder made absolute, up through its parents)."""
+    from coachkit.path_text import joined
+    from coachkit.vocabulary import CONFIG_FILE
+
     here = os.getcwd()
     seen: set[str] = set()
     for root in roots:

@@ -4,9 +4,9 @@ items, goals, sessions, and one line of status.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from coachkit.lazy_exports import lazy
+
+TYPE_CHECKING = False  # as typing's, without importing typing: see coachkit/path_text.py
 
 if TYPE_CHECKING:
     from coachkit.engagement.loader import find_engagement_root, load_engagement

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import errno
 import os
-from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 from coachkit.path_text import joined, path_order, path_text
 
+TYPE_CHECKING = False  # as typing's, without importing typing: see coachkit/path_text.py
 if TYPE_CHECKING:  # pathlib costs a warm listing ~7 ms to import: see coachkit.cli.quick
+    from collections.abc import Sequence
     from pathlib import Path
 
 ENGAGEMENT_FILE = "engagement.md"

@@ -15,7 +15,8 @@ from typing import Any
 
 from coachkit.errors import CoachkitError, NoteError
 from coachkit.lint.finding import SEVERITIES, Rule
-from coachkit.storage.settings import CONFIG_FILE, read_settings
+from coachkit.storage.settings import read_settings
+from coachkit.vocabulary import CONFIG_FILE
 
 SUPPRESS_RE = re.compile(r"#\s*coachkit:\s*ignore\[([^\]]*)\]")
 

@@ -21,8 +21,8 @@ from coachkit.cache import entries
 from coachkit.cache.entries import cache_header, entry_name, write_entry
 from coachkit.engagement.listing import NOTE_FOLDERS, scan
 from coachkit.lint.finding import Finding, TextEdit
-from coachkit.storage.settings import CONFIG_FILE
 from coachkit.storage.user_folders import cache_home
+from coachkit.vocabulary import CONFIG_FILE
 
 
 def _config_signature(root: Path) -> tuple[tuple[Any, ...], int]:

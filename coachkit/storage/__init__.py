@@ -4,9 +4,9 @@ commits of exactly what was written, settings and the user's folders.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from coachkit.lazy_exports import lazy
+
+TYPE_CHECKING = False  # as typing's, without importing typing: see coachkit/path_text.py
 
 if TYPE_CHECKING:
     from coachkit.storage.atomic_write import create_file, replace_file

@@ -12,8 +12,7 @@ from typing import Any
 from coachkit.errors import NoteError
 from coachkit.notes.located_map import LocatedMap
 from coachkit.storage.user_folders import user_folder
-
-CONFIG_FILE = ".coachkit.yaml"
+from coachkit.vocabulary import CONFIG_FILE
 
 
 def config_dir() -> Path:

@@ -10,10 +10,10 @@ deleted at any time. The settings folder is found the same way (see settings.py)
 from __future__ import annotations
 
 import os
-from typing import TYPE_CHECKING
 
 from coachkit.path_text import joined, path_text
 
+TYPE_CHECKING = False  # as typing's, without importing typing: see coachkit/path_text.py
 if TYPE_CHECKING:
     from pathlib import Path
 
