@@ -8,7 +8,14 @@ from pathlib import Path
 import click
 
 from coachkit.cli.action_rows import emit_action_rows
-from coachkit.cli.common import DATE, echo_resolved, engagement_root, no_commit_option, report_write
+from coachkit.cli.common import (
+    DATE,
+    echo_resolved,
+    engagement_root,
+    no_commit_option,
+    print_json_records,
+    report_write,
+)
 from coachkit.cli.listing import (
     as_of_option,
     chosen_format,
@@ -260,7 +267,7 @@ def action_list(
     if chosen_format(fmt, as_json) == "json" and not excel_requested():
         records = action_records(engagements, wanted)
         if records is not None:
-            click.echo("[\n" + ",\n".join(records) + "\n]" if records else "[]")
+            print_json_records(records)
             return listed(problems, False)
     rows = select_actions(engagements, wanted)
     label = "" if status == "all" else f"{status} "

@@ -79,6 +79,17 @@ def print_json(rows: Any) -> None:
     click.echo(json_text(rows))
 
 
+def print_json_records(records: Sequence[str]) -> None:
+    """Records already encoded (each ``{...}`` as :func:`json_text` lays it out) as one
+    JSON array, written a slice at a time: the whole array as one string (and its bytes)
+    would hold copies of every record at once, most of a large practice's peak memory."""
+    step = 2048
+    for start in range(0, len(records), step):
+        lead = "[\n" if start == 0 else ",\n"
+        click.echo(lead + ",\n".join(records[start : start + step]), nl=False)
+    click.echo("\n]" if records else "[]")
+
+
 def print_table(
     rows: Sequence[Sequence[Any]], headers: Sequence[str], wrap_last: bool = True
 ) -> None:

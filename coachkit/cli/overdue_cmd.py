@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from coachkit.cli.action_rows import emit_action_rows
+from coachkit.cli.common import print_json_records
 from coachkit.cli.listing import (
     as_of_option,
     chosen_format,
@@ -72,13 +73,7 @@ def overdue(
     )
     if within is None and chosen_format(fmt, as_json) == "json" and not excel_requested():
         records = overdue_records(engagements, as_of, owner)
-        # Written a slice at a time: the whole array as one string (and its bytes) would
-        # be copies of every record at once, most of a large practice's peak memory.
-        step = 2048
-        for start in range(0, len(records), step):
-            lead = "[\n" if start == 0 else ",\n"
-            click.echo(lead + ",\n".join(records[start : start + step]), nl=False)
-        click.echo("\n]" if records else "[]")
+        print_json_records(records)
         return listed(problems, check and bool(records))
     rows = select_actions(
         engagements, ActionFilter(as_of, overdue_only=True, within=within, owner=owner)
