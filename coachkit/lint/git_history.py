@@ -6,9 +6,17 @@ bench engagement); here one ``git log --raw -M`` over the whole repository
 lists, for every commit, which files it added, changed, renamed or deleted and
 their blob ids, and the renames are followed back by this module, the way
 ``--follow`` follows one file: walking from the newest commit, a file takes its
-older name at the commit that renamed it. Then one ``git cat-file --batch``
-reads every blob those histories need. So a fix run starts two git processes per
-repository, however many notes it reads, and never imports GitPython.
+older name at the commit that renamed it. Then every blob those histories need
+is read through one ``git cat-file --batch`` process. So a fix run starts two
+git processes per repository, however many notes it reads.
+
+GitPython does the reading (docs/dependencies.md says why): it finds the
+repository the way git does (``Repo(search_parent_directories=True)``: ``.git``
+folders and ``gitdir:`` files, ``core.worktree``, no process), runs the log
+(``repo.git.log``, its output kept as bytes, untouched), and reads the blobs from
+the ``git cat-file --batch`` process it keeps open for the repository
+(``repo.odb.stream``). It is imported only here, on a fix that needs history;
+a plain lint run and every writer's commit never import it.
 
 The log covers the whole repository, not the notes' paths: a pathspec would
 hide the name a note had before a rename. ``-z`` keeps every name as git stores
@@ -21,22 +29,20 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import subprocess
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from types import ModuleType
+from typing import TYPE_CHECKING
 
-from coachkit.storage.commits import repository_of
-from coachkit.storage.git_calls import GitMissing, git_process
+if TYPE_CHECKING:
+    from git import Repo
 
 _HEADER = b"\x01"
 _NO_FILE = "0" * 40
+# Settings of the coach's that would change what the log prints.
+_SETTINGS = ("diff.relative=false", "log.showSignature=false")
 _LOG = (
-    "-c",
-    "diff.relative=false",
-    "-c",
-    "log.showSignature=false",
-    "log",
     "-z",
     "--raw",
     "-M",
@@ -93,21 +99,35 @@ class FileHistories:
         self._found: dict[Path, list[Revision] | NoHistory] = {}
 
     def read(self, paths: Iterable[Path]) -> None:
-        """Read the history of every path in ``paths`` (one log and one blob read per repository)."""
+        """Read the history of every path in ``paths`` (one log and one blob reader per repository)."""
+        wanted = {p.resolve() for p in paths} - set(self._found)
+        if not wanted:
+            return
+        try:
+            git = _gitpython()
+        except NoHistory as exc:
+            self._found.update(dict.fromkeys(wanted, exc))
+            return
+        repos: dict[Path, Repo] = {}  # by work tree top: one Repo, so one cat-file, each
         by_top: dict[Path, list[Path]] = {}
-        for path in {p.resolve() for p in paths} - set(self._found):
-            found = repository_of(path.parent)
-            if found is None:
-                self._found[path] = NoHistory(
-                    f"{path.parent} is not in a git repository", from_git=True
-                )
+        tops: dict[Path, Path | None] = {}  # by folder: the work tree holding it
+        for path in sorted(wanted):
+            folder = path.parent
+            if folder not in tops:
+                tops[folder] = _discover(git, folder, repos)
+            top = tops[folder]
+            if top is None or not path.is_relative_to(top):
+                self._found[path] = NoHistory(f"{folder} is not in a git repository", from_git=True)
             else:
-                by_top.setdefault(found[0], []).append(path)
+                by_top.setdefault(top, []).append(path)
         for top, in_repo in by_top.items():
+            repo = repos[top]
             try:
-                self._found.update(_read_repository(top, in_repo))
+                self._found.update(_read_repository(git, repo, top, in_repo))
             except NoHistory as exc:
                 self._found.update(dict.fromkeys(in_repo, exc))
+            finally:
+                repo.close()  # ends its cat-file process
 
     def revisions(self, path: Path) -> list[Revision]:
         """Every committed version of ``path``, oldest first; raises :class:`NoHistory`."""
@@ -120,20 +140,65 @@ class FileHistories:
         return found
 
 
-def _git(top: Path, *args: str, stdin: bytes | None = None) -> bytes:
-    """Run git in ``top`` through :func:`git_process`; raises :class:`NoHistory` on failure."""
+def _gitpython() -> ModuleType:
+    """GitPython, imported on first use; raises :class:`NoHistory` if it cannot be loaded.
+
+    Its import checks the git it will drive (``git version``). Without git that
+    check would fail the import with a message of many lines, so it is made
+    quiet (``GIT_PYTHON_REFRESH``, for the import only): repositories are still
+    found, and the log then says in one line that git is missing.
+    """
+    quiet = "GIT_PYTHON_REFRESH" not in os.environ
+    if quiet:
+        os.environ["GIT_PYTHON_REFRESH"] = "quiet"
     try:
-        done = git_process(top, *args, stdin=stdin)
-    except GitMissing:
+        import git
+    except ImportError as exc:
+        said = str(exc).strip().splitlines()
+        raise NoHistory(f"cannot use git ({said[0] if said else exc})", from_git=True) from None
+    finally:
+        if quiet:
+            del os.environ["GIT_PYTHON_REFRESH"]
+    return git
+
+
+def _discover(git: ModuleType, folder: Path, repos: dict[Path, Repo]) -> Path | None:
+    """The top of the work tree holding ``folder`` (its Repo kept in ``repos``), or None."""
+    try:
+        repo = git.Repo(folder, search_parent_directories=True)
+    except (git.InvalidGitRepositoryError, git.NoSuchPathError):
+        return None
+    if repo.working_tree_dir is None:  # a bare repository: no files to have a history
+        repo.close()
+        return None
+    top = Path(repo.working_tree_dir).resolve()
+    if top in repos:
+        repo.close()
+    else:
+        repos[top] = repo
+    return top
+
+
+def _log(git: ModuleType, repo: Repo) -> bytes:
+    """The output of ``git log`` with :data:`_LOG`, bytes as git wrote them (``-z`` and all)."""
+    try:
+        status, out, err = repo.git(c=list(_SETTINGS)).log(
+            *_LOG,
+            with_extended_output=True,
+            with_exceptions=False,
+            stdout_as_string=False,
+            strip_newline_in_stdout=False,
+        )
+    except git.GitCommandNotFound:
         raise NoHistory("git is not installed or not on PATH", from_git=True) from None
-    except (OSError, subprocess.SubprocessError) as exc:
+    except OSError as exc:
         raise NoHistory(f"cannot run git ({exc})", from_git=True) from None
-    if done.returncode != 0:
-        err = done.stderr.decode("utf-8", "replace")
-        if "does not have any commits yet" in err:
+    if status != 0:
+        said = err.decode("utf-8", "replace") if isinstance(err, bytes) else str(err)
+        if "does not have any commits yet" in said:
             raise NoHistory("the file was never committed", from_git=False)
-        raise NoHistory(git_problem(err), from_git=True)
-    return done.stdout
+        raise NoHistory(git_problem(said), from_git=True)
+    return bytes(out)
 
 
 def git_problem(stderr: str) -> str:
@@ -181,36 +246,35 @@ def follow(commits: Sequence[_Commit], name: bytes) -> list[tuple[_Commit, _Chan
     return touched
 
 
-def _blobs(top: Path, ids: Sequence[str]) -> dict[str, bytes]:
-    """The content of each blob in ``ids``, with one ``git cat-file --batch``."""
-    if not ids:
-        return {}
-    out = _git(top, "cat-file", "--batch", stdin="".join(f"{i}\n" for i in ids).encode("ascii"))
+def _blobs(git: ModuleType, repo: Repo, ids: Sequence[str]) -> dict[str, bytes]:
+    """The content of each blob in ``ids``, from the repository's one ``git cat-file --batch``.
+
+    A blob git cannot give (missing, or the process gone) is left out, as a
+    truncated answer is: the version reads as absent.
+    """
     found: dict[str, bytes] = {}
-    at = 0
-    while at < len(out):
-        end = out.find(b"\n", at)
-        if end < 0:
+    for blob in ids:
+        try:
+            found[blob] = repo.odb.stream(bytes.fromhex(blob)).read()
+        except ValueError:  # "<sha> missing"
+            continue
+        except (OSError, git.GitError):
             break
-        head = out[at:end].decode("ascii", "replace").split()
-        at = end + 1
-        if len(head) == 3:
-            size = int(head[2])
-            found[head[0]] = out[at : at + size]
-            at += size + 1  # the content, then a newline
     return found
 
 
-def _read_repository(top: Path, paths: Sequence[Path]) -> dict[Path, list[Revision] | NoHistory]:
-    """The histories of ``paths``, all in the repository whose work tree is ``top``."""
-    commits = parse_log(_git(top, *_LOG))
+def _read_repository(
+    git: ModuleType, repo: Repo, top: Path, paths: Sequence[Path]
+) -> dict[Path, list[Revision] | NoHistory]:
+    """The histories of ``paths``, all in ``repo``, whose work tree is ``top``."""
+    commits = parse_log(_log(git, repo))
     followed = {
         path: follow(commits, os.fsencode(path.relative_to(top).as_posix())) for path in paths
     }
     wanted = sorted(
         {c.blob for touched in followed.values() for _, c in touched if c.status != "D"}
     )
-    blobs = _blobs(top, wanted)
+    blobs = _blobs(git, repo, wanted)
     found: dict[Path, list[Revision] | NoHistory] = {}
     for path, touched in followed.items():
         if not touched:

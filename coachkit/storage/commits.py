@@ -21,7 +21,7 @@ import shutil
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from coachkit.storage.git_calls import GitRun, run_git
 from coachkit.storage.settings import commits_enabled
@@ -80,23 +80,6 @@ class CommitOutcome:
     committed: bool
     detail: str
     sha: str | None = None
-
-
-def git_module() -> Any:
-    """GitPython, or None when there is no git executable to drive.
-
-    Only for reading history (``lint --fix`` done dates): a writer's commit runs
-    the git executable through :func:`_git` and never imports GitPython, whose
-    import alone costs about 100 ms and two ``git version`` processes.
-    """
-    if shutil.which(os.environ.get("GIT_PYTHON_GIT_EXECUTABLE", "git")) is None:
-        return None
-    os.environ.setdefault("GIT_PYTHON_REFRESH", "quiet")
-    try:
-        import git
-    except ImportError:
-        return None
-    return git
 
 
 def _git(top: Path, *args: str) -> GitRun:

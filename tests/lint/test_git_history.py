@@ -1,4 +1,8 @@
-"""`lint --fix` reads the history of all its notes with one `git log`, following renames itself."""
+"""`lint --fix` reads the history of all its notes with one `git log`, following renames itself.
+
+GitPython does the reading: repository discovery, the log, and the blobs through one
+``git cat-file --batch``.
+"""
 
 from __future__ import annotations
 
@@ -130,6 +134,26 @@ def test_a_path_outside_any_repository_and_one_never_committed(tmp_path: Path) -
             raise AssertionError(path)
 
 
+def test_a_name_that_is_not_utf8_and_a_linked_work_tree(tmp_path: Path) -> None:
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    git(repo, "init", "-q")
+    latin1 = repo / os.fsdecode(b"caf\xe9 notes.md")  # a name git keeps as its bytes
+    latin1.write_bytes(b"first\n")
+    commit_on(repo, "2026-02-03", "First")
+    latin1.write_bytes(b"second\n")
+    commit_on(repo, "2026-02-04", "Second")
+    linked = tmp_path / "linked"
+    git(repo, "worktree", "add", "-q", str(linked))  # found through its `.git` file
+
+    histories = FileHistories()
+    histories.read([latin1, linked / latin1.name])
+
+    for path in (latin1, linked / latin1.name):
+        found = histories.revisions(path)
+        assert [(r.date.day, r.data) for r in found] == [(3, b"first\n"), (4, b"second\n")]
+
+
 def test_parse_log_reads_renames_deletions_and_names_with_any_character() -> None:
     blob, none = b"b" * 40, b"0" * 40
     out = b"".join(
@@ -194,13 +218,18 @@ def test_fix_over_many_notes_runs_one_git_log(tmp_path: Path) -> None:
 
     assert done.returncode == 0, done.stderr
     assert done.stderr.count(f": {RULE}: inserted 'done: 2026-02-03'") == len(notes)
-    assert done.stderr.splitlines()[-1] == ""  # no module of GitPython was imported
+    assert "git.repo" in done.stderr.splitlines()[-1]  # GitPython read the history
     assert git(root, "status", "--porcelain") == ""
     events = [json.loads(line) for line in trace.read_text(encoding="utf-8").splitlines()]
     started = [event["argv"] for event in events if event["event"] == "start"]
     commands = [subcommand(argv) for argv in started]
-    # The history of all 30 notes: one log, then one read of the blobs it names.
-    assert commands[:2] == ["log", "cat-file"], started
+    # GitPython's import checks the git it will drive: `git version`, twice (git.cmd's and
+    # git.remote's refresh), whatever the repository.
+    assert commands[:2] == ["version", "version"], started
+    # The history of all 30 notes: one log, then the one `cat-file --batch` GitPython keeps
+    # open for the repository, which reads every blob the log names.
+    assert commands[2:4] == ["log", "cat-file"], started
+    assert started[3][-1] == "--batch"
     # Then the fix's own commit, as light as every writer's (tests/storage/test_light_write_path.py):
     # own_change's `cat-file` of HEAD and the index, and `commit`.
-    assert commands[2:] == ["cat-file", "commit"], started
+    assert commands[4:] == ["cat-file", "commit"], started
