@@ -26,7 +26,10 @@ class Tee(io.TextIOBase):
 
     def write(self, text: str) -> int:
         self.kept.write(text)
-        return self.stream.write(text)
+        written = self.stream.write(text)
+        if "\n" in text:  # each line as it comes, also into a pipe or a file
+            self.stream.flush()
+        return written
 
     def flush(self) -> None:
         self.stream.flush()
