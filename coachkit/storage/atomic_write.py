@@ -29,9 +29,11 @@ _TEMP_FLAGS = (
 )
 
 
-def remove_stale_temps(directory: Path, name: str) -> list[Path]:
-    """Delete the hidden temporary files that killed writes of ``name`` left behind."""
-    pattern = re.compile(rf"^\.{re.escape(name)}\.[a-z0-9_]{{8}}\.tmp$")
+def remove_stale_temps(directory: Path, name: str | None = None) -> list[Path]:
+    """Delete the hidden temporary files that killed writes of ``name`` (of any file,
+    without one) left behind."""
+    named = ".+" if name is None else re.escape(name)
+    pattern = re.compile(rf"^\.{named}\.[a-z0-9_]{{8}}\.tmp$")
     removed = []
     deadline = time.time() - STALE_TEMP_SECONDS
     with contextlib.suppress(OSError), os.scandir(directory) as entries:
@@ -48,7 +50,8 @@ def remove_stale_temps(directory: Path, name: str) -> list[Path]:
 def _write_temp(
     directory: Path, name: str, data: bytes, mode: int | None, durable: bool = True
 ) -> Path:
-    remove_stale_temps(directory, name)
+    if durable:  # a note's folder; a cache folder is swept once a run (replace_cache_file)
+        remove_stale_temps(directory, name)
     fd, temp = _make_temp(directory, name)
     try:
         try:
@@ -258,5 +261,15 @@ def replace_cache_file(path: Path, data: bytes) -> None:
 
     Not flushed to disk: a cache lost in a crash is only read again, so it skips
     the fsync that a coach's note gets. Nothing is compared: no one edits a cache.
+    The folder's stale temporary files are swept at its first write in a run, not at
+    every write: a cold read writes one entry per engagement into one folder, and a
+    sweep per entry would list that folder once per engagement (quadratic).
     """
+    folder = os.fspath(path.parent)
+    if folder not in _SWEPT:
+        _SWEPT.add(folder)
+        remove_stale_temps(path.parent)
     _swap_in(path, data, None, durable=False)
+
+
+_SWEPT: set[str] = set()

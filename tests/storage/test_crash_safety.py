@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from coachkit.storage.atomic_write import create_file, replace_file
+from coachkit.storage.atomic_write import create_file, replace_cache_file, replace_file
 
 # "open" is the temporary file's creation (O_EXCL), the first file a write opens.
 STEPS = ["open", "fdopen", "fsync", "chmod", "replace", "link"]
@@ -77,6 +77,25 @@ def test_a_stale_temp_file_is_removed_by_the_next_write_of_that_note(tmp_path: P
     replace_file(note, b"---\nstatus: done\n---\n", note.read_bytes())
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
         ["note.md", recent.name, other.name, mine.name]
+    )
+
+
+def test_a_cache_folder_is_swept_of_every_stale_temp_file_at_its_first_write(
+    tmp_path: Path,
+) -> None:
+    stale = [tmp_path / ".0a1b2c3d4e5f6a7b.k3j_9x0a.tmp", tmp_path / ".other.zz11aa22.tmp"]
+    recent = tmp_path / ".0a1b2c3d4e5f6a7b.abcdefgh.tmp"
+    for path in (*stale, recent):
+        path.write_bytes(b"half an entry")
+        if path in stale:
+            os.utime(path, (1_000_000_000, 1_000_000_000))
+    replace_cache_file(tmp_path / "0a1b2c3d4e5f6a7b", b"entry")
+    later = tmp_path / ".x.k3j_9x0a.tmp"  # left by a write killed after the first sweep
+    later.write_bytes(b"half an entry")
+    os.utime(later, (1_000_000_000, 1_000_000_000))
+    replace_cache_file(tmp_path / "x", b"entry")  # one sweep a run: the folder is not listed again
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        ["0a1b2c3d4e5f6a7b", "x", recent.name, later.name]
     )
 
 
