@@ -8,7 +8,10 @@ wrong, where, and what to do.
 from __future__ import annotations
 
 import enum
-from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # imported when a problem is met: --help and the like never need pathlib
+    from pathlib import Path
 
 
 class CoachkitError(Exception):
@@ -62,6 +65,8 @@ class NoteError(CoachkitError):
         message: str,
         kind: ProblemKind = ProblemKind.UNREADABLE,
     ) -> None:
+        from pathlib import Path
+
         self.path = Path(path)
         self.line = line
         self.column = column

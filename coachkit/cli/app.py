@@ -10,7 +10,6 @@ from __future__ import annotations
 import importlib
 import os
 import sys
-from pathlib import Path
 from typing import Any
 
 import click
@@ -155,11 +154,11 @@ class LazyGroup(CoachkitGroup):
 @click.option(
     "-C",
     "directory",
-    type=click.Path(file_okay=False, path_type=Path),
+    type=click.Path(file_okay=False),
     metavar="PATH",
     help="Run as if coachkit was started in PATH (like git -C).",
 )
-def cli(directory: Path | None) -> None:
+def cli(directory: str | None) -> None:
     """coachkit: coaching engagements as git-tracked Markdown notes.
 
     Each engagement is a folder with engagement.md, goals/, sessions/ and

@@ -12,12 +12,15 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from coachkit.cli.outcome import Listed, Outcome
 from coachkit.errors import CoachkitError
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 EXIT_OK = 0
 EXIT_FOUND = 1  # a check found something (lint errors, overdue --check)
