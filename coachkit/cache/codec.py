@@ -23,6 +23,7 @@ from typing import Any, TypeVar
 
 from coachkit.cache.layout import (
     CORE,
+    DUES,
     OPEN_ACTIONS,
     OTHER_ACTIONS,
     OTHER_RECORDS,
@@ -275,6 +276,16 @@ class CachedEngagement(EngagementView):
         :func:`~coachkit.cache.layout.action_texts`."""
         sections = (self._section(OVERDUE_RECORDS), self._section(OTHER_RECORDS))
         return action_texts(sections, str(self.root), self.name, as_of.toordinal(), wanted)
+
+    def open_counts(self, as_of: dt.date) -> tuple[int, int]:
+        """As :meth:`EngagementView.open_counts`, counted in the entry without building an
+        item: the overdue records hold every open dated item, sorted by due date."""
+        from bisect import bisect_left
+
+        if "actions" in self.__dict__:
+            return super().open_counts(as_of)
+        dues = self._section(OVERDUE_RECORDS)[DUES]
+        return len(self._section(OPEN_ACTIONS)), bisect_left(dues, as_of.toordinal())
 
     def action_owners(self) -> set[str]:
         """Every action item's owner, casefolded (done and dropped items too)."""

@@ -231,6 +231,11 @@ class EngagementView(Protocol):
         """Open action items in :func:`action_order`: soonest due first, undated last."""
         return sorted_actions(self.actions_where(("open",)))
 
+    def open_counts(self, as_of: dt.date) -> tuple[int, int]:
+        """How many items are open, and how many of those are overdue on ``as_of``."""
+        items = self.actions_where(("open",))
+        return len(items), sum(1 for item in items if item.days_overdue(as_of) > 0)
+
     def active_goals(self) -> list[Goal]:
         return [goal for goal in self.goals if goal.is_active]
 

@@ -151,7 +151,7 @@ def engagement_status(engagement: EngagementView, as_of: dt.date) -> EngagementS
     since = (as_of - since_date).days if since_date else None
     cadence = cadence_days(engagement)
     quiet = bool(cadence and since is not None and since > 2 * cadence and not later and not closed)
-    open_items = engagement.open_actions()
+    open_count, overdue_count = engagement.open_counts(as_of)
     planned = _whole(meta.get("sessions_planned"))
     length = _whole(meta.get("session_length"))
     status = EngagementStatus(
@@ -161,8 +161,8 @@ def engagement_status(engagement: EngagementView, as_of: dt.date) -> EngagementS
         sessions_planned=planned,
         last_session=last.date if last else None,
         next_session=next_date,
-        open_actions=len(open_items),
-        overdue_actions=sum(1 for item in open_items if item.days_overdue(as_of) > 0),
+        open_actions=open_count,
+        overdue_actions=overdue_count,
         days_since_last_session=(as_of - last.date).days if last else None,
         quiet=quiet,
         next_kind=next_kind,
