@@ -7,7 +7,7 @@ import re
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from coachkit.engagement.model import ActionItem, Engagement
 from coachkit.errors import NoteError, ProblemKind
@@ -141,18 +141,44 @@ class LintContext:
             return
         front = text[split.yaml_start : split.yaml_end]
         previous: yaml.Token | None = None
+        read = not any(problem.path == note.path for problem in self.engagement.problems)
+        for token in _tokens(front, read):
+            if (
+                isinstance(token, yaml.ScalarToken)
+                and token.plain
+                and not isinstance(previous, yaml.KeyToken)
+                and front[token.start_mark.index : token.end_mark.index] == token.value
+            ):
+                offset = split.yaml_start + token.start_mark.index
+                line = text.count("\n", 0, offset) + 1
+                column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+                yield PlainValue(offset, line, column, token.value)
+            previous = token
+
+
+def _tokens(front: str, read: bool) -> Iterator[Any]:
+    """The YAML tokens of ``front``, up to the first error.
+
+    On YAML that was ``read`` without a problem, libyaml's scanner (PyYAML's C
+    loader) gives the same tokens at the same marks as PyYAML's own, ~20 times
+    faster (a test compares them). On broken YAML the two may split it differently
+    before either notices, so the pure-Python scanner reads it, as it always did.
+    """
+    import yaml
+
+    fast = getattr(yaml, "CSafeLoader", None)
+    if fast is not None and read:
         try:
-            for token in yaml.scan(front, Loader=yaml.SafeLoader):
-                if (
-                    isinstance(token, yaml.ScalarToken)
-                    and token.plain
-                    and not isinstance(previous, yaml.KeyToken)
-                    and front[token.start_mark.index : token.end_mark.index] == token.value
-                ):
-                    offset = split.yaml_start + token.start_mark.index
-                    line = text.count("\n", 0, offset) + 1
-                    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
-                    yield PlainValue(offset, line, column, token.value)
-                previous = token
+            return iter(list(yaml.scan(front, Loader=fast)))
         except yaml.YAMLError:
-            return
+            pass
+    return _tokens_before_error(yaml.scan(front, Loader=yaml.SafeLoader))
+
+
+def _tokens_before_error(tokens: Iterator[Any]) -> Iterator[Any]:
+    import yaml
+
+    try:
+        yield from tokens
+    except yaml.YAMLError:
+        return

@@ -14,6 +14,7 @@ flagged without a fix: write it so all agree, or quote it if it is text.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 import re
 from collections.abc import Iterator
@@ -50,9 +51,14 @@ def check(ctx: LintContext) -> Iterator[Hit]:
                 yield Hit(note.path, value.line, value.column, *found(value.offset))
 
 
+@functools.cache
 def _disagreement(value: str) -> Any:
     """None when every tool reads ``value`` as coachkit does; else a maker of the hit's
-    message and fix, given the value's offset in the file."""
+    message and fix, given the value's offset in the file.
+
+    Asked once per distinct value in a run: a practice repeats the same few
+    (``duration: 60``, ``number: 12``), and each question loads it three times.
+    """
     from coachkit.notes.strict_yaml import load_strict
 
     try:
