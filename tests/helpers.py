@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import subprocess
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -49,6 +50,22 @@ def run(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None) 
     finally:
         os.chdir(previous)
     return Run(result.exit_code, result.stdout, result.stderr)
+
+
+def run_process(
+    *args: str, cwd: Path, python_options: tuple[str, ...] = ()
+) -> subprocess.CompletedProcess[str]:
+    """Run ``coachkit ARGS`` as a process of its own (``python -m coachkit``), as a shell
+    would: for what only a whole process shows (start-up, exit, imports)."""
+    return subprocess.run(
+        [sys.executable, *python_options, "-m", "coachkit", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        env=dict(os.environ),
+        check=False,
+        timeout=60,
+    )
 
 
 def git(cwd: Path, *args: str) -> str:

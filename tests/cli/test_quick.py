@@ -18,20 +18,13 @@ from pathlib import Path
 import pytest
 
 from coachkit.cli.quick import _overdue_request
+from tests.helpers import run_process
 
 SETTLE_S = 1.1  # notes younger than a second are never cached (parse_cache.SETTLE_NS)
 
 
 def coachkit(*args: str, cwd: Path, timing: bool = False) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, *(["-X", "importtime"] if timing else []), "-m", "coachkit", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        env=dict(os.environ),
-        check=False,
-        timeout=60,
-    )
+    return run_process(*args, cwd=cwd, python_options=("-X", "importtime") if timing else ())
 
 
 @pytest.fixture(scope="module")

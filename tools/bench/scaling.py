@@ -1,13 +1,13 @@
-"""Scaling: `coachkit overdue` over practices of growing size, per note above start-up.
+"""Scaling: `coachkit overdue` over practices of growing size, the cost of each more note.
 
 Practices of 20, 100, 400 and 2,000 engagements of 50 notes (1k, 5k, 20k and
 100k notes; the largest is about 440 MB, written into the bench's temporary
-folder and removed once measured). The cost per note is the median minus a
-fixed start-up, divided by the notes: coachkit's start-up is the
-`coachkit --help` median, the floor script's is `python -c "import yaml"`. The
-cost per note is flat when the largest practice's is within 1.3x of the
-smallest's, cold and warm; when the smallest's work above start-up is under half
-of start-up (a warm run over 1,000 notes), of the smallest whose is not.
+folder and removed once measured). The cost per note is marginal: from one size
+to the next, the rise of the median divided by the notes added, so no start-up
+has to be guessed (a warm ``overdue`` is answered before click is imported, so
+it starts faster than ``coachkit --help`` and a start-up subtracted from it would
+be wrong). It is flat when the step to the largest practice costs within 1.3x
+per note of the step from the smallest, cold and warm.
 
 The largest practice is timed ``runs`` times (2: one round costs about 40 s);
 smaller ones more often, ``runs`` times the square root of how many times
@@ -32,10 +32,6 @@ from tools.bench.memory import peak_rss_kb, print_growth
 from tools.bench.timing import NAME_WIDTH, CacheDirs, Timed, Verdicts, medians, runs_text, settle
 
 FLAT_GOAL = 1.3
-# Below this share of start-up, the work above start-up is lost in start-up's own noise
-# (a warm run over 1,000 notes: ~15 ms above ~50 ms): the flatness is then judged from
-# the next larger practice, and the line says which.
-MEASURABLE = 0.5
 MANY_NOTES = 50_000  # from here on, one cold run for memory
 COACHKIT_START = "coachkit --help"
 PYTHON_START = "python -c 'import yaml'"
@@ -60,13 +56,13 @@ def bench_scaling(
     """
     print(
         f"scaling: {runs_text(runs)} for the largest practice, more for smaller ones\n"
-        f"µs/note = (median - start-up) / notes; start-up is the `{COACHKIT_START}` median "
-        f"for coachkit, the `{PYTHON_START}` median for the floor, both timed beside each size"
+        "µs/note = (median - the previous size's median) / the notes added: what each more "
+        f"note costs; `{COACHKIT_START}` and `{PYTHON_START}` show start-up beside each size"
     )
     print(
         f"{'engagements':>11} {'notes':>7}  {'command':{NAME_WIDTH}} {'median':>10} {'µs/note':>8}"
     )
-    per_file: dict[str, list[tuple[int, float, float, float]]] = {}
+    per_file: dict[str, list[tuple[int, float]]] = {}
     peaks: list[tuple[int, float]] = []
     for engagements in sizes:
         practice = folder / f"practice-{engagements}"
@@ -92,10 +88,10 @@ def bench_scaling(
             ms = result[timed.name]
             cost = ""
             if timed.name not in (COACHKIT_START, PYTHON_START):
-                start_up = result[PYTHON_START if timed.name == floor else COACHKIT_START]
-                micro = (ms - start_up) * 1000 / files
-                per_file.setdefault(timed.name, []).append((files, micro, ms - start_up, start_up))
-                cost = f"{micro:8.0f}"
+                before = per_file.setdefault(timed.name, [])
+                if before:
+                    cost = f"{(ms - before[-1][1]) * 1000 / (files - before[-1][0]):8.1f}"
+                before.append((files, ms))
             row = f"{engagements:>11} {files:>7}  {timed.name:{NAME_WIDTH}} {ms:8.0f} ms {cost:>8}"
             print(row.rstrip())
         print(f"{'':>11} {'':>7}  ({runs_text(size_runs)}; practice written in {written:.1f} s)")
@@ -117,21 +113,23 @@ def bench_scaling(
         shutil.rmtree(folder / f"caches-{engagements}")
     print()
     print_growth(peaks, verdicts)
-    if len(sizes) < 2:
-        print()
-        return
-    for name, costs in per_file.items():
-        large_files, large, _, _ = costs[-1]
-        # The smallest practice whose work above start-up is large enough to measure.
-        measurable = [cost for cost in costs[:-1] if cost[2] >= MEASURABLE * cost[3]]
-        if not measurable:
-            small_files, small, _, _ = costs[0]
-            head = f"per note, {large_files:,} against {small_files:,} notes: {name}: "
-            print(f"{head}{small:.0f} -> {large:.0f} µs, not judged (within start-up noise)")
+    for name, sizes_ms in per_file.items():
+        if len(sizes_ms) < 3:
             continue
-        small_files, small, _, _ = measurable[0]
-        head = f"per note, {large_files:,} against {small_files:,} notes: {name}: "
-        ratio = large / small
+        # The step to the largest practice against the span from the smallest to the one
+        # before it: both long enough for start-up's noise to count for little.
+        (small_files, small_ms), (mid_files, mid_ms), (large_files, large_ms) = (
+            sizes_ms[0],
+            sizes_ms[-2],
+            sizes_ms[-1],
+        )
+        first = (mid_ms - small_ms) * 1000 / (mid_files - small_files)
+        last = (large_ms - mid_ms) * 1000 / (large_files - mid_files)
+        head = (
+            f"per more note, {mid_files:,} -> {large_files:,} against "
+            f"{small_files:,} -> {mid_files:,} notes: {name}: "
+        )
+        ratio = last / first if first > 0 else math.inf
         flat = ratio <= FLAT_GOAL
         verdict = (
             f"<= {FLAT_GOAL}x {verdicts.judge(f'scaling: {name}', flat)}"
@@ -139,7 +137,7 @@ def bench_scaling(
             else "(no goal)"
         )
         print(
-            f"{head}{small:.0f} -> {large:.0f} µs, {ratio:.2f}x, "
+            f"{head}{first:.1f} -> {last:.1f} µs, {ratio:.2f}x, "
             f"{'flat' if flat else 'NOT flat'}  {verdict}"
         )
     print()
