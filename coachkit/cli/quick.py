@@ -11,8 +11,9 @@ the same bytes, the same exit status, nothing on stderr. Anything else is left t
 click by returning None: another command or option (``--help``, ``--as-of``,
 ``--coach``, ``--within``, any other format), a cache miss (the full path reads
 the notes and fills the cache), a note with problems (reported on stderr), a
-``.coachkit.yaml`` above an engagement (it may make the practice a team one), an
-owner nobody has, an error of any kind, an output that is not UTF-8.
+team practice (``team: true`` in a ``.coachkit.yaml``: only the git identity's
+engagements are listed), an owner nobody has, an error of any kind (a settings
+file that cannot be read included), an output that is not UTF-8.
 """
 
 from __future__ import annotations
@@ -130,7 +131,7 @@ def _engagements(paths: list[str]) -> list[str] | None:
 
 def _overdue_records(paths: list[str], as_of: int, owner: str | None) -> list[str] | None:
     """``overdue``'s JSON records from the cache alone, in its order; None unless every
-    engagement is a clean hit in a practice with no settings file."""
+    engagement is a clean hit outside a team practice."""
     import marshal
 
     from coachkit.cache.entries import entry_name, read_entry
@@ -140,7 +141,7 @@ def _overdue_records(paths: list[str], as_of: int, owner: str | None) -> list[st
     from coachkit.storage.user_folders import cache_home_text
 
     roots = _engagements(paths)
-    if roots is None or _has_settings(roots):
+    if roots is None or _in_a_team(roots):
         return None
     entries = joined(cache_home_text(), "parsed")
     keyed: list[tuple[int, str, str, str]] = []
@@ -164,7 +165,20 @@ def _overdue_records(paths: list[str], as_of: int, owner: str | None) -> list[st
     return [k[3] for k in keyed]
 
 
-def _has_settings(roots: list[str]) -> bool:
+def _in_a_team(roots: list[str]) -> bool:
+    """Whether any engagement is in a team practice (``team: true`` in the closest
+    ``.coachkit.yaml`` that sets it), where click's path lists only the git identity's
+    engagements. Settings are read (YAML) only when a settings file exists at all."""
+    if not _settings_files_exist(roots):
+        return False
+    from pathlib import Path
+
+    from coachkit.storage.settings import team_practice
+
+    return any(team_practice(Path(root)) for root in roots)
+
+
+def _settings_files_exist(roots: list[str]) -> bool:
     """Whether a ``.coachkit.yaml`` sits in or above any engagement (as settings_files
     looks: from the folder made absolute, up through its parents)."""
     from coachkit.path_text import joined

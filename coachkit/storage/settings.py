@@ -31,10 +31,33 @@ def settings_files(start: Path) -> list[Path]:
 
 
 def read_settings(path: Path) -> LocatedMap:
-    """One settings file, parsed strictly (errors carry its line and column)."""
+    """One settings file, parsed strictly (errors carry its line and column).
+
+    A file unchanged for a second is parsed once a run: a practice's settings apply to
+    every engagement below it, and each asks. A younger one is parsed at every ask, as
+    the parse cache treats a note (two writes in one tick of the clock could leave the
+    same signature on different text).
+    """
+    import os
+    import time
+
     from coachkit.notes.reader import decode, parse_front_matter  # YAML only when a file is read
 
-    return parse_front_matter(path, decode(path, path.read_bytes())[0], first_line=1)
+    def signature() -> tuple[str, int, int, int, int]:
+        st = os.stat(path)
+        return (os.fspath(path), st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
+
+    before = signature()
+    found = _PARSED.get(before)
+    if found is None:
+        found = parse_front_matter(path, decode(path, path.read_bytes())[0], first_line=1)
+        if signature() == before and before[3] < time.time_ns() - _SETTLED_NS:
+            _PARSED[before] = found
+    return found
+
+
+_PARSED: dict[tuple[str, int, int, int, int], LocatedMap] = {}
+_SETTLED_NS = 1_000_000_000
 
 
 def setting(start: Path, key: str, default: Any) -> tuple[Any, Path | None]:

@@ -133,20 +133,34 @@ def test_anything_else_goes_through_click(practice: Path, args: list[str]) -> No
     check_same([arg.replace("{top}", str(practice)) for arg in args], practice, quick=False)
 
 
-def test_a_settings_file_or_a_fixed_today_in_another_form_goes_through_click(
+def test_a_fixed_today_in_another_form_goes_through_click(
     practice: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("COACHKIT_TODAY", "2026-3-1")
     check_same(["overdue", "--json", str(practice)], practice, quick=False)
     monkeypatch.setenv("COACHKIT_TODAY", "2026-W09-7")  # refused by click's path, not read here
     assert check_same(["overdue", "--json", str(practice)], practice, quick=False).returncode == 2
-    monkeypatch.setenv("COACHKIT_TODAY", "2026-03-01")
-    settings = practice / "east" / ".coachkit.yaml"
-    settings.write_text("team: false\n", encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("settings", "quick"),
+    [
+        ("commit: false\n", True),  # no team: answered
+        ("team: false\n", True),
+        ("team: true\n", False),  # only the git identity's engagements: click's path
+        ("team: maybe\n", False),  # an error at its line: click's path says it
+        ("team: [\n", False),  # broken YAML
+    ],
+)
+def test_settings_files_are_read_for_team(practice: Path, settings: str, quick: bool) -> None:
+    place = practice / "east" / ".coachkit.yaml"
+    place.write_text(settings, encoding="utf-8")
     try:
-        check_same(["overdue", "--json", str(practice / "east")], practice, quick=False)
+        check_same(["overdue", "--json", "--coach", "all", str(practice / "east")], practice, False)
+        result = check_same(["overdue", "--json", str(practice / "east")], practice, quick)
+        assert result.returncode == (2 if settings in ("team: maybe\n", "team: [\n") else 0)
     finally:
-        settings.unlink()
+        place.unlink()
 
 
 def test_a_broken_note_is_reported_by_click(practice: Path, tmp_path: Path) -> None:
