@@ -68,6 +68,37 @@ def run_process(
     )
 
 
+# Runs one command as `coachkit` does, in a fresh process, then prints on the last line of
+# stderr every module it imported, so a test can say what a command loads and what not.
+_WATCHING = (
+    "import sys\n"
+    "from coachkit.cli import cli\n"
+    "try:\n"
+    "    cli(sys.argv[1:], prog_name='coachkit')\n"
+    "except SystemExit as exc:\n"
+    "    assert not exc.code, exc.code\n"
+    "print(','.join(sorted(sys.modules)), file=sys.stderr)\n"
+)
+
+
+def run_watching_imports(
+    *args: str, cwd: Path, env: dict[str, str]
+) -> tuple[subprocess.CompletedProcess[str], set[str]]:
+    """Run ``coachkit ARGS`` in a new process; what it did and every module it imported
+    (the modules' line is taken off its stderr)."""
+    done = subprocess.run(
+        [sys.executable, "-c", _WATCHING, *args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    *said, modules = done.stderr.splitlines() or [""]
+    done.stderr = "".join(line + "\n" for line in said)
+    return done, set(filter(None, modules.split(",")))
+
+
 def git(cwd: Path, *args: str) -> str:
     """Run git in ``cwd`` and return its output."""
     return subprocess.run(

@@ -8,15 +8,13 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from coachkit.lint.git_history import FileHistories, NoHistory, follow, parse_log
 from tests.fixtures import RILEY_ENGAGEMENT
-from tests.helpers import build_file_tree, commits, git, run
+from tests.helpers import build_file_tree, commits, git, run, run_watching_imports
 from tests.lint.test_done_dates import A1B2_DONE, A1B2_FIXED, NOTE, RULE, SESSION, commit_on, write
 
 FIXED_LINE = "    status: done\n    done: {day}\n  - id: c3d4"
@@ -172,18 +170,6 @@ def test_parse_log_reads_renames_deletions_and_names_with_any_character() -> Non
     assert follow(log, b"gone.md")[0][1].status == "D"
 
 
-# Runs one command the way `coachkit` does, then says which modules of GitPython it imported.
-RUNNER = (
-    "import sys\n"
-    "from coachkit.cli import cli\n"
-    "try:\n"
-    "    cli(sys.argv[1:], prog_name='coachkit')\n"
-    "except SystemExit as exc:\n"
-    "    assert not exc.code, exc.code\n"
-    "print(','.join(sorted(m for m in sys.modules if m.split('.')[0] == 'git')), file=sys.stderr)\n"
-)
-
-
 def subcommand(argv: list[str]) -> str:
     """``log`` of ``git -c a=b -c c=d log -z …``."""
     rest = argv[1:]
@@ -207,18 +193,11 @@ def test_fix_over_many_notes_runs_one_git_log(tmp_path: Path) -> None:
     trace = tmp_path / "trace2.json"
     env = {**os.environ, "COACHKIT_TODAY": "2026-02-12", "GIT_TRACE2_EVENT": str(trace)}
 
-    done = subprocess.run(
-        [sys.executable, "-c", RUNNER, "lint", "--fix", "--select", RULE],
-        cwd=root,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    done, modules = run_watching_imports("lint", "--fix", "--select", RULE, cwd=root, env=env)
 
     assert done.returncode == 0, done.stderr
     assert done.stderr.count(f": {RULE}: inserted 'done: 2026-02-03'") == len(notes)
-    assert "git.repo" in done.stderr.splitlines()[-1]  # GitPython read the history
+    assert "git.repo" in modules  # GitPython read the history
     assert git(root, "status", "--porcelain") == ""
     events = [json.loads(line) for line in trace.read_text(encoding="utf-8").splitlines()]
     started = [event["argv"] for event in events if event["event"] == "start"]

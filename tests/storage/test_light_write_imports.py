@@ -11,12 +11,10 @@ from __future__ import annotations
 
 import os
 import re
-import subprocess
-import sys
 import time
 from pathlib import Path
 
-from tests.helpers import commits, git
+from tests.helpers import commits, git, run_watching_imports
 
 WATCHED = (
     "yaml",
@@ -26,16 +24,6 @@ WATCHED = (
     "hashlib",
     "coachkit.notes.front_matter_edit",
     "coachkit.storage.own_change",
-)
-# Runs one command the way `coachkit` does, then says which watched modules it imported.
-RUNNER = (
-    "import sys\n"
-    "from coachkit.cli import cli\n"
-    "try:\n"
-    "    cli(sys.argv[1:], prog_name='coachkit')\n"
-    "except SystemExit as exc:\n"
-    "    assert not exc.code, exc.code\n"
-    f"print(','.join(m for m in {WATCHED!r} if m in sys.modules), file=sys.stderr)\n"
 )
 FLAT_BODY = (
     "# Session 2\n\n"
@@ -50,16 +38,10 @@ FLAT_BODY = (
 
 def _coachkit(folder: Path, *args: str) -> set[str]:
     """Run ``coachkit ARGS`` in a new process; the watched modules it imported."""
-    done = subprocess.run(
-        [sys.executable, "-c", RUNNER, *args],
-        cwd=folder,
-        env={**os.environ, "COACHKIT_TODAY": "2026-02-12"},
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    env = {**os.environ, "COACHKIT_TODAY": "2026-02-12"}
+    done, modules = run_watching_imports(*args, cwd=folder, env=env)
     assert done.returncode == 0, done.stderr
-    return set(filter(None, done.stderr.splitlines()[-1].split(",")))
+    return modules & set(WATCHED)
 
 
 def _last_session(sample: Path) -> Path:

@@ -8,24 +8,11 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from tests.helpers import commits, git
-
-# Runs one command the way `coachkit` does, then says which heavy modules it imported.
-RUNNER = (
-    "import sys\n"
-    "from coachkit.cli import cli\n"
-    "try:\n"
-    "    cli(sys.argv[1:], prog_name='coachkit')\n"
-    "except SystemExit as exc:\n"
-    "    assert not exc.code, exc.code\n"
-    "print(','.join(sorted(m for m in sys.modules if m.split('.')[0] == 'git')), file=sys.stderr)\n"
-)
+from tests.helpers import commits, git, run_watching_imports
 
 WRITES = [
     ("session", "new"),
@@ -41,19 +28,12 @@ def test_a_write_starts_at_most_two_git_processes_and_never_imports_gitpython(
     trace = tmp_path / "trace2.json"
     env = {**os.environ, "COACHKIT_TODAY": "2026-02-12", "GIT_TRACE2_EVENT": str(trace)}
     before = len(commits(sample))
-    done = subprocess.run(
-        [sys.executable, "-c", RUNNER, *command],
-        cwd=sample,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    done, modules = run_watching_imports(*command, cwd=sample, env=env)
     assert done.returncode == 0, done.stderr
     assert "committed " in done.stderr
     assert len(commits(sample)) == before + 1
     assert git(sample, "status", "--porcelain") == ""
-    assert done.stderr.splitlines()[-1] == ""  # no module of GitPython was imported
+    assert not [m for m in modules if m.split(".")[0] == "git"]  # no GitPython
     events = [json.loads(line) for line in trace.read_text(encoding="utf-8").splitlines()]
     started = [event["argv"] for event in events if event["event"] == "start"]
     # Every git process, its own children included (automatic maintenance, `git version`).
