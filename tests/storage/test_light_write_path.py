@@ -18,6 +18,10 @@ WRITES = [
     ("session", "new"),
     ("action", "add", "Book the mid-point three-way meeting", "--owner", "Alex", "--due", "fri"),
     ("action", "done", "t9hc"),
+    ("action", "edit", "t9hc", "--owner", "Sam"),
+    ("action", "drop", "t9hc"),
+    ("goal", "add", "Chair the Monday staff meeting", "--measure", "Chaired 4 of 4"),
+    ("phase", "closure"),
 ]
 
 
