@@ -25,6 +25,7 @@ when a process ends, even by a crash. Re-entrant within one process.
 from __future__ import annotations
 
 import functools
+import hashlib
 import os
 import stat
 from collections.abc import Callable, Iterator
@@ -34,7 +35,6 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from coachkit.errors import CoachkitError
-from coachkit.storage.lock_key import lock_key
 
 F = TypeVar("F", bound=Callable[..., Any])
 WAIT_SECONDS = 60.0
@@ -100,8 +100,10 @@ def lock_place(root: Path) -> LockPlace:
     if found is None:
         return LockPlace(real, None)
     top, git_dir = found
-    relative = real.relative_to(top).as_posix()
-    return LockPlace(git_dir.joinpath(*LOCK_FOLDER, f"{lock_key(relative)}.lock"), git_dir)
+    relative = real.relative_to(top).as_posix().encode("utf-8", "surrogateescape")
+    # Every coachkit that can write the engagement must find the same lock file.
+    name = hashlib.sha256(relative).hexdigest()[:24]
+    return LockPlace(git_dir.joinpath(*LOCK_FOLDER, f"{name}.lock"), git_dir)
 
 
 def _share_like(git_dir: Path, path: Path, fd: int | None = None) -> None:
