@@ -34,6 +34,7 @@ write them in prose are flat, and ``session new`` discloses the last one.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -132,6 +133,14 @@ def disclose(text: str, where: Path | str, *, first_line: int = 1) -> Disclosed:
     """
     if not mentions_private(text):
         return Disclosed(text, False)
+    return _disclosed(text, where, first_line)
+
+
+@functools.lru_cache(maxsize=1024)
+def _disclosed(text: str, where: Path | str, first_line: int) -> Disclosed:
+    """:func:`disclose` of a text that mentions "private", worked out once per text and
+    place in a run: lint's rules and the session sections ask about the same note body
+    (a refusal is not kept; it is worked out again, and raised again, at every ask)."""
     lines = _lines(text)
     spans = _private_spans(text)
     flat = None if spans else _flat_sections(lines)
