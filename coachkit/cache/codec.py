@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import marshal
+import zlib
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
@@ -29,6 +30,7 @@ from coachkit.cache.layout import (
     OTHER_RECORDS,
     OVERDUE_RECORDS,
     OWNERS,
+    PACKED,
     action_texts,
     json_string,
     overdue_texts,
@@ -189,8 +191,16 @@ class CachedEngagement(EngagementView):
     def _section(self, number: int) -> Any:
         value = self._sections[number]
         if isinstance(value, memoryview):
-            value = self._sections[number] = marshal.loads(value)
+            value = self._sections[number] = self._peek(number)
         return value
+
+    def _peek(self, number: int) -> Any:
+        """Section ``number`` unpacked, without keeping it: what a listing reads once
+        (its records, spliced into text it prints) need not stay in memory as objects."""
+        value = self._sections[number]
+        if not isinstance(value, memoryview):
+            return value
+        return marshal.loads(zlib.decompress(value) if number in PACKED else value)
 
     def _path(self, where: int | str) -> Path:
         if isinstance(where, int):
@@ -266,7 +276,7 @@ class CachedEngagement(EngagementView):
         """``(due ordinal, id, JSON record)`` for each open item due before ``as_of``
         (and owned by ``owner``, ignoring case), soonest due first: see :func:`overdue_texts`."""
         return overdue_texts(
-            self._section(OVERDUE_RECORDS), str(self.root), self.name, as_of.toordinal(), owner
+            self._peek(OVERDUE_RECORDS), str(self.root), self.name, as_of.toordinal(), owner
         )
 
     def action_records(
@@ -274,7 +284,7 @@ class CachedEngagement(EngagementView):
     ) -> list[tuple[tuple[int, bool, int, str, str, int], str]]:
         """``action list``'s records of this engagement with their sort keys: see
         :func:`~coachkit.cache.layout.action_texts`."""
-        sections = (self._section(OVERDUE_RECORDS), self._section(OTHER_RECORDS))
+        sections = (self._peek(OVERDUE_RECORDS), self._peek(OTHER_RECORDS))
         return action_texts(sections, str(self.root), self.name, as_of.toordinal(), wanted)
 
     def open_counts(self, as_of: dt.date) -> tuple[int, int]:
@@ -284,7 +294,7 @@ class CachedEngagement(EngagementView):
 
         if "actions" in self.__dict__:
             return super().open_counts(as_of)
-        dues = self._section(OVERDUE_RECORDS)[DUES]
+        dues = self._peek(OVERDUE_RECORDS)[DUES]
         return len(self._section(OPEN_ACTIONS)), bisect_left(dues, as_of.toordinal())
 
     def action_owners(self) -> set[str]:
@@ -414,12 +424,19 @@ def encode(engagement: Engagement, names: list[str]) -> list[bytes]:
         (where(p.path), p.line, p.column, p.problem, p.kind.value) for p in engagement.problems
     ]
     core = (names, freeze(engagement.meta), goals, sessions, feedback, problems)
+    overdue, other = _record_sections(engagement, names)
     return [
         marshal.dumps(core),
         marshal.dumps([a for a in actions if a[4] == "open"]),
-        marshal.dumps([a for a in actions if a[4] != "open"]),
-        *map(marshal.dumps, _record_sections(engagement, names)),
+        _packed(marshal.dumps([a for a in actions if a[4] != "open"])),
+        marshal.dumps(overdue),
+        _packed(marshal.dumps(other)),
     ]
+
+
+def _packed(data: bytes) -> bytes:
+    """A section few commands read, compressed (:data:`~coachkit.cache.layout.PACKED`)."""
+    return zlib.compress(data, 1)
 
 
 def _record_sections(

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
 # Bump when the encoding changes. Any change to coachkit's own code (a new version,
 # an edit in a checkout) also invalidates every entry: see code_fingerprint().
-CACHE_VERSION = 8
+CACHE_VERSION = 9
 _FINGERPRINT: list[tuple[str, int, int]] = []
 _DIGEST: list[str] = []
 
