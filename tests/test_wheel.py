@@ -6,6 +6,7 @@ import os
 import subprocess
 import sys
 import sysconfig
+import time
 import venv
 from pathlib import Path
 
@@ -105,3 +106,18 @@ def test_wheel_installs_and_scaffolds_a_session(tmp_path: Path) -> None:
     )
     assert linted.returncode == 0, linted.stderr
     assert '"rule": "action-overdue"' in linted.stdout
+    # A warm overdue --format json is answered before click, and the installed coachkit
+    # imports neither click nor pathlib nor typing for it (the point of cli/quick.py).
+    time.sleep(1.1)  # notes younger than a second are never cached
+    overdue = [str(python), "-X", "importtime", str(coachkit), "overdue", "--json"]
+    engagement = tmp_path / "acme"
+    first = subprocess.run(
+        overdue, check=True, capture_output=True, text=True, cwd=engagement, env=env
+    )
+    warm = subprocess.run(
+        overdue, check=True, capture_output=True, text=True, cwd=engagement, env=env
+    )
+    assert warm.stdout == first.stdout and warm.stdout.startswith("[\n  {"), warm.stderr
+    imported = {line.rsplit("|", 1)[1].strip() for line in warm.stderr.splitlines() if "|" in line}
+    assert "coachkit.cache.layout" in imported
+    assert not imported & {"click", "pathlib", "typing", "coachkit.engagement.model"}, imported
