@@ -3,8 +3,9 @@
 Start-up is most of a warm listing: Python, click and pathlib cost more than
 reading the cache. When the command line is one this module understands and every
 engagement is a clean hit in the parse cache, the answer is printed from the
-cache entries' pre-encoded records (:func:`coachkit.cache.codec.overdue_texts`)
-with none of click, pathlib or the engagement model imported.
+cache entries' pre-encoded records (:func:`coachkit.cache.layout.overdue_texts`)
+with none of click, typing or the engagement model imported, nor pathlib unless a
+``.coachkit.yaml`` must be read.
 
 It answers only when it is sure to print exactly what click's ``overdue`` would:
 the same bytes, the same exit status, nothing on stderr. Anything else is left to
@@ -43,12 +44,13 @@ def answer(argv: Sequence[str]) -> int | None:
             data = text.encode("utf-8")
     except Exception:  # an accelerator only: click's path says what is wrong
         return None
-    if data is None or sys.stdout is None or _encoding(sys.stdout) != "utf-8":
+    stream = getattr(sys.stdout, "buffer", None)
+    if data is None or stream is None or _encoding(sys.stdout) != "utf-8":
         return None
     try:
         sys.stdout.flush()
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
+        stream.write(data)
+        stream.flush()
     except OSError as exc:  # a closed pipe: said as click's path says it
         from coachkit.cli.error_handler import error_line
 
