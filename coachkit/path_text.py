@@ -6,6 +6,9 @@ urllib.parse); a warm listing answered from the cache (coachkit.cli.quick) is
 are built as text here. Everyone else uses the same functions and wraps their
 result in a Path, so the two can never write a path differently; the tests
 compare each function with pathlib's own answer. POSIX paths only.
+
+For the same reason the modules on that path write ``TYPE_CHECKING = False`` (which
+type checkers read as ``typing.TYPE_CHECKING``) instead of importing typing (~2 ms).
 """
 
 from __future__ import annotations
