@@ -1,4 +1,5 @@
-"""A warm ``coachkit overdue --format json`` answered before click is imported.
+"""A warm ``coachkit overdue --format json`` (or ``action list --json``) answered before
+click is imported.
 
 Start-up is most of a warm listing: Python, click and pathlib cost more than
 reading the cache. When the command line is one this module understands and every
@@ -7,7 +8,7 @@ cache entries' pre-encoded records (:func:`coachkit.cache.layout.overdue_texts`)
 with none of click, typing or the engagement model imported, nor pathlib unless a
 ``.coachkit.yaml`` must be read.
 
-It answers only when it is sure to print exactly what click's ``overdue`` would:
+It answers only when it is sure to print exactly what click's command would:
 the same bytes, the same exit status, nothing on stderr. Anything else is left to
 click by returning None: another command or option (``--help``, ``--as-of``,
 ``--coach``, ``--within``, any other format), a cache miss (the full path reads
@@ -31,13 +32,12 @@ def answer(argv: Sequence[str]) -> int | None:
     """Print the answer to ``argv`` and return the exit status, or None to run click."""
     if os.name != "posix" or "_COACHKIT_COMPLETE" in os.environ:
         return None
-    asked = _overdue_request(argv)
+    asked = _request(argv)
     if asked is None:
         return None
-    paths, owner, check = asked
     try:  # what answering needs is imported only now: other commands go to click at once
         as_of = _today()
-        records = None if as_of is None else _overdue_records(paths, as_of, owner)
+        records = None if as_of is None else _records(asked, as_of)
         data = None
         if records is not None:
             text = "[\n" + ",\n".join(records) + "\n]\n" if records else "[]\n"
@@ -58,24 +58,46 @@ def answer(argv: Sequence[str]) -> int | None:
         sys.stderr.write(error_line(f"{where}{exc.strerror or exc}") + "\n")
         sys.stderr.flush()
         return 2
-    return 1 if check and records else 0
+    return 1 if asked.check and records else 0
 
 
-def _overdue_request(argv: Sequence[str]) -> tuple[list[str], str | None, bool] | None:
-    """PATHs, ``--owner`` and ``--check`` of ``overdue … --format json``, or None for
-    any other command line."""
-    if not argv or argv[0] != "overdue":
+class _Request:
+    """What a command line this module answers asks for."""
+
+    def __init__(self, command: str) -> None:
+        self.command = command  # "overdue" or "action list"
+        self.paths: list[str] = []
+        self.owner: str | None = None
+        self.check = False  # overdue --check
+        self.statuses: tuple[str, ...] = ("open",)  # action list --status
+        self.overdue_only = False  # action list --overdue
+
+
+def _request(argv: Sequence[str]) -> _Request | None:
+    """What ``overdue … --format json`` or ``action list … --json`` asks for (PATHs,
+    ``--owner``; overdue's ``--check``; action list's ``--status`` and ``--overdue``), or
+    None for any other command line."""
+    from coachkit.vocabulary import ACTION_STATUSES
+
+    if argv[:1] == ["overdue"]:
+        asked, rest = _Request("overdue"), list(argv[1:])
+    elif argv[:2] == ["action", "list"]:
+        asked, rest = _Request("action list"), list(argv[2:])
+    else:
         return None
-    paths: list[str] = []
-    owner = None
-    check = as_json = False
-    rest = list(argv[1:])
+    flags = {"--check": "check"} if asked.command == "overdue" else {"--overdue": "overdue_only"}
+    valued = (
+        ("--format", "--owner")
+        if asked.command == "overdue"
+        else ("--format", "--owner", "--status")
+    )
+    as_json = False
     while rest:
         arg = rest.pop(0)
         if any("\ud800" <= ch <= "\udfff" for ch in arg):
             return None  # not text: click's path refuses it
         option, equals, value = arg.partition("=")
-        takes_value = option in ("--format", "--owner")
+        takes_value = option in valued
         if takes_value and not equals:
             if not rest or rest[0].startswith("-"):
                 return None
@@ -84,19 +106,23 @@ def _overdue_request(argv: Sequence[str]) -> tuple[list[str], str | None, bool] 
             if value != "json":
                 return None
             as_json = True
+        elif takes_value and option == "--status":
+            if value not in (*ACTION_STATUSES, "all"):
+                return None
+            asked.statuses = ACTION_STATUSES if value == "all" else (value,)
         elif takes_value:
             if not value.strip():
                 return None
-            owner = value
+            asked.owner = value
         elif arg == "--json":
             as_json = True
-        elif arg == "--check":
-            check = True
+        elif arg in flags:
+            setattr(asked, flags[arg], True)
         elif arg.startswith("-") or not arg:
             return None
         else:
-            paths.append(arg)
-    return (paths, owner, check) if as_json else None
+            asked.paths.append(arg)
+    return asked if as_json else None
 
 
 def _today() -> int | None:
@@ -131,40 +157,61 @@ def _engagements(paths: list[str]) -> list[str] | None:
     return found if isinstance(found, list) and found else None
 
 
-def _overdue_records(paths: list[str], as_of: int, owner: str | None) -> list[str] | None:
-    """``overdue``'s JSON records from the cache alone, in its order; None unless every
-    engagement is a clean hit outside a team practice."""
+def _records(asked: _Request, as_of: int) -> list[str] | None:
+    """The listing's JSON records from the cache alone, in its order; None unless every
+    engagement is a clean hit with no problem (and, for overdue, outside a team
+    practice: action list lists every coach's engagements)."""
     import marshal
+    import zlib
 
     from coachkit.cache.entries import entry_name, read_entry
-    from coachkit.cache.layout import OVERDUE_RECORDS, OWNERS, PROBLEMS, overdue_texts
+    from coachkit.cache.layout import (
+        OTHER_RECORDS,
+        OVERDUE_RECORDS,
+        OWNERS,
+        PACKED,
+        PROBLEMS,
+        action_texts,
+        overdue_texts,
+    )
     from coachkit.engagement.listing import scan
     from coachkit.path_text import joined
     from coachkit.storage.user_folders import cache_home_text
 
-    roots = _engagements(paths)
-    if roots is None or _in_a_team(roots):
+    roots = _engagements(asked.paths)
+    if roots is None or (asked.command == "overdue" and _in_a_team(roots)):
         return None
     entries = joined(cache_home_text(), "parsed")
-    keyed: list[tuple[int, str, str, str]] = []
+    keyed: list[tuple[object, ...]] = []
     known: set[str] = set()
-    for root in roots:
+    for number, root in enumerate(roots):
         sections = read_entry(joined(entries, entry_name(root)), "parsed", scan(root)[0])
         if sections is None:
             return None
-        section = marshal.loads(sections[OVERDUE_RECORDS])
-        if section[PROBLEMS]:
+        dated = marshal.loads(sections[OVERDUE_RECORDS])
+        if dated[PROBLEMS]:
             return None
         name = "" if root == "." else root.rpartition("/")[2]
-        known.update(section[OWNERS])
+        known.update(dated[OWNERS])
+        if asked.command == "overdue":
+            keyed.extend(
+                (due, name, id_, text)
+                for due, id_, text in overdue_texts(dated, root, name, as_of, asked.owner)
+            )
+            continue
+        raw = sections[OTHER_RECORDS]
+        other = marshal.loads(zlib.decompress(raw) if OTHER_RECORDS in PACKED else raw)
+        wanted = (asked.statuses, asked.overdue_only, asked.owner)
         keyed.extend(
-            (due, name, id_, text)
-            for due, id_, text in overdue_texts(section, root, name, as_of, owner)
+            (*key[:5], number, key[5], text)
+            for key, text in action_texts((dated, other), root, name, as_of, wanted)
         )
-    if owner is not None and owner.casefold() not in known:
+    if asked.owner is not None and asked.owner.casefold() not in known:
         return None
-    keyed.sort(key=lambda k: k[:3])
-    return [k[3] for k in keyed]
+    # overdue: due date, engagement, id; action list: action_order's key, then the
+    # engagement's place and the item's (ties as click's path breaks them).
+    keyed.sort(key=lambda k: k[:-1])
+    return [str(k[-1]) for k in keyed]
 
 
 def _in_a_team(roots: list[str]) -> bool:

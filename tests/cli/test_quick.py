@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from coachkit.cli.quick import _overdue_request
+from coachkit.cli.quick import _request
 from tests.helpers import run_process
 
 SETTLE_S = 1.1  # notes younger than a second are never cached (parse_cache.SETTLE_NS)
@@ -104,6 +104,26 @@ def test_a_warm_practice_is_answered_before_click(practice: Path, args: list[str
     assert warm.returncode == (1 if "--check" in args else 0)
 
 
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["action", "list", "{top}", "--status", "all", "--json"],
+        ["action", "list", "--json", "{top}"],
+        ["action", "list", "--json", "--status=done", "--owner", "JORDAN", "{top}/"],
+        ["action", "list", "--json", "--overdue", "{top}/east", "{top}/globex zoë-ødegaard"],
+        ["action", "list", "--format", "json", "--status", "dropped", "{top}"],
+        ["action", "list", "--json", "--status", "all", "--owner", "nobody", "{top}"],
+    ],
+)
+def test_a_warm_action_list_is_answered_before_click(practice: Path, args: list[str]) -> None:
+    given = [arg.replace("{top}", str(practice)) for arg in args]
+    unknown_owner = "nobody" in args
+    warm = check_same(given, practice.parent, quick=not unknown_owner)
+    assert warm.returncode == (2 if unknown_owner else 0)
+    if "all" in args and not unknown_owner:
+        assert warm.stdout.count('"status": ') > warm.stdout.count('"status": "open"') > 0
+
+
 def test_relative_paths_and_the_current_folder(practice: Path) -> None:
     check_same(["overdue", "--json", "practice"], practice.parent, quick=True)
     check_same(["overdue", "--json", "."], practice / "east", quick=True)
@@ -184,7 +204,13 @@ def test_a_broken_note_is_reported_by_click(practice: Path, tmp_path: Path) -> N
         ["overdue", "--json", ""],
         ["overdue", "--json", "caf\udce9"],
         ["-C", "x", "overdue", "--json"],
+        ["overdue", "--json", "--overdue"],  # action list's flag
+        ["action", "list"],  # a table
+        ["action", "list", "--json", "--check"],  # overdue's flag
+        ["action", "list", "--json", "--status", "closed"],
+        ["action", "list", "--json", "--within", "3"],
+        ["action", "add", "--json"],
     ],
 )
 def test_command_lines_the_quick_answer_leaves_to_click(argv: list[str]) -> None:
-    assert _overdue_request(argv) is None
+    assert _request(argv) is None
