@@ -22,7 +22,7 @@ A full run writes everything it printed into docs/performance.md, between the
 markers of its "Latest run" section (latest_run.py); `--quick`, `--skip-scaling`
 and `--no-write` leave the file alone.
 
-    python -m tools.bench.run_bench [--runs 9] [--engagements 100] [--scaling-runs 2]
+    python -m tools.bench.run_bench [--runs 9] [--engagements 100] [--scaling-runs 3]
                                     [--skip-scaling] [--quick] [--no-write] [--checkout DIR]
 """
 
@@ -66,7 +66,7 @@ REPORT_SESSIONS = 50
 HELP_GOAL = 1.3  # `coachkit --help` against `python -c "import click"`
 # (runs, engagements, scaling runs, scaling sizes in engagements of 50 notes,
 #  the sizes whose cold peak memory is compared)
-DEFAULTS = (9, 100, 2, (20, 100, 400, 2000), (20, 400, 2000))
+DEFAULTS = (9, 100, 3, (20, 100, 400, 2000), (20, 400, 2000))
 QUICK = (2, 10, 1, (2, 5, 20), (2, 20))
 
 

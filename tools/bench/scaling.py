@@ -9,10 +9,11 @@ it starts faster than ``coachkit --help`` and a start-up subtracted from it woul
 be wrong). It is flat when the step to the largest practice costs within 1.3x
 per note of the step from the smallest, cold and warm.
 
-The largest practice is timed ``runs`` times (2: one round costs about 40 s);
-smaller ones more often, ``runs`` times the square root of how many times
-smaller they are, up to ``max_runs`` (100k: 2, 20k: 4, 5k: 8, 1k: 9), because
-there the cost above start-up is a few tens of ms and start-up's own noise
+The largest practice is timed ``runs`` times (3: one round costs about 30 s, and
+the median of two is their mean, which one disturbed run moves: a warm 100k run
+once read 766 ms where it takes ~630); smaller ones more often, ``runs`` times the
+square root of how many times smaller they are, up to ``max_runs`` (100k: 3, 20k:
+6, 5k: 9, 1k: 9), because there the cost of each more note is a few ms and noise
 would otherwise decide the verdict, while the whole bench stays under ten minutes.
 
 At each size the cold peak memory is measured too (see memory.py): the median
