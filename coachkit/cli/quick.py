@@ -144,16 +144,9 @@ def _today() -> int | None:
 
 def _engagements(paths: list[str]) -> list[str] | None:
     """The engagement folders click's path would list, or None when it would refuse."""
-    from coachkit.engagement.listing import engagement_above, engagement_folders
+    from coachkit.engagement.listing import engagement_roots
 
-    if paths:
-        found = engagement_folders(paths)
-        return found if isinstance(found, list) and found else None
-    here = os.getcwd()
-    above = engagement_above(here)
-    if above is not None:
-        return [above]
-    found = engagement_folders([here])
+    found = engagement_roots(paths, os.getcwd())
     return found if isinstance(found, list) and found else None
 
 

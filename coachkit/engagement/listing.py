@@ -179,6 +179,16 @@ def _walk(folder: str, found: set[str]) -> None:
             _walk(child, found)
 
 
+def engagement_roots(paths: Sequence[str], cwd: str) -> list[str] | str:
+    """The engagements a listing reads: those at or below ``paths``; with none, the one
+    at or above ``cwd``, else every one below it. A path that does not exist is handed
+    back (as :func:`engagement_folders` does); an empty list means none was found."""
+    if paths:
+        return engagement_folders(paths)
+    above = engagement_above(cwd)
+    return [above] if above is not None else engagement_folders([cwd])
+
+
 def engagement_above(start: str) -> str | None:
     """The nearest folder at or above ``start`` (resolved) that holds ``engagement.md``."""
     folder = os.path.realpath(start)

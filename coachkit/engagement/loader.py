@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -19,7 +18,6 @@ from coachkit.engagement.ids import goal_sort_key
 from coachkit.engagement.listing import (
     ENGAGEMENT_FILE,
     engagement_above,
-    engagement_folders,
     note_listing,
 )
 from coachkit.engagement.model import (
@@ -62,14 +60,6 @@ def find_engagement_root(start: Path) -> Path:
             "engagement, pass -C PATH, or create one with `coachkit init PATH --client NAME`"
         )
     return Path(found)
-
-
-def find_engagements(paths: Iterable[Path]) -> list[Path]:
-    """Every engagement folder at or below ``paths``, sorted, without duplicates."""
-    found = engagement_folders([os.fspath(path) for path in paths])
-    if isinstance(found, str):
-        raise EngagementNotFound(f"{found}: no such file or folder")
-    return [Path(folder) for folder in found]
 
 
 class _Builder:

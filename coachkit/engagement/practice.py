@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -11,8 +12,8 @@ from typing import overload
 from coachkit.cache.codec import CachedEngagement
 from coachkit.cache.parse_cache import EngagementCache
 from coachkit.cache.two_processes import share_misses
-from coachkit.engagement.listing import Scan
-from coachkit.engagement.loader import find_engagement_root, find_engagements, load_engagement
+from coachkit.engagement.listing import Scan, engagement_roots
+from coachkit.engagement.loader import load_engagement
 from coachkit.engagement.model import ActionRecord, Engagement, EngagementView, action_order
 from coachkit.errors import CoachkitError, EngagementNotFound, NoteError
 from coachkit.storage.settings import team_practice
@@ -21,24 +22,18 @@ from coachkit.vocabulary import ALL_COACHES
 
 def resolve_engagements(paths: Sequence[Path], cwd: Path) -> list[Path]:
     """Engagement folders for PATHs; with none, the current engagement or all below ``cwd``."""
-    if paths:
-        roots = find_engagements(paths)
-        if not roots:
-            names = ", ".join(str(p) for p in paths)
-            raise EngagementNotFound(
-                f"no engagement (folder with engagement.md) at or below {names}"
-            )
-        return roots
-    try:
-        return [find_engagement_root(cwd)]
-    except EngagementNotFound:
-        roots = find_engagements([cwd])
-    if not roots:
+    found = engagement_roots([os.fspath(path) for path in paths], os.fspath(cwd))
+    if isinstance(found, str):
+        raise EngagementNotFound(f"{found}: no such file or folder")
+    if not found and paths:
+        names = ", ".join(str(p) for p in paths)
+        raise EngagementNotFound(f"no engagement (folder with engagement.md) at or below {names}")
+    if not found:
         raise EngagementNotFound(
             f"no engagement.md in {cwd}, above it or below it; cd into an engagement, pass a PATH, "
             "or create one with `coachkit init PATH --client NAME`"
         )
-    return roots
+    return [Path(folder) for folder in found]
 
 
 @overload

@@ -9,15 +9,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from coachkit.engagement.listing import (
-    engagement_above,
-    engagement_folders,
-    joined,
-    path_order,
-    path_text,
-)
-from coachkit.engagement.loader import find_engagement_root, find_engagements
+from coachkit.engagement.listing import engagement_above, engagement_folders, engagement_roots
+from coachkit.engagement.loader import find_engagement_root
+from coachkit.engagement.practice import resolve_engagements
 from coachkit.errors import EngagementNotFound
+from coachkit.path_text import joined, path_order, path_text
 
 PARTS = st.sampled_from(["", ".", "..", "a", "b-c", "b", "é", " x", "-", "a.b", "+"])
 TEXTS = (
@@ -64,14 +60,28 @@ def test_folders_found_below_given_paths_in_order(
         ["practice/a", "practice"],
     ):
         texts = engagement_folders(paths)
-        assert texts == [str(p) for p in find_engagements([Path(g) for g in paths])]
+        assert texts == [str(p) for p in resolve_engagements([Path(g) for g in paths], tmp_path)]
         assert isinstance(texts, list)
         assert [t.rsplit("practice/", 1)[1] for t in texts] == ["a/x", "a/y", "a-b", "b", "c/d/e"]
     # a note names its engagement; a missing path is handed back for the caller to refuse
     assert engagement_folders(["practice/b/engagement.md"]) == ["practice/b"]
     assert engagement_folders(["practice", "nowhere/"]) == "nowhere"
     with pytest.raises(EngagementNotFound, match=r"^nowhere: no such file or folder$"):
-        find_engagements([Path("nowhere/")])
+        resolve_engagements([Path("nowhere/")], tmp_path)
+
+
+def test_without_paths_the_engagement_above_else_those_below(tmp_path: Path) -> None:
+    root = _engagement(tmp_path / "practice" / "eng")
+    (root / "sessions").mkdir()
+    _engagement(tmp_path / "practice" / "other")
+    assert engagement_roots([], str(root / "sessions")) == [str(root)]
+    below = engagement_roots([], str(tmp_path))
+    assert below == [str(tmp_path / "practice" / "eng"), str(tmp_path / "practice" / "other")]
+    assert engagement_roots([], str(tmp_path / "practice" / "eng" / "sessions")) == [str(root)]
+    (tmp_path / "empty").mkdir()
+    assert engagement_roots([], str(tmp_path / "empty")) == []
+    with pytest.raises(EngagementNotFound, match=r"above it or below it"):
+        resolve_engagements([], tmp_path / "empty")
 
 
 def test_engagement_above_resolves_like_pathlib(tmp_path: Path) -> None:
