@@ -21,7 +21,6 @@ failing to write it is silent, and deleting it loses nothing.
 from __future__ import annotations
 
 import marshal
-import struct
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,8 +31,8 @@ from coachkit.cache.entries import (
     cache_header,
     entry_name,
     join_sections,
+    read_entry,
     signature_bytes,
-    split_sections,
     write_entry,
 )
 from coachkit.engagement.listing import Scan, listing_of, scan
@@ -69,21 +68,15 @@ class EngagementCache:
 
     def lookup(self, root: Path) -> CachedEngagement | Scan:
         """The cached engagement at ``root``, or, on a miss, the scan :meth:`parse` needs."""
-        current = (scanned := scan(root))[0]
-        try:
-            with open(self.entry_path(root), "rb") as handle:
-                sections = split_sections(handle.read())
-            header, signature = marshal.loads(sections[0])
-            if signature == signature_bytes(current) and header == cache_header("parsed"):
-                # Each section copied out of the entry (a few µs), so that the entry's
-                # buffer is let go and each section's bytes as soon as it is unpacked.
-                engagement = decode(root, [memoryview(bytes(s)) for s in sections[1:]])
-                self.hits += 1
-                return engagement
-        except (OSError, EOFError, ValueError, TypeError, IndexError, struct.error):
-            pass  # no entry, or one this version cannot read: a miss
-        self.misses += 1
-        return scanned
+        scanned = scan(root)
+        sections = read_entry(str(self.entry_path(root)), "parsed", scanned[0])
+        if sections is None:  # no entry, a changed note, or one this version cannot read
+            self.misses += 1
+            return scanned
+        self.hits += 1
+        # Each section copied out of the entry (a few µs), so that the entry's buffer is
+        # let go and each section's bytes as soon as it is unpacked.
+        return decode(root, [memoryview(bytes(section)) for section in sections])
 
     def will_store(self, scanned: Scan) -> bool:
         """Whether an engagement with this scan is settled enough to be cached."""
