@@ -11,6 +11,7 @@ from __future__ import annotations
 
 TYPE_CHECKING = False  # as typing's, without importing typing: see coachkit/path_text.py
 if TYPE_CHECKING:
+    from collections.abc import Iterator, Sequence
     from typing import Any
 
 CORE, OPEN_ACTIONS, OTHER_ACTIONS, OVERDUE_RECORDS, OTHER_RECORDS = range(5)
@@ -110,6 +111,18 @@ class _Texts:
     def text(self, k: int, days_overdue: int) -> str:
         lead = self.middle + '"' if k in self.outside else self.below
         return f"{self.heads[k]}{days_overdue}{self.mids[k]}{lead}{self.tails[k]}"
+
+
+def json_array(records: Sequence[str], step: int = 2048) -> Iterator[str]:
+    """Records as the listings print them (each ``{...}`` laid out as ``json_text``
+    does) making one JSON array with its final line break, ``step`` records a piece:
+    the whole array as one string would hold a copy of every record at once."""
+    if not records:
+        yield "[]\n"
+        return
+    for start in range(0, len(records), step):
+        yield ("[\n" if start == 0 else ",\n") + ",\n".join(records[start : start + step])
+    yield "\n]\n"
 
 
 def json_string(text: str) -> str:

@@ -83,11 +83,10 @@ def print_json_records(records: Sequence[str]) -> None:
     """Records already encoded (each ``{...}`` as :func:`json_text` lays it out) as one
     JSON array, written a slice at a time: the whole array as one string (and its bytes)
     would hold copies of every record at once, most of a large practice's peak memory."""
-    step = 2048
-    for start in range(0, len(records), step):
-        lead = "[\n" if start == 0 else ",\n"
-        click.echo(lead + ",\n".join(records[start : start + step]), nl=False)
-    click.echo("\n]" if records else "[]")
+    from coachkit.cache.layout import json_array
+
+    for piece in json_array(records):
+        click.echo(piece, nl=False)
 
 
 def print_table(

@@ -40,8 +40,10 @@ def answer(argv: Sequence[str]) -> int | None:
         records = None if as_of is None else _records(asked, as_of)
         data = None
         if records is not None:
-            text = "[\n" + ",\n".join(records) + "\n]\n" if records else "[]\n"
-            data = text.encode("utf-8")
+            from coachkit.cache.layout import json_array
+
+            # Encoded before anything is written: text that is not UTF-8 goes to click.
+            data = [piece.encode("utf-8") for piece in json_array(records)]
     except Exception:  # an accelerator only: click's path says what is wrong
         return None
     stream = getattr(sys.stdout, "buffer", None)
@@ -49,7 +51,8 @@ def answer(argv: Sequence[str]) -> int | None:
         return None
     try:
         sys.stdout.flush()
-        stream.write(data)
+        for piece in data:
+            stream.write(piece)
         stream.flush()
     except OSError as exc:  # a closed pipe: said as click's path says it
         from coachkit.cli.error_handler import error_line
