@@ -80,14 +80,14 @@ def _request(argv: Sequence[str]) -> _Request | None:
     """What ``overdue … --format json`` or ``action list … --json`` asks for (PATHs,
     ``--owner``; overdue's ``--check``; action list's ``--status`` and ``--overdue``), or
     None for any other command line."""
-    from coachkit.vocabulary import ACTION_STATUSES
-
     if argv[:1] == ["overdue"]:
         asked, rest = _Request("overdue"), list(argv[1:])
     elif argv[:2] == ["action", "list"]:
         asked, rest = _Request("action list"), list(argv[2:])
     else:
-        return None
+        return None  # before any import: every other command goes to click at once
+    from coachkit.vocabulary import ACTION_STATUSES
+
     flags = {"--check": "check"} if asked.command == "overdue" else {"--overdue": "overdue_only"}
     valued = (
         ("--format", "--owner")
