@@ -13,6 +13,8 @@ type checkers read as ``typing.TYPE_CHECKING``) instead of importing typing (~2 
 
 from __future__ import annotations
 
+import os
+
 
 def path_text(given: str) -> str:
     """``given`` as ``str(PurePosixPath(given))`` writes it: no empty or ``.`` parts, no
@@ -40,3 +42,18 @@ def path_order(text: str) -> list[str]:
         lead = "//" if text.startswith("//") else "/"
         return [lead, *text[len(lead) :].split("/")] if text != lead else [lead]
     return text.split("/")
+
+
+def folders_up(start: str, cwd: str) -> list[str]:
+    """``Path(start).absolute()`` and its parents, closest first, as text (``cwd`` makes a
+    relative ``start`` absolute; like pathlib, ``..`` is kept, not resolved)."""
+    given = path_text(start)
+    if given.startswith("/"):
+        folder = given
+    else:
+        here = path_text(cwd)
+        folder = here if given == "." else joined(here, given)
+    found = [folder]
+    while (parent := os.path.dirname(folder)) != folder:
+        found.append(folder := parent)
+    return found

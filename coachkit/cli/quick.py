@@ -225,23 +225,13 @@ def _in_a_team(roots: list[str]) -> bool:
 
 def _settings_files_exist(roots: list[str]) -> bool:
     """Whether a ``.coachkit.yaml`` sits in or above any engagement (as settings_files
-    looks: from the folder made absolute, up through its parents)."""
-    from coachkit.path_text import joined
+    looks: the folders path_text.folders_up names)."""
+    from coachkit.path_text import folders_up, joined
     from coachkit.vocabulary import CONFIG_FILE
 
     here = os.getcwd()
-    seen: set[str] = set()
-    for root in roots:
-        folder = root if root.startswith("/") else here if root == "." else joined(here, root)
-        while folder not in seen:
-            seen.add(folder)
-            if os.path.isfile(joined(folder, CONFIG_FILE)):
-                return True
-            parent = os.path.dirname(folder)
-            if parent == folder:
-                break
-            folder = parent
-    return False
+    folders = {folder for root in roots for folder in folders_up(root, here)}
+    return any(os.path.isfile(joined(folder, CONFIG_FILE)) for folder in folders)
 
 
 def _encoding(stream: object) -> str:

@@ -6,11 +6,13 @@ practice). For each setting, the closest file that sets it wins.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
 from coachkit.errors import NoteError
 from coachkit.notes.located_map import LocatedMap
+from coachkit.path_text import folders_up
 from coachkit.storage.user_folders import user_folder
 from coachkit.vocabulary import CONFIG_FILE
 
@@ -22,12 +24,8 @@ def config_dir() -> Path:
 
 def settings_files(start: Path) -> list[Path]:
     """Every ``.coachkit.yaml`` at or above ``start``, closest first."""
-    start = start.absolute()
-    return [
-        folder / CONFIG_FILE
-        for folder in (start, *start.parents)
-        if (folder / CONFIG_FILE).is_file()
-    ]
+    candidates = (Path(folder, CONFIG_FILE) for folder in folders_up(str(start), os.getcwd()))
+    return [candidate for candidate in candidates if candidate.is_file()]
 
 
 def read_settings(path: Path) -> LocatedMap:
@@ -38,7 +36,6 @@ def read_settings(path: Path) -> LocatedMap:
     the parse cache treats a note (two writes in one tick of the clock could leave the
     same signature on different text).
     """
-    import os
     import time
 
     from coachkit.notes.reader import decode, parse_front_matter  # YAML only when a file is read

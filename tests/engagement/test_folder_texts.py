@@ -13,7 +13,7 @@ from coachkit.engagement.listing import engagement_above, engagement_folders, en
 from coachkit.engagement.loader import find_engagement_root
 from coachkit.engagement.practice import resolve_engagements
 from coachkit.errors import EngagementNotFound
-from coachkit.path_text import joined, path_order, path_text
+from coachkit.path_text import folders_up, joined, path_order, path_text
 
 PARTS = st.sampled_from(["", ".", "..", "a", "b-c", "b", "é", " x", "-", "a.b", "+"])
 TEXTS = (
@@ -38,6 +38,12 @@ def test_path_order_sorts_as_pathlib_sorts(texts: list[str]) -> None:
     folders = [path_text(text) for text in texts]
     by_text = sorted(folders, key=path_order)
     assert [PurePosixPath(f) for f in by_text] == sorted(PurePosixPath(f) for f in folders)
+
+
+@given(TEXTS, st.sampled_from(["/home/alex", "/", "//srv/x", "/tmp/a b"]))
+def test_folders_up_are_pathlibs_absolute_path_and_its_parents(text: str, cwd: str) -> None:
+    start = PurePosixPath(cwd) / text if not text.startswith("/") else PurePosixPath(text)
+    assert folders_up(text, cwd) == [str(p) for p in (start, *start.parents)]
 
 
 def _engagement(folder: Path) -> Path:
